@@ -1,0 +1,40 @@
+// Package window models spans of instants: half-open intervals, normalized
+// sets of intervals, and calendar-aligned and rolling periods.
+//
+// # Intervals
+//
+// An [Interval] is the half-open span [Start, End). Its text form is ISO
+// 8601 start/end with RFC 3339 instants; [ParseInterval] also accepts
+// start/duration, with a Go duration ("4h30m") or an ISO 8601 duration
+// ("PT4H30M", "P1M").
+//
+// # Sets
+//
+// A [Set] is a normalized set of intervals: sorted, disjoint, with touching
+// members merged and empty ones dropped. [NewSet] builds one from intervals
+// in any order with one sort and one pass; [Set.Union], [Set.Intersect],
+// [Set.Subtract], [Set.Complement] and [Set.Clip] are linear merges that
+// allocate once for their result, and [Set.Contains] is a binary search.
+// Sets are how the rest of slamath speaks of "the time a service was down"
+// or "the business hours of a month":
+//
+//	down := window.NewSet(outages...)
+//	measured := businessHours.Subtract(maintenance)
+//	lost := down.Intersect(measured).Duration()
+//
+// # Periods
+//
+// A [Unit] (Day, Week, Month, Quarter, Year) names calendar periods that are
+// measured in a location from local midnight to local midnight, so that
+// window.Month.Containing(t, newYork) is the New York month that holds t —
+// 743 hours for March 2026. [Unit.In] gives the [Periods] of a unit in a
+// location, whose weeks start on Monday unless [Periods.WeekStartingOn]
+// says otherwise, and [Periods.Overlapping] iterates over the periods that
+// overlap a span. [Last] gives a rolling window: the span of a given length
+// that ends at an instant.
+//
+// All values in this package are immutable and safe for concurrent use.
+// No result depends on the Location of an argument or on its monotonic
+// clock reading, only on the instants and, for periods, on the location
+// the periods are measured in.
+package window
