@@ -39,11 +39,11 @@ func parseISODuration(s string) (isoDuration, error) {
 	for len(rest) > 0 {
 		if rest[0] == 'T' {
 			if inTime {
-				return d, errors.New("T appears twice")
+				return d, errors.New("the designator T appears twice")
 			}
 			inTime, order, rest = true, "HMS", rest[1:]
 			if len(rest) == 0 {
-				return d, errors.New("T must be followed by a time component")
+				return d, errors.New("the designator T must be followed by a time component")
 			}
 			continue
 		}

@@ -35,3 +35,69 @@ func ExampleSet_Intersect() {
 	// {2026-03-02T09:30:00Z/2026-03-02T10:15:00Z, 2026-03-02T18:00:00Z/2026-03-02T18:05:00Z}
 	// 45m0s
 }
+
+func ExampleParseInterval() {
+	iv, err := window.ParseInterval("2026-03-02T09:00:00+01:00/PT4H30M")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(iv)
+	fmt.Println(iv.Duration())
+	fmt.Println(iv.Contains(time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)))
+
+	_, err = window.ParseInterval("2026-03-02T09:00:00Z/2026-03-01T09:00:00Z")
+	fmt.Println(err)
+	// Output:
+	// 2026-03-02T09:00:00+01:00/2026-03-02T13:30:00+01:00
+	// 4h30m0s
+	// true
+	// window: invalid interval "2026-03-02T09:00:00Z/2026-03-01T09:00:00Z": end is before start
+}
+
+func ExampleNewSet() {
+	set := window.NewSet(
+		window.Between(at(13, 0), at(14, 0)),
+		window.Between(at(9, 0), at(10, 0)),
+		window.Between(at(10, 0), at(11, 0)), // touches the previous one
+		window.Between(at(12, 0), at(12, 0)), // empty
+	)
+	for iv := range set.All() {
+		fmt.Println(iv)
+	}
+	fmt.Println(set.Duration())
+	// Output:
+	// 2026-03-02T09:00:00Z/2026-03-02T11:00:00Z
+	// 2026-03-02T13:00:00Z/2026-03-02T14:00:00Z
+	// 3h0m0s
+}
+
+func ExampleSet_Complement() {
+	day := window.Between(at(0, 0), at(24, 0))
+	hours := window.NewSet(window.Between(at(9, 0), at(17, 0)))
+	fmt.Println(hours.Complement(day))
+	// Output:
+	// {2026-03-02T00:00:00Z/2026-03-02T09:00:00Z, 2026-03-02T17:00:00Z/2026-03-03T00:00:00Z}
+}
+
+func ExampleUnit_Overlapping() {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	span := window.Between(
+		time.Date(2026, 3, 28, 12, 0, 0, 0, berlin),
+		time.Date(2026, 3, 30, 12, 0, 0, 0, berlin),
+	)
+	for day := range window.Day.Overlapping(span, berlin) {
+		fmt.Println(day.Start.Format("Mon 2 Jan"), day.Duration())
+	}
+	// Output:
+	// Sat 28 Mar 24h0m0s
+	// Sun 29 Mar 23h0m0s
+	// Mon 30 Mar 24h0m0s
+}
+
+func ExampleLast() {
+	now := time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+	fmt.Println(window.Last(30*24*time.Hour, now))
+	// Output:
+	// 2026-01-31T12:00:00Z/2026-03-02T12:00:00Z
+}

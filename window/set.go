@@ -34,7 +34,7 @@ func NewSet(intervals ...Interval) Set {
 	if len(spans) == 0 {
 		return Set{}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start.cmp(b.start) })
+	sortSpans(spans)
 	out := spans[:1]
 	for _, sp := range spans[1:] {
 		last := &out[len(out)-1]
