@@ -1,0 +1,2 @@
+// Package sla holds the exact arithmetic of service level objectives.
+package sla
