@@ -371,8 +371,8 @@ func (ev *rcEval) instant(a time.Time, before, need time.Duration) time.Time {
 }
 
 func (ev *rcEval) finish(end time.Time, state ClockState) ClockCycle {
+	ev.cur.State = state
 	c := ev.cur
-	c.State = state
 	if state.Ended() {
 		c.End = end
 	}
