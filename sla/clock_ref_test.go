@@ -19,7 +19,7 @@ func (r rcReference) isOpen(t time.Time) bool {
 	if wd := t.Weekday(); wd == time.Saturday || wd == time.Sunday {
 		return false
 	}
-	if r.holidays[t.Format(time.DateOnly)] {
+	if len(r.holidays) > 0 && r.holidays[t.Format(time.DateOnly)] {
 		return false
 	}
 	midnight := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)

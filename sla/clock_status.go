@@ -177,7 +177,12 @@ func (c ResponseClock) validate() error {
 // than the one before it, an event after now, or an event that is not
 // allowed in the clock's state is refused with a [*ClockEventError] naming
 // its index. A nil or empty event list gives a status with no cycles.
-// Status never calls the schedule with instants outside [first event, now].
+//
+// Restart is the only event allowed after a stop. A stop while paused ends
+// the cycle with the pause counted as paused time. Business time comes
+// from the clock's Schedule: Status makes a few schedule calls per event
+// and per warning level crossed, and allocates only the returned cycles
+// and their warnings.
 func (c ResponseClock) Status(events []ClockEvent, now time.Time) (ClockStatus, error) {
 	if err := c.validate(); err != nil {
 		return ClockStatus{}, err
