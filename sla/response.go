@@ -132,8 +132,9 @@ type ResponsePriority struct {
 type ResponseTerm struct {
 	Priorities []ResponsePriority `json:"priorities"`
 	// Warnings are the warning levels in percent, ascending, each in
-	// 1..1000; nil means the defaults 50, 75 and 100.
-	Warnings []int `json:"warnings,omitempty"`
+	// 1..1000. Nil (the field left out of JSON) means the defaults 50, 75
+	// and 100; an empty list means no warnings.
+	Warnings []int `json:"warnings,omitzero"`
 }
 
 // Validate reports the first problem with the term, naming its field path:

@@ -158,3 +158,22 @@ func TestResponseTermClocks(t *testing.T) {
 		t.Errorf("P9 does not exist: error = %v", err)
 	}
 }
+
+// TestResponseTermNoWarningsRoundTrip: "warnings": [] (no warnings) once
+// marshalled without the field, which reads back as the default levels.
+func TestResponseTermNoWarningsRoundTrip(t *testing.T) {
+	term := ResponseTerm{Priorities: []ResponsePriority{{Name: "P1", Respond: ResponseLimit{Within: time.Hour}}}, Warnings: []int{}}
+	b, err := json.Marshal(term)
+	require.NoError(t, err)
+	var back ResponseTerm
+	require.NoError(t, json.Unmarshal(b, &back))
+	if back.Warnings == nil || len(back.Warnings) != 0 {
+		t.Errorf("%s read back warnings %#v, want an empty non-nil slice", b, back.Warnings)
+	}
+	b, err = json.Marshal(ResponseTerm{Priorities: term.Priorities})
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(b, &back))
+	if back.Warnings != nil {
+		t.Errorf("%s read back warnings %#v, want nil (the defaults)", b, back.Warnings)
+	}
+}
