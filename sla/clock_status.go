@@ -354,6 +354,9 @@ func (ev *rcEval) run(a, b time.Time) {
 		if !ok || need > c.Elapsed {
 			break
 		}
+		if c.Warnings == nil {
+			c.Warnings = make([]ClockWarning, 0, len(ev.levels)-ev.next)
+		}
 		c.Warnings = append(c.Warnings, ClockWarning{Level: ev.levels[ev.next], At: ev.instant(a, before, need)})
 		ev.next++
 	}
