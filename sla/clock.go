@@ -11,7 +11,8 @@ import (
 // every instant counts.
 //
 // Implementations must be safe for concurrent use and must not depend on
-// the Location or monotonic reading of their arguments.
+// the Location or monotonic reading of their arguments. A clock calls Add
+// only with d > 0, and gives both methods instants in UTC.
 type ClockSchedule interface {
 	// Between returns the business time in [a, b); it is negative when b
 	// is before a.
@@ -21,9 +22,8 @@ type ClockSchedule interface {
 }
 
 // ClockWallTime is the [ClockSchedule] in which every instant is business
-// time: Between is b − a and Add is t + d, both saturating like
-// [time.Time.Sub] and [time.Time.Add]. The zero value is ready to use and
-// safe for concurrent use.
+// time: Between is b − a, saturating like [time.Time.Sub], and Add is t + d.
+// The zero value is ready to use and safe for concurrent use.
 type ClockWallTime struct{}
 
 // Between returns b − a, saturating at the limits of [time.Duration].
@@ -34,7 +34,8 @@ func (ClockWallTime) Add(t time.Time, d time.Duration) time.Time { return t.Add(
 
 // ClockEventKind is what happened to a ticket's clock. Its text form is the
 // lower-case name ("start", "pause", "resume", "stop", "restart"); "reset"
-// is read as [ClockRestart]. The zero value is not a valid kind.
+// is read as [ClockRestart]. The zero value is not a valid kind. A kind is a
+// plain value, safe for concurrent use.
 type ClockEventKind uint8
 
 // The kinds of clock events.
@@ -132,6 +133,7 @@ var (
 // ClockEventError reports an event that a clock cannot accept: its index in
 // the event list, the event itself, the state the clock was in, and the
 // reason (one of the ErrClockEvent sentinels, reachable with errors.Is).
+// It is not modified after it is returned, so it is safe for concurrent use.
 type ClockEventError struct {
 	Index int
 	Event ClockEvent
@@ -147,7 +149,8 @@ func (e *ClockEventError) Error() string {
 // Unwrap returns the reason, one of the ErrClockEvent sentinels.
 func (e *ClockEventError) Unwrap() error { return e.Err }
 
-// ClockState is the state of a clock cycle.
+// ClockState is the state of a clock cycle, a plain value safe for
+// concurrent use.
 type ClockState uint8
 
 // The states of a clock cycle.

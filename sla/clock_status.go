@@ -110,7 +110,7 @@ type ClockCycle struct {
 
 // ClockWarning is a warning level crossed by a cycle: Elapsed×100 ≥
 // Level×Target, compared exactly. At is the earliest instant at which that
-// held.
+// held. It is a plain value, safe for concurrent use.
 type ClockWarning struct {
 	Level int
 	At    time.Time
@@ -139,10 +139,10 @@ func (c ClockCycle) Percent() float64 {
 }
 
 // PercentText returns Elapsed/Target in percent with the given number of
-// decimal places (0 to 9), truncated toward zero so that a share just over
-// the target never reads as 100%: 8h+1ns of 8h is "100.000000000" only with
-// nine places, and 7h59m59.9s of 8h is "99.99" with two. It is "0" for a
-// zero Target.
+// decimal places (0 to 9), truncated toward zero, so that a share just
+// under the target never reads as 100%: 7h59m59.9s of 8h is "99.99" with
+// two places. A share just over it may still read as 100.00 (8h+1ns of
+// 8h), so decide with Breached. It is "0" for a zero Target.
 func (c ClockCycle) PercentText(places int) string {
 	places = min(max(places, 0), 9)
 	if c.Target <= 0 {

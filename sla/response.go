@@ -17,7 +17,9 @@ var ErrResponseTerm = errors.New("invalid response term")
 // response term does not define, or defines without the goal asked for.
 var ErrResponsePriority = errors.New("no such response priority")
 
-// ResponseBasis says what time a response goal is counted in.
+// ResponseBasis says what time a response goal is counted in. It is a
+// plain value, safe for concurrent use; its text form is part of
+// [ResponseLimit]'s.
 type ResponseBasis uint8
 
 const (
@@ -111,7 +113,8 @@ func (l ResponseLimit) Clock(business ClockSchedule, warnings []int) ResponseClo
 }
 
 // ResponsePriority holds the goals for one ticket priority. A zero limit
-// means the priority has no such goal.
+// means the priority has no such goal. It is a plain value, safe for
+// concurrent use.
 type ResponsePriority struct {
 	Name    string        `json:"name"`
 	Respond ResponseLimit `json:"respond,omitzero"`
