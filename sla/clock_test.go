@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 	"time"
@@ -513,5 +514,24 @@ func TestClockEventKindText(t *testing.T) {
 	}
 	if got := ClockEventKind(42).String(); got != "ClockEventKind(42)" {
 		t.Errorf("String = %q", got)
+	}
+}
+
+func TestClockEventJSON(t *testing.T) {
+	in := `[{"kind":"start","at":"2026-03-02T09:00:00Z"},{"kind":"reset","at":"2026-03-02T10:00:00+01:00"}]`
+	var events []ClockEvent
+	require.NoError(t, json.Unmarshal([]byte(in), &events))
+	// 10:00+01:00 is 09:00Z: a restart at the start instant.
+	want := []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0)), rcEv(ClockRestart, rcAt(2, 9, 0))}
+	if !cmp.Equal(want, events, cmp.Comparer(func(a, b time.Time) bool { return a.Equal(b) })) {
+		t.Fatalf("events = %v, want %v", events, want)
+	}
+	b, err := json.Marshal(events[1])
+	require.NoError(t, err)
+	if got := string(b); got != `{"kind":"restart","at":"2026-03-02T10:00:00+01:00"}` {
+		t.Errorf("Marshal = %s", got)
+	}
+	if err := json.Unmarshal([]byte(`[{"kind":"hold","at":"2026-03-02T09:00:00Z"}]`), &events); !errors.Is(err, ErrClockEventKind) {
+		t.Errorf("unknown kind: error = %v, want ErrClockEventKind", err)
 	}
 }

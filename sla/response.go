@@ -102,8 +102,8 @@ func (l *ResponseLimit) UnmarshalText(b []byte) error {
 }
 
 // Clock returns the clock for this limit: counted in business, or in wall
-// time if the basis is wall, with the given warning levels (nil for the
-// defaults).
+// time if the basis is wall (or business is nil), with the given warning
+// levels (nil for the defaults).
 func (l ResponseLimit) Clock(business ClockSchedule, warnings []int) ResponseClock {
 	c := ResponseClock{Target: l.Within, Schedule: business, Warnings: warnings}
 	if l.Basis == ResponseWall {
