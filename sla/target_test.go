@@ -244,8 +244,7 @@ func FuzzAllowance(f *testing.F) {
 	f.Add(uint64(123456789), int64(987654321))
 	f.Fuzz(func(t *testing.T, ppe uint64, d int64) {
 		ppe %= 1e18 + 1
-		target, err := sla.ParseTarget(big.NewRat(int64(ppe), 1e18).FloatString(18))
-		require.NoError(t, err)
+		target := targetFromPPE(t, ppe)
 		got := target.Allowance(time.Duration(d))
 		exact := new(big.Rat).SetFrac(
 			new(big.Int).Mul(big.NewInt(max(d, 0)), big.NewInt(int64(1e18-ppe))),
@@ -261,6 +260,15 @@ func FuzzAllowance(f *testing.F) {
 			t.Fatalf("%v of %d: Allowance %d, reference %s", target, d, got, ref)
 		}
 	})
+}
+
+// targetFromPPE returns the target of ppe parts per 10^18, through its
+// ratio text.
+func targetFromPPE(t testing.TB, ppe uint64) sla.Target {
+	t.Helper()
+	target, err := sla.ParseTarget(new(big.Rat).SetFrac(new(big.Int).SetUint64(ppe), big.NewInt(1e18)).FloatString(18))
+	require.NoError(t, err)
+	return target
 }
 
 // FuzzParseTarget: ParseTarget never panics, and whatever it accepts
