@@ -94,7 +94,10 @@ func DefaultAlertPolicy(period time.Duration) AlertPolicy {
 type Alert struct {
 	Rule                AlertRule
 	LongBurn, ShortBurn Rational
-	Firing              bool
+	// Consumed is the share of the period's budget spent in the long
+	// window: LongBurn × Long / Period.
+	Consumed Rational
+	Firing   bool
 }
 
 // Evaluate evaluates every rule of the policy against t, with observed
@@ -105,7 +108,12 @@ func (p AlertPolicy) Evaluate(t Target, observed func(window time.Duration) Rati
 	for i, r := range p.Rules {
 		long := BurnRate(observed(r.Long), t)
 		short := BurnRate(observed(r.Short), t)
-		out[i] = Alert{Rule: r, LongBurn: long, ShortBurn: short, Firing: r.Fires(long, short)}
+		out[i] = Alert{
+			Rule:     r,
+			LongBurn: long, ShortBurn: short,
+			Consumed: BudgetConsumed(long, r.Long, p.Period),
+			Firing:   r.Fires(long, short),
+		}
 	}
 	return out
 }

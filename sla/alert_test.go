@@ -112,6 +112,10 @@ func TestAlertPolicyFiring(t *testing.T) {
 	if !alerts[0].LongBurn.Equal(sla.RationalOf(4, 1)) {
 		t.Errorf("LongBurn = %v, want 4", alerts[0].LongBurn)
 	}
+	// Budget spent in the long windows: 4 × 24/720 = 2/15 and 4 × 72/720 = 0.4.
+	if !alerts[0].Consumed.Equal(sla.RationalOf(2, 15)) || !alerts[1].Consumed.Equal(sla.RationalOf(2, 5)) {
+		t.Errorf("Consumed = %v and %v, want 2/15 and 2/5", alerts[0].Consumed, alerts[1].Consumed)
+	}
 }
 
 func TestAlertRuleDegenerate(t *testing.T) {
@@ -122,5 +126,15 @@ func TestAlertRuleDegenerate(t *testing.T) {
 	}
 	if got := sla.Severity(9).String(); got != "Severity(9)" {
 		t.Errorf("String = %q", got)
+	}
+}
+
+func BenchmarkAlertPolicyEvaluate(b *testing.B) {
+	policy := sla.DefaultAlertPolicy(28 * day)
+	target := sla.MustTarget("99.9%")
+	r := mustRatio(b, 99_950, 100_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = policy.Evaluate(target, func(time.Duration) sla.Ratio { return r })
 	}
 }

@@ -43,3 +43,26 @@ func TimeToExhaustion(burn Rational, period time.Duration) (time.Duration, bool)
 	}
 	return time.Duration(q.Int64()), true
 }
+
+// TimeLeft returns how much more measured time the remaining budget lasts
+// at a burn rate against t: Remaining / (burn × (1 − t)), rounded down to
+// the nanosecond and saturating at the largest Duration. It is 0 once the
+// budget is exhausted, and reports false for a zero burn, which never
+// exhausts it.
+func (b Budget) TimeLeft(burn Rational, t Target) (time.Duration, bool) {
+	if burn.IsZero() {
+		return 0, false
+	}
+	rem := b.Remaining()
+	if rem <= 0 || burn.inf {
+		return 0, true
+	}
+	// rem > 0 implies a non-zero allowance, so 1 − t > 0.
+	rate := new(big.Rat).Mul(burn.r, t.Complement().Rational().r)
+	q := new(big.Int).Mul(big.NewInt(int64(rem)), rate.Denom())
+	q.Quo(q, rate.Num())
+	if !q.IsInt64() {
+		return time.Duration(1<<63 - 1), true
+	}
+	return time.Duration(q.Int64()), true
+}

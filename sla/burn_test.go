@@ -79,3 +79,34 @@ func TestBudgetConsumed(t *testing.T) {
 		t.Errorf("BudgetConsumed = %v, want 0.1", got)
 	}
 }
+
+func TestBudgetTimeLeft(t *testing.T) {
+	target := sla.MustTarget("99.9%")
+	// 99.9% of 30 days allows 2592 s; with 1296 s down, 1296 s remain.
+	half := sla.TimeMeasurement{Measured: 30 * day, Down: 1296 * time.Second}.Budget(target)
+	tests := []struct {
+		name   string
+		budget sla.Budget
+		burn   sla.Rational
+		want   time.Duration
+		ok     bool
+	}{
+		// Burn 2 spends 2 × 0.001 of each second: 1296 s / 0.002 = 648,000 s = 7.5 days.
+		{"burn 2", half, sla.RationalOf(2, 1), 648000 * time.Second, true},
+		// Burn 1: 1296 s / 0.001 = 1,296,000 s = 15 days, half of the 30.
+		{"burn 1", half, sla.RationalOf(1, 1), 15 * day, true},
+		{"infinite burn", half, sla.RationalOf(1, 0), 0, true},
+		{"zero burn never exhausts", half, sla.Rational{}, 0, false},
+		{"already exhausted", sla.NewBudget(target, 30*day, time.Hour), sla.RationalOf(1, 1), 0, true},
+		// 1296 s at a burn of 10^-15 saturates.
+		{"saturates", half, sla.RationalOf(1, 1e15), time.Duration(1<<63 - 1), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := tc.budget.TimeLeft(tc.burn, target)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("TimeLeft = %v, %v; want %v, %v", got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}

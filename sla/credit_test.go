@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 
@@ -126,4 +127,108 @@ func TestBoundAccessors(t *testing.T) {
 	if _, ok := (sla.Bound{}).At(); ok {
 		t.Error("zero Bound is set")
 	}
+}
+
+func BenchmarkCreditSchedule(b *testing.B) {
+	s := schedule()
+	r := mustRatio(b, 949_999, 1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = s.Credit(r)
+	}
+}
+
+// FuzzCreditSchedule builds small schedules from random bounds and checks
+// the laws of Validate and Credit against a math/big reference: in a
+// valid schedule no ratio lies in two tiers, tiers Validate calls
+// overlapping share a ratio, Credit reports the tier the reference finds,
+// and Validate calls a tier empty only when it is.
+func FuzzCreditSchedule(f *testing.F) {
+	f.Add(uint64(1), uint64(2))
+	f.Add(uint64(0xdeadbeef), uint64(99))
+	f.Fuzz(func(t *testing.T, seed, probe uint64) {
+		next := func(n uint64) uint64 {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			return (seed >> 29) % n
+		}
+		// Bounds on a coarse grid of 0%..100% in 0.5% steps, so that
+		// random tiers touch and overlap often.
+		grid := func() (sla.Target, *big.Rat) {
+			k := next(201)
+			return sla.MustTarget(big.NewRat(int64(k), 200).FloatString(3)), big.NewRat(int64(k), 200)
+		}
+		type ref struct {
+			lo, hi         *big.Rat
+			loExcl, hiExcl bool
+		}
+		var tiers []sla.CreditTier
+		var refs []ref
+		for i := range 1 + next(4) {
+			var tier sla.CreditTier
+			r := ref{lo: big.NewRat(0, 1), hi: big.NewRat(1, 1)}
+			if next(4) > 0 {
+				at, v := grid()
+				r.lo, r.loExcl = v, next(2) == 0
+				tier.Lower = map[bool]sla.Bound{false: sla.AtLeast(at), true: sla.Above(at)}[r.loExcl]
+			}
+			if next(4) > 0 {
+				at, v := grid()
+				r.hi, r.hiExcl = v, next(2) == 0
+				tier.Upper = map[bool]sla.Bound{false: sla.AtMost(at), true: sla.Below(at)}[r.hiExcl]
+			}
+			tier.Credit = sla.MustTarget(big.NewRat(int64(i), 10).FloatString(1))
+			tiers = append(tiers, tier)
+			refs = append(refs, r)
+		}
+		admits := func(r ref, x *big.Rat) bool {
+			c := x.Cmp(r.lo)
+			if c < 0 || c == 0 && r.loExcl {
+				return false
+			}
+			c = x.Cmp(r.hi)
+			return c < 0 || c == 0 && !r.hiExcl
+		}
+		s := sla.CreditSchedule{Tiers: tiers}
+		err := s.Validate()
+		// Probe ratios on a finer grid (0.25% steps, so also between the
+		// bounds) and once at an arbitrary value.
+		probes := []sla.Ratio{mustRatio(t, probe%1001, 1000)}
+		for k := uint64(0); k <= 400; k++ {
+			probes = append(probes, mustRatio(t, k, 400))
+		}
+		maxCount := 0
+		for _, r := range probes {
+			x := new(big.Rat).SetFrac(new(big.Int).SetUint64(r.Good()), new(big.Int).SetUint64(r.Total()))
+			first, count := -1, 0
+			for i, rf := range refs {
+				if admits(rf, x) {
+					count++
+					if first < 0 {
+						first = i
+					}
+				}
+			}
+			maxCount = max(maxCount, count)
+			if err == nil && count > 1 {
+				t.Fatalf("valid schedule %v: %v lies in %d tiers", tiers, r, count)
+			}
+			if _, tier := s.Credit(r); tier != first {
+				t.Fatalf("schedule %v: Credit(%v) tier %d, reference %d", tiers, r, tier, first)
+			}
+		}
+		// Bounds sit on a 0.5% grid, so two tiers that share any ratio
+		// share one on the 0.25% grid of the probes.
+		if errors.Is(err, sla.ErrTierOverlap) && maxCount < 2 {
+			t.Fatalf("Validate says tiers overlap, no probe lies in two: %v", err)
+		}
+		if errors.Is(err, sla.ErrEmptyTier) {
+			for _, rf := range refs {
+				c := rf.lo.Cmp(rf.hi)
+				if c > 0 || c == 0 && (rf.loExcl || rf.hiExcl) {
+					return // an empty tier, as reported
+				}
+			}
+			t.Fatalf("Validate says a tier is empty, reference finds none: %v", tiers)
+		}
+	})
 }
