@@ -8,18 +8,19 @@ import (
 // Severity is how an alert reaches people.
 type Severity int8
 
-// The severities of the SRE Workbook's alerting chapter.
+// The severities of the SRE Workbook's alerting chapter: a page wakes
+// someone, a ticket waits for working hours.
 const (
-	Page Severity = iota + 1
-	Ticket
+	SeverityPage Severity = iota + 1
+	SeverityTicket
 )
 
 // String returns "page" or "ticket".
 func (s Severity) String() string {
 	switch s {
-	case Page:
+	case SeverityPage:
 		return "page"
-	case Ticket:
+	case SeverityTicket:
 		return "ticket"
 	}
 	return "Severity(" + strconv.Itoa(int(s)) + ")"
@@ -81,10 +82,10 @@ func DefaultAlertPolicy(period time.Duration) AlertPolicy {
 	return AlertPolicy{
 		Period: period,
 		Rules: []AlertRule{
-			NewAlertRule(Page, pct(2), time.Hour, period),
-			NewAlertRule(Page, pct(5), 6*time.Hour, period),
-			NewAlertRule(Ticket, pct(10), 24*time.Hour, period),
-			NewAlertRule(Ticket, pct(10), 72*time.Hour, period),
+			NewAlertRule(SeverityPage, pct(2), time.Hour, period),
+			NewAlertRule(SeverityPage, pct(5), 6*time.Hour, period),
+			NewAlertRule(SeverityTicket, pct(10), 24*time.Hour, period),
+			NewAlertRule(SeverityTicket, pct(10), 72*time.Hour, period),
 		},
 	}
 }
@@ -124,7 +125,7 @@ func (p AlertPolicy) Firing(t Target, observed func(window time.Duration) Ratio)
 	for _, a := range p.Evaluate(t, observed) {
 		if a.Firing {
 			alerts = append(alerts, a)
-			page = page || a.Rule.Severity == Page
+			page = page || a.Rule.Severity == SeverityPage
 		}
 	}
 	return alerts, page

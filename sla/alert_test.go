@@ -120,7 +120,7 @@ func TestAlertPolicyFiring(t *testing.T) {
 
 func TestAlertRuleDegenerate(t *testing.T) {
 	// A zero long window gives an infinite threshold, which nothing exceeds.
-	r := sla.NewAlertRule(sla.Page, sla.MustTarget("2%"), 0, 30*day)
+	r := sla.NewAlertRule(sla.SeverityPage, sla.MustTarget("2%"), 0, 30*day)
 	if !r.Burn.IsInf() || r.Fires(sla.RationalOf(1, 0), sla.RationalOf(1, 0)) {
 		t.Errorf("rule with zero window: burn %v", r.Burn)
 	}
