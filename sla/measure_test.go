@@ -180,9 +180,10 @@ func TestMeasureOutagesAgainstMinuteOracle(t *testing.T) {
 	}
 }
 
-func BenchmarkMeasureOutagesMonth(b *testing.B) {
-	// March 2026 in UTC, business hours 08:00–18:00 on weekdays, 10,000
-	// outages of 1 s to 10 min spread over the month.
+// monthFixture is March 2026 in UTC with business hours 08:00–18:00 on
+// weekdays, one 2-hour maintenance window and 10,000 outages of 1 s to
+// 10 min spread over the month.
+func monthFixture() (sla.Scope, window.Set) {
 	start := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	end := time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)
 	var hours []window.Interval
@@ -198,12 +199,120 @@ func BenchmarkMeasureOutagesMonth(b *testing.B) {
 		s := start.Add(time.Duration(i)*step + time.Duration(i%7)*time.Second)
 		outages[i] = span(s, s.Add(time.Duration(1+i%600)*time.Second))
 	}
-	down := window.NewSet(outages...)
 	scope := sla.Scope{Period: span(start, end), Schedule: &business,
 		Exclusions: window.NewSet(span(start.Add(9*24*time.Hour), start.Add(9*24*time.Hour+2*time.Hour)))}
+	return scope, window.NewSet(outages...)
+}
+
+func BenchmarkMeasureOutagesMonth(b *testing.B) {
+	scope, down := monthFixture()
 	rules := sla.OutageRules{MinOutage: 30 * time.Second, WholeMinutes: true}
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = sla.MeasureOutages(scope, down, rules)
+	}
+}
+
+// measureNaive is the simple reference: every outage against every
+// measured interval, O(outages × intervals), no rules.
+func measureNaive(scope sla.Scope, outages []window.Interval) time.Duration {
+	var down time.Duration
+	measured := scope.Measured().Intervals()
+	for _, o := range outages {
+		for _, m := range measured {
+			down += o.Intersect(m).Duration()
+		}
+	}
+	return down
+}
+
+func TestMeasureNaiveAgrees(t *testing.T) {
+	scope, down := monthFixture()
+	if got, want := sla.MeasureOutages(scope, down, sla.OutageRules{}).Down, measureNaive(scope, down.Intervals()); got != want {
+		t.Errorf("MeasureOutages Down = %v, naive reference %v", got, want)
+	}
+}
+
+func BenchmarkMeasureOutagesMonthNaive(b *testing.B) {
+	scope, down := monthFixture()
+	outages := down.Intervals()
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = measureNaive(scope, outages)
+	}
+}
+
+// TestMeasureOutagesAgainstSecondOracle compares MeasureOutages with a
+// reference that walks every second of the period, for random schedules,
+// exclusions, outages and rules under both exclusion policies. All
+// instants are whole seconds, so per-second stepping is exact.
+func TestMeasureOutagesAgainstSecondOracle(t *testing.T) {
+	start := at(6, 0, 0)
+	const seconds = 6 * 3600
+	period := span(start, start.Add(seconds*time.Second))
+	seed := uint64(977)
+	next := func(n uint64) uint64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return (seed >> 33) % n
+	}
+	randomSet := func(count, maxLen uint64) window.Set {
+		var ivs []window.Interval
+		for range count {
+			// Start a little before the period so that clipping matters.
+			s := start.Add(time.Duration(next(seconds+1200)) * time.Second).Add(-10 * time.Minute)
+			ivs = append(ivs, span(s, s.Add(time.Duration(1+next(maxLen))*time.Second)))
+		}
+		return window.NewSet(ivs...)
+	}
+	for round := range 40 {
+		schedule := randomSet(1+next(6), 7200)
+		exclusions := randomSet(next(3), 1800)
+		down := randomSet(1+next(40), 900)
+		rules := sla.OutageRules{MinOutage: time.Duration(next(400)) * time.Second, WholeMinutes: next(2) == 0}
+		policy := sla.ExclusionPolicy(next(2))
+		scope := sla.Scope{Period: period, Schedule: &schedule, Exclusions: exclusions, Exclusion: policy}
+
+		// The runs that pass the minimum length, as recorded.
+		var runs []window.Interval
+		for _, iv := range down.Intervals() {
+			if iv.Duration() >= rules.MinOutage {
+				runs = append(runs, iv)
+			}
+		}
+		inRun := func(a, b time.Time) bool { // [a, b) inside one kept run
+			for _, r := range runs {
+				if !a.Before(r.Start) && !r.End.Before(b) {
+					return true
+				}
+			}
+			return false
+		}
+		var want sla.TimeMeasurement
+		for i := range seconds {
+			s := start.Add(time.Duration(i) * time.Second)
+			if !schedule.Contains(s) {
+				continue
+			}
+			excluded := exclusions.Contains(s)
+			if excluded && policy == sla.ExcludeFromMeasured {
+				continue
+			}
+			want.Measured += time.Second
+			if excluded {
+				continue // counted as available
+			}
+			if rules.WholeMinutes {
+				m := time.Unix(s.Unix()/60*60, 0)
+				if inRun(m, m.Add(time.Minute)) {
+					want.Down += time.Second
+				}
+			} else if inRun(s, s.Add(time.Second)) {
+				want.Down += time.Second
+			}
+		}
+		got := sla.MeasureOutages(scope, down, rules)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("round %d (rules %+v, exclusions %v) (-want +got):\n%s", round, rules, policy, diff)
+		}
 	}
 }
