@@ -105,3 +105,28 @@ func FuzzMetIsWithinAllowance(f *testing.F) {
 		}
 	})
 }
+
+// TestRationalConcurrentUse shares Rationals between goroutines; under
+// -race it shows that reading one never writes to it.
+func TestRationalConcurrentUse(t *testing.T) {
+	burn := sla.DefaultAlertPolicy(28 * day).Rules[3].Burn
+	avg := sla.Serial(sla.MustTarget("99.9%"), sla.MustTarget("99.95%"))
+	done := make(chan string, 4)
+	for range 4 {
+		go func() {
+			s := ""
+			for range 100 {
+				s = burn.String() + burn.Decimal(3) + avg.Percent(4) + burn.Mul(avg).Quo(burn).String()
+				_ = burn.Cmp(avg)
+				_, _ = sla.TimeToExhaustion(burn, 28*day)
+			}
+			done <- s
+		}()
+	}
+	for range 4 {
+		// 14/15, 0.933, 0.999 × 0.9995 = 0.9985005, and back.
+		if s := <-done; s != "14/150.93399.8500%0.9985005" {
+			t.Errorf("got %q", s)
+		}
+	}
+}
