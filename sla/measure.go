@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"math"
 	"strconv"
 	"time"
 
@@ -75,26 +76,16 @@ type OutageRules struct {
 	WholeMinutes bool
 }
 
-// apply returns the down time that counts under the rules, before
-// clipping to the measured time.
-func (r OutageRules) apply(down window.Set) window.Set {
-	if r.MinOutage <= 0 && !r.WholeMinutes {
-		return down
+// keep returns the part of a run of down time that counts under the
+// rules, before clipping to the measured time, and whether any does.
+func (r OutageRules) keep(run window.Interval) (window.Interval, bool) {
+	if run.Duration() < r.MinOutage {
+		return window.Interval{}, false
 	}
-	kept := make([]window.Interval, 0, down.Len())
-	for iv := range down.All() {
-		if iv.Duration() < r.MinOutage {
-			continue
-		}
-		if r.WholeMinutes {
-			iv = window.Between(ceilMinute(iv.Start), iv.End.Truncate(time.Minute))
-			if iv.Empty() {
-				continue
-			}
-		}
-		kept = append(kept, iv)
+	if r.WholeMinutes {
+		run = window.Between(ceilMinute(run.Start), run.End.Truncate(time.Minute))
 	}
-	return window.NewSet(kept...)
+	return run, !run.Empty()
 }
 
 // ceilMinute rounds t up to a minute of the UTC clock. time.Time.Truncate
@@ -119,14 +110,42 @@ type TimeMeasurement struct {
 // rules select the down time that counts, which is then clipped to the
 // measured time. Down time in exclusions never counts: they are either
 // outside the measured time or counted as available. It costs
-// O(outages + schedule intervals + exclusions) and no loop per minute.
+// O(outages + schedule intervals + exclusions), allocates only for the
+// measured time, and never loops per minute.
 func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasurement {
 	measured := scope.Measured()
-	counted := rules.apply(down).Intersect(measured)
+	counting := measured
 	if scope.Exclusion == CountAsAvailable {
-		counted = counted.Subtract(scope.Exclusions)
+		counting = measured.Subtract(scope.Exclusions)
 	}
-	return TimeMeasurement{Measured: measured.Duration(), Down: counted.Duration()}
+	// Runs are disjoint and sorted, and stay so once shrunk to whole
+	// minutes, so one merge walk over runs and counting intervals adds up
+	// their common parts without overlap.
+	spans := counting.Intervals()
+	var lost time.Duration
+	i := 0
+	for run := range down.All() {
+		run, ok := rules.keep(run)
+		if !ok {
+			continue
+		}
+		for i < len(spans) && !spans[i].End.After(run.Start) {
+			i++
+		}
+		for k := i; k < len(spans) && spans[k].Start.Before(run.End); k++ {
+			lost = addSat(lost, run.Intersect(spans[k]).Duration())
+		}
+	}
+	return TimeMeasurement{Measured: measured.Duration(), Down: lost}
+}
+
+// addSat returns a + b for non-negative durations, saturating at the
+// largest Duration.
+func addSat(a, b time.Duration) time.Duration {
+	if a > math.MaxInt64-b {
+		return math.MaxInt64
+	}
+	return a + b
 }
 
 // Ratio returns the availability: (Measured − Down) / Measured.
