@@ -100,7 +100,8 @@ func ceilMinute(t time.Time) time.Time {
 }
 
 // TimeMeasurement is the result of measuring outages: the measured time
-// and the down time within it. A plain value, safe for concurrent use.
+// and the down time within it, each saturating at the largest Duration
+// (a span of about 292 years). A plain value, safe for concurrent use.
 type TimeMeasurement struct {
 	Measured time.Duration
 	Down     time.Duration
