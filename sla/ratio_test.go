@@ -146,3 +146,22 @@ func TestRatioMetAgainstBig(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkRatioMet(b *testing.B) {
+	r := mustRatio(b, 2_591_000_000_000_000, 2_592_000_000_000_000)
+	target := sla.MustTarget("99.95%")
+	n := 0
+	for b.Loop() {
+		if r.Met(target) {
+			n++
+		}
+	}
+	_ = n
+}
+
+func TestRatioMetAllocs(t *testing.T) {
+	r, target := mustRatio(t, 9995, 10000), sla.MustTarget("99.95%")
+	if allocs := testing.AllocsPerRun(100, func() { _ = r.Met(target) }); allocs != 0 {
+		t.Errorf("Met allocates %v times, want 0", allocs)
+	}
+}

@@ -101,8 +101,8 @@ func (x Rational) Quo(y Rational) Rational {
 	return fromRat(new(big.Rat).Quo(x.r, y.r))
 }
 
-// Num and Den return x as a reduced fraction. They return (1, 0) for
-// +Inf and (0, 1) for 0.
+// Num returns the numerator of x as a reduced fraction, as a new
+// big.Int: 1 for +Inf (whose denominator is 0) and 0 for 0 (over 1).
 func (x Rational) Num() *big.Int {
 	if x.inf {
 		return big.NewInt(1)

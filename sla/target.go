@@ -90,8 +90,12 @@ func ParseTarget(s string) (Target, error) {
 	intPart = strings.TrimLeft(intPart, "0")
 	fracPart = strings.TrimRight(fracPart, "0")
 	if len(fracPart) > digits {
+		form := "ratio"
+		if percent {
+			form = "percent"
+		}
 		return fail(ErrPrecision, "more than %d fractional digits; a target holds %d digits of %s exactly and never rounds",
-			digits, digits, map[bool]string{true: "percent", false: "ratio"}[percent])
+			digits, digits, form)
 	}
 	// Any value with more than three integer digits is out of range for
 	// both forms; the check also keeps the arithmetic below from overflow.

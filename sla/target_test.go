@@ -236,7 +236,8 @@ func allowanceRef(t *testing.T, target sla.Target, d time.Duration) *big.Int {
 }
 
 // FuzzAllowance compares Allowance with math/big for arbitrary targets
-// and durations: never above the exact value, never 1 ns or more below.
+// and durations: never above the exact value, never 1 ns or more below;
+// and EventAllowance with the exact floor for counts.
 func FuzzAllowance(f *testing.F) {
 	f.Add(uint64(999_990_000_000_000_000), int64(30*day))
 	f.Add(uint64(0), int64(1<<63-1))
@@ -244,8 +245,7 @@ func FuzzAllowance(f *testing.F) {
 	f.Add(uint64(123456789), int64(987654321))
 	f.Fuzz(func(t *testing.T, ppe uint64, d int64) {
 		ppe %= 1e18 + 1
-		target, err := sla.ParseTarget(big.NewRat(int64(ppe), 1e18).FloatString(18))
-		require.NoError(t, err)
+		target := targetFromPPE(t, ppe)
 		got := target.Allowance(time.Duration(d))
 		exact := new(big.Rat).SetFrac(
 			new(big.Int).Mul(big.NewInt(max(d, 0)), big.NewInt(int64(1e18-ppe))),
@@ -260,7 +260,24 @@ func FuzzAllowance(f *testing.F) {
 		if ref := allowanceRef(t, target, time.Duration(d)); ref.Int64() != int64(got) {
 			t.Fatalf("%v of %d: Allowance %d, reference %s", target, d, got, ref)
 		}
+		// EventAllowance is the same floor for a count.
+		n := uint64(d)
+		events := target.EventAllowance(n)
+		wantEv := new(big.Int).Mul(new(big.Int).SetUint64(n), big.NewInt(int64(1e18-ppe)))
+		wantEv.Quo(wantEv, big.NewInt(1e18))
+		if !wantEv.IsUint64() || wantEv.Uint64() != events {
+			t.Fatalf("%v of %d events: EventAllowance %d, exact floor %s", target, n, events, wantEv)
+		}
 	})
+}
+
+// targetFromPPE returns the target of ppe parts per 10^18, through its
+// ratio text.
+func targetFromPPE(t testing.TB, ppe uint64) sla.Target {
+	t.Helper()
+	target, err := sla.ParseTarget(new(big.Rat).SetFrac(new(big.Int).SetUint64(ppe), big.NewInt(1e18)).FloatString(18))
+	require.NoError(t, err)
+	return target
 }
 
 // FuzzParseTarget: ParseTarget never panics, and whatever it accepts
@@ -321,4 +338,11 @@ func BenchmarkAllowanceBigRat(b *testing.B) {
 		sink += new(big.Int).Quo(r.Num(), r.Denom()).Int64()
 	}
 	_ = sink
+}
+
+func BenchmarkParseTarget(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = sla.ParseTarget("99.995%")
+	}
 }

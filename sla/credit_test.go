@@ -1,0 +1,234 @@
+package sla_test
+
+import (
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/sla"
+)
+
+// schedule is a common three-tier credit schedule:
+//
+//	below 99.99% and at least 99%  → 10%
+//	below 99% and at least 95%     → 25%
+//	below 95%                      → 100%
+func schedule() sla.CreditSchedule {
+	p := sla.MustTarget
+	return sla.CreditSchedule{Tiers: []sla.CreditTier{
+		{Lower: sla.AtLeast(p("99%")), Upper: sla.Below(p("99.99%")), Credit: p("10%")},
+		{Lower: sla.AtLeast(p("95%")), Upper: sla.Below(p("99%")), Credit: p("25%")},
+		{Upper: sla.Below(p("95%")), Credit: p("100%")},
+	}}
+}
+
+func TestCreditSchedule(t *testing.T) {
+	s := schedule()
+	require.NoError(t, s.Validate())
+	tests := []struct {
+		name        string
+		good, total uint64
+		credit      string
+		tier        int
+	}{
+		// Exactly 99.99% is not "below 99.99%": no credit.
+		{"on the exclusive upper bound", 9999, 10000, "0%", -1},
+		{"just below 99.99%", 99989999, 100000000, "10%", 0},
+		// Exactly 99% is "at least 99%": the 10% tier, not the 25% one.
+		{"on the inclusive lower bound", 99, 100, "10%", 0},
+		{"just below 99%", 989999, 1000000, "25%", 1},
+		{"exactly 95%", 95, 100, "25%", 1},
+		{"just below 95%", 949999, 1000000, "100%", 2},
+		{"nothing up", 0, 100, "100%", 2},
+		{"fully up", 100, 100, "0%", -1},
+		{"nothing measured", 0, 0, "0%", -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			credit, tier := s.Credit(mustRatio(t, tc.good, tc.total))
+			if credit != sla.MustTarget(tc.credit) || tier != tc.tier {
+				t.Errorf("Credit = %v, tier %d; want %s, tier %d", credit, tier, tc.credit, tc.tier)
+			}
+		})
+	}
+}
+
+func TestCreditInclusivity(t *testing.T) {
+	p := sla.MustTarget
+	// The other way round: "above 99% and at most 99.9% → 5%"; exactly
+	// 99% is outside, exactly 99.9% inside.
+	s := sla.CreditSchedule{Tiers: []sla.CreditTier{
+		{Lower: sla.Above(p("99%")), Upper: sla.AtMost(p("99.9%")), Credit: p("5%")},
+	}}
+	if _, tier := s.Credit(mustRatio(t, 99, 100)); tier != -1 {
+		t.Errorf("99%% matched tier %d, want none (exclusive)", tier)
+	}
+	if _, tier := s.Credit(mustRatio(t, 999, 1000)); tier != 0 {
+		t.Errorf("99.9%% matched tier %d, want 0 (inclusive)", tier)
+	}
+	// A Rational such as a slice average: 5/6 = 83.33…% is below 95%.
+	credit, tier := schedule().CreditFor(sla.RationalOf(5, 6))
+	if credit != p("100%") || tier != 2 {
+		t.Errorf("CreditFor(5/6) = %v, %d", credit, tier)
+	}
+}
+
+func TestCreditValidate(t *testing.T) {
+	p := sla.MustTarget
+	tests := []struct {
+		name  string
+		tiers []sla.CreditTier
+		want  error
+		text  string
+	}{
+		{"touching with one side open", []sla.CreditTier{
+			{Lower: sla.AtLeast(p("99%")), Credit: p("0%")},
+			{Upper: sla.Below(p("99%")), Credit: p("10%")},
+		}, nil, ""},
+		{"sharing an inclusive bound", []sla.CreditTier{
+			{Lower: sla.AtLeast(p("99%")), Credit: p("0%")},
+			{Upper: sla.AtMost(p("99%")), Credit: p("10%")},
+		}, sla.ErrTierOverlap, "sla: credit tiers[0] [99%, 100%] → 0% and tiers[1] [0%, 99%] → 10%: tiers overlap"},
+		{"empty tier", []sla.CreditTier{
+			{Lower: sla.Above(p("99%")), Upper: sla.Below(p("99%")), Credit: p("10%")},
+		}, sla.ErrEmptyTier, "sla: credit tiers[0] (99%, 99%) → 10%: tier admits no ratio"},
+		{"inverted tier", []sla.CreditTier{
+			{Lower: sla.AtLeast(p("99.9%")), Upper: sla.Below(p("99%")), Credit: p("10%")},
+		}, sla.ErrEmptyTier, "tier admits no ratio"},
+		{"single point is fine", []sla.CreditTier{
+			{Lower: sla.AtLeast(p("99%")), Upper: sla.AtMost(p("99%")), Credit: p("10%")},
+		}, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := sla.CreditSchedule{Tiers: tc.tiers}.Validate()
+			if tc.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("Validate = %v, want %v", err, tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.text) {
+				t.Errorf("Validate = %q, want %q", err, tc.text)
+			}
+		})
+	}
+}
+
+func TestBoundAccessors(t *testing.T) {
+	b := sla.Below(sla.MustTarget("99%"))
+	if at, ok := b.At(); !ok || at != sla.MustTarget("99%") || !b.Exclusive() {
+		t.Errorf("Below(99%%) = %v %v %v", at, ok, b.Exclusive())
+	}
+	if _, ok := (sla.Bound{}).At(); ok {
+		t.Error("zero Bound is set")
+	}
+}
+
+func BenchmarkCreditSchedule(b *testing.B) {
+	s := schedule()
+	r := mustRatio(b, 949_999, 1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		_, _ = s.Credit(r)
+	}
+}
+
+// FuzzCreditSchedule builds small schedules from random bounds and checks
+// the laws of Validate and Credit against a math/big reference: in a
+// valid schedule no ratio lies in two tiers, tiers Validate calls
+// overlapping share a ratio, Credit reports the tier the reference finds,
+// and Validate calls a tier empty only when it is.
+func FuzzCreditSchedule(f *testing.F) {
+	f.Add(uint64(1), uint64(2))
+	f.Add(uint64(0xdeadbeef), uint64(99))
+	f.Fuzz(func(t *testing.T, seed, probe uint64) {
+		next := func(n uint64) uint64 {
+			seed = seed*6364136223846793005 + 1442695040888963407
+			return (seed >> 29) % n
+		}
+		// Bounds on a coarse grid of 0%..100% in 0.5% steps, so that
+		// random tiers touch and overlap often.
+		grid := func() (sla.Target, *big.Rat) {
+			k := next(201)
+			return sla.MustTarget(big.NewRat(int64(k), 200).FloatString(3)), big.NewRat(int64(k), 200)
+		}
+		type ref struct {
+			lo, hi         *big.Rat
+			loExcl, hiExcl bool
+		}
+		var tiers []sla.CreditTier
+		var refs []ref
+		for i := range 1 + next(4) {
+			var tier sla.CreditTier
+			r := ref{lo: big.NewRat(0, 1), hi: big.NewRat(1, 1)}
+			if next(4) > 0 {
+				at, v := grid()
+				r.lo, r.loExcl = v, next(2) == 0
+				tier.Lower = map[bool]sla.Bound{false: sla.AtLeast(at), true: sla.Above(at)}[r.loExcl]
+			}
+			if next(4) > 0 {
+				at, v := grid()
+				r.hi, r.hiExcl = v, next(2) == 0
+				tier.Upper = map[bool]sla.Bound{false: sla.AtMost(at), true: sla.Below(at)}[r.hiExcl]
+			}
+			tier.Credit = sla.MustTarget(big.NewRat(int64(i), 10).FloatString(1))
+			tiers = append(tiers, tier)
+			refs = append(refs, r)
+		}
+		admits := func(r ref, x *big.Rat) bool {
+			c := x.Cmp(r.lo)
+			if c < 0 || c == 0 && r.loExcl {
+				return false
+			}
+			c = x.Cmp(r.hi)
+			return c < 0 || c == 0 && !r.hiExcl
+		}
+		s := sla.CreditSchedule{Tiers: tiers}
+		err := s.Validate()
+		// Probe ratios on a finer grid (0.25% steps, so also between the
+		// bounds) and once at an arbitrary value.
+		probes := []sla.Ratio{mustRatio(t, probe%1001, 1000)}
+		for k := uint64(0); k <= 400; k++ {
+			probes = append(probes, mustRatio(t, k, 400))
+		}
+		maxCount := 0
+		for _, r := range probes {
+			x := new(big.Rat).SetFrac(new(big.Int).SetUint64(r.Good()), new(big.Int).SetUint64(r.Total()))
+			first, count := -1, 0
+			for i, rf := range refs {
+				if admits(rf, x) {
+					count++
+					if first < 0 {
+						first = i
+					}
+				}
+			}
+			maxCount = max(maxCount, count)
+			if err == nil && count > 1 {
+				t.Fatalf("valid schedule %v: %v lies in %d tiers", tiers, r, count)
+			}
+			if _, tier := s.Credit(r); tier != first {
+				t.Fatalf("schedule %v: Credit(%v) tier %d, reference %d", tiers, r, tier, first)
+			}
+		}
+		// Bounds sit on a 0.5% grid, so two tiers that share any ratio
+		// share one on the 0.25% grid of the probes.
+		if errors.Is(err, sla.ErrTierOverlap) && maxCount < 2 {
+			t.Fatalf("Validate says tiers overlap, no probe lies in two: %v", err)
+		}
+		if errors.Is(err, sla.ErrEmptyTier) {
+			for _, rf := range refs {
+				c := rf.lo.Cmp(rf.hi)
+				if c > 0 || c == 0 && (rf.loExcl || rf.hiExcl) {
+					return // an empty tier, as reported
+				}
+			}
+			t.Fatalf("Validate says a tier is empty, reference finds none: %v", tiers)
+		}
+	})
+}
