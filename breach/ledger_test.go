@@ -75,7 +75,6 @@ func TestLedgerRejects(t *testing.T) {
 	var buf bytes.Buffer
 	l, err := NewLedger(&buf, nil)
 	require.NoError(t, err)
-	before := buf.Len()
 	if _, err := l.Report("nope", "why", time.Now()); !errors.Is(err, ErrUnknownID) {
 		t.Errorf("Report of an unknown ID: %v, want ErrUnknownID", err)
 	}
@@ -84,7 +83,7 @@ func TestLedgerRejects(t *testing.T) {
 	}
 	r, err := l.Open(availabilityFacts("b-1"), wallDay)
 	require.NoError(t, err)
-	before = buf.Len()
+	before := buf.Len()
 	if _, err := l.Resolve(r.ID(), r.Facts().DetectedAt); !errors.Is(err, ErrNotReported) {
 		t.Errorf("Resolve before Report: %v, want ErrNotReported", err)
 	}

@@ -140,7 +140,9 @@ func (backwardsClock) Add(t time.Time, d time.Duration) time.Time { return t.Add
 // farClock answers far beyond the year 9999.
 type farClock struct{}
 
-func (farClock) Add(t time.Time, d time.Duration) time.Time { return time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC) }
+func (farClock) Add(t time.Time, d time.Duration) time.Time {
+	return time.Date(12000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
 
 func TestObligationDueErrors(t *testing.T) {
 	at := time.Date(2026, 11, 27, 15, 0, 0, 0, time.UTC)
