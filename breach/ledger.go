@@ -25,10 +25,12 @@ type LineError struct {
 	Err    error
 }
 
+// Error returns the message, naming the line and its offset.
 func (e *LineError) Error() string {
 	return fmt.Sprintf("breach: ledger line %d (byte offset %d): %v", e.Line, e.Offset, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // TornError reports a ledger whose final line has no newline: a write
@@ -40,11 +42,13 @@ type TornError struct {
 	Len    int64 // number of torn bytes
 }
 
+// Error returns the message, naming the torn line and its offset.
 func (e *TornError) Error() string {
 	return fmt.Sprintf("breach: ledger line %d (byte offset %d): torn final line, %d bytes without a newline: %v",
 		e.Line, e.Offset, e.Len, ErrTorn)
 }
 
+// Unwrap returns ErrTorn.
 func (e *TornError) Unwrap() error { return ErrTorn }
 
 // Replay reads a ledger written by a [Ledger] and rebuilds every record,

@@ -81,6 +81,9 @@ func TestLedgerRejects(t *testing.T) {
 	if _, err := l.Resolve("nope", time.Now()); !errors.Is(err, ErrUnknownID) {
 		t.Errorf("Resolve of an unknown ID: %v, want ErrUnknownID", err)
 	}
+	if buf.Len() != 0 {
+		t.Errorf("rejected changes wrote %q", buf.String())
+	}
 	r, err := l.Open(availabilityFacts("b-1"), wallDay)
 	require.NoError(t, err)
 	before := buf.Len()
