@@ -2,6 +2,7 @@ package breach
 
 import (
 	"errors"
+	"math/rand/v2"
 	"testing"
 	"time"
 )
@@ -142,6 +143,61 @@ func TestStatusString(t *testing.T) {
 	for s, w := range want {
 		if got := s.String(); got != w {
 			t.Errorf("Status(%d).String() = %q, want %q", uint8(s), got, w)
+		}
+	}
+}
+
+// TestStatusProperty checks Status on random records and instants
+// against a reference that works on plain nanosecond offsets from
+// detection.
+func TestStatusProperty(t *testing.T) {
+	rng := rand.New(rand.NewPCG(6, 2026))
+	base := availabilityFacts("p")
+	detected := base.DetectedAt
+	for i := range 20000 {
+		// Offsets from detection, in a small range so that ties with the
+		// due instants are common.
+		reportIn := time.Duration(rng.IntN(8))
+		resolveIn := time.Duration(rng.IntN(8))
+		r := mustOpen(t, base, Obligation{ReportWithin: reportIn, ResolveWithin: resolveIn})
+		reportedAt, resolvedAt := time.Duration(-1), time.Duration(-1) // -1: never
+		if rng.IntN(3) > 0 {
+			reportedAt = time.Duration(rng.IntN(10))
+			var err error
+			if r, err = r.Report("cause", detected.Add(reportedAt)); err != nil {
+				t.Fatal(err)
+			}
+			if rng.IntN(2) > 0 {
+				resolvedAt = reportedAt + time.Duration(rng.IntN(10))
+				if r, err = r.Resolve(detected.Add(resolvedAt)); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		at := time.Duration(rng.IntN(24) - 2)
+		var want Status
+		done := func(x time.Duration) bool { return x >= 0 && x <= at }
+		switch {
+		case done(resolvedAt):
+			want = StatusResolved
+		case at > resolveIn:
+			want = StatusResolutionOverdue
+		case !done(reportedAt) && at > reportIn:
+			want = StatusReportOverdue
+		case done(reportedAt):
+			want = StatusReported
+		default:
+			want = StatusOpen
+		}
+		if got := r.Status(detected.Add(at)); got != want {
+			t.Fatalf("case %d: report within %d, resolve within %d, reported %d, resolved %d: Status(+%d) = %v, want %v",
+				i, reportIn, resolveIn, reportedAt, resolvedAt, at, got, want)
+		}
+		if got, want := r.ReportOverdue(detected.Add(at)), !done(reportedAt) && at > reportIn; got != want {
+			t.Fatalf("case %d: ReportOverdue = %v, want %v", i, got, want)
+		}
+		if got, want := r.ResolutionOverdue(detected.Add(at)), !done(resolvedAt) && at > resolveIn; got != want {
+			t.Fatalf("case %d: ResolutionOverdue = %v, want %v", i, got, want)
 		}
 	}
 }
