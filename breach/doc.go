@@ -34,7 +34,9 @@
 // left by a crash in mid-write, is reported as a [*TornError] with its
 // byte offset, while every record before it is returned. [OpenFile] keeps
 // a ledger in a file, synced to disk on every append or in batches;
-// nothing is ever rewritten in place.
+// nothing is ever rewritten in place. No input — a damaged file, a
+// hostile line — makes the package panic, hang, or allocate more than
+// [MaxLine] for a line.
 //
 // # Summaries
 //

@@ -13,7 +13,7 @@ import (
 // FileOptions configure a [File].
 type FileOptions struct {
 	// SyncEvery is how many appends go between syncs to stable storage.
-	// 0 or 1 syncs after every append: an append that returned nil
+	// 1 or less (the zero value) syncs after every append: an append that returned nil
 	// survives a crash of the machine. With N > 1 the file is synced
 	// after every Nth append and by [File.Flush] and [File.Close]; a
 	// crash of the machine (not of the process alone, since every
@@ -24,7 +24,8 @@ type FileOptions struct {
 
 // File is a [Ledger] kept in a file: it appends with O_APPEND and never
 // rewrites a byte in place. Opening an existing file replays it and
-// appends after it.
+// appends after it; a new file is created with mode 0644 and its
+// directory synced, so that the file itself survives a crash.
 //
 // A File is safe for concurrent use by many goroutines. One File per
 // path: two processes appending to one file are not coordinated.

@@ -53,6 +53,10 @@ func TestLedgerRoundTrip(t *testing.T) {
 	if diff := cmp.Diff(l.Records(), got); diff != "" {
 		t.Errorf("Replay (-want +got):\n%s", diff)
 	}
+	at := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	if diff := cmp.Diff(Summarize(got, at), l.Summarize(at), cmp.Comparer(func(a, b CreditSum) bool { return a == b })); diff != "" {
+		t.Errorf("Ledger.Summarize (-want +got):\n%s", diff)
+	}
 	// A ledger resumed from the replay appends after it.
 	l2, err := NewLedger(&buf, got)
 	require.NoError(t, err)
