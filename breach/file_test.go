@@ -124,6 +124,15 @@ func TestCrashTornLastLine(t *testing.T) {
 			t.Fatalf("cut at %d: TornError{Line %d, Offset %d, Len %d}, want {%d, %d, %d}",
 				size, torn.Line, torn.Offset, torn.Len, n, lastStart, size-lastStart)
 		}
+		// OpenFile keeps the same records and reports the same offset.
+		lf, err := OpenFile(cut, FileOptions{})
+		if !errors.As(err, &torn) || torn.Offset != lastStart || lf == nil {
+			t.Fatalf("cut at %d: OpenFile error = %v, want a *TornError at %d", size, err, lastStart)
+		}
+		if diff := cmp.Diff(all[:n-1], lf.Records()); diff != "" {
+			t.Fatalf("cut at %d: OpenFile records (-want +got):\n%s", size, diff)
+		}
+		require.NoError(t, lf.Close())
 	}
 }
 

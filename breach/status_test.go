@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/require"
 )
 
 func TestStatusAtDueInstants(t *testing.T) {
@@ -123,6 +125,16 @@ func TestLifecycleErrors(t *testing.T) {
 	if got := resolved.Reason(); got != "power failure in rack 12" {
 		t.Errorf("Reason = %q", got)
 	}
+	// The instant's location does not matter: it is kept in UTC.
+	newYork := mustLoad(t, "America/New_York")
+	inNY, err := open.Report("cause", detected.Add(time.Hour).In(newYork))
+	require.NoError(t, err)
+	if got := inNY.ReportedAt(); got != detected.Add(time.Hour) || got.Location() != time.UTC {
+		t.Errorf("ReportedAt = %v, want %v in UTC", got, detected.Add(time.Hour))
+	}
+	if inNY != reported.withReason("cause") {
+		t.Error("a report given in New York time differs from the same instant in UTC")
+	}
 	// Reporting exactly at detection and resolving exactly at the report
 	// are in order.
 	r, err := open.Report("found and explained at once", detected)
@@ -200,4 +212,10 @@ func TestStatusProperty(t *testing.T) {
 			t.Fatalf("case %d: ResolutionOverdue = %v, want %v", i, got, want)
 		}
 	}
+}
+
+// withReason returns r with its reason replaced, for comparisons.
+func (r Record) withReason(reason string) Record {
+	r.reason = reason
+	return r
 }
