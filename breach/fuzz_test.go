@@ -76,3 +76,25 @@ func FuzzReplay(f *testing.F) {
 		}
 	})
 }
+
+// FuzzKindText: UnmarshalText accepts exactly the two names, and what it
+// accepts marshals back to the same text.
+func FuzzKindText(f *testing.F) {
+	for _, s := range []string{"availability", "response", "", "Response", "kind"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var k Kind
+		err := k.UnmarshalText([]byte(s))
+		if (err == nil) != (s == "availability" || s == "response") {
+			t.Fatalf("UnmarshalText(%q) error = %v", s, err)
+		}
+		if err != nil {
+			return
+		}
+		b, err := k.MarshalText()
+		if err != nil || string(b) != s {
+			t.Fatalf("MarshalText after UnmarshalText(%q) = %q, %v", s, b, err)
+		}
+	})
+}
