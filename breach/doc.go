@@ -1,0 +1,52 @@
+// Package breach keeps breach records: what level of a service agreement
+// was missed, by how much, when, what it costs in credit, and the
+// obligations it brings — report the breach with a reason, and resolve
+// it, each within a time frame counted from its detection in business or
+// wall time.
+//
+// # Records
+//
+// A [Record] is opened by [Open] from plain [Facts] (the term and
+// segment, the period, the target and the measured value, the shortfall,
+// when the breach happened and when it was detected, the credit) and an
+// [Obligation], which fixes the report and resolution due instants. Two
+// kinds of breach exist: [Availability] (a measured ratio below a target
+// over a period) and [Response] (a ticket's elapsed time strictly above
+// its target duration). Detection is never back-dated: deadlines run
+// from DetectedAt, which is kept beside OccurredAt.
+//
+// # Lifecycle
+//
+// A record goes from open to reported ([Record.Report], which needs a
+// reason) to resolved ([Record.Resolve]); any other order, or a repeated
+// step, is an error. [Record.Status] tells the state at an instant: open,
+// reported, resolved, report overdue or resolution overdue. A due
+// instant is met by anything done at or before it; the obligation is
+// overdue only strictly after it.
+//
+// # Ledger
+//
+// A [Ledger] appends record events — opened, reported, resolved — as
+// JSON Lines to an io.Writer, one complete line per write, from any
+// number of goroutines. [Replay] reads such a log back and rebuilds every
+// record, rejecting duplicate IDs, events for unknown records, steps in
+// the wrong order and corrupt lines (naming the line). A torn final line,
+// left by a crash in mid-write, is reported as a [*TornError] with its
+// byte offset, while every record before it is returned. [OpenFile] keeps
+// a ledger in a file, synced to disk on every append or in batches;
+// nothing is ever rewritten in place. No input — a damaged file, a
+// hostile line — makes the package panic, hang, or allocate more than
+// [MaxLine] for a line.
+//
+// # Summaries
+//
+// [Summarize] counts, per term and period, the breaches, the open and
+// overdue obligations at an instant, and the total credit, exactly.
+//
+// For example, a breach of a 99.9% monthly term detected on Friday 30
+// October 2026 at 16:00 with a report due within 4 business hours is
+// opened with [Open] and an Obligation whose Calendar is the provider's
+// business calendar; its report is due on Monday, and [Record.Status]
+// reports "report overdue" from the next nanosecond after that instant
+// until [Record.Report] is called with a reason.
+package breach
