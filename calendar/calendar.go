@@ -44,9 +44,9 @@ const (
 // is not usable. A *Calendar is immutable and safe for concurrent use.
 type Calendar struct {
 	loc       *time.Location
-	weekly    [7][]Span      // by time.Weekday, sorted by start
-	hours     []weeklyHours  // as given, for Spec
-	rules     []Rule         // as given
+	weekly    [7][]Span     // by time.Weekday, sorted by start
+	hours     []weeklyHours // as given, for Spec
+	rules     []Rule        // as given
 	overrides map[Date][]Span
 	overList  []dateOverride // as given
 
