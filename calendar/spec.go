@@ -239,6 +239,9 @@ func (c *Calendar) Spec() Spec {
 }
 
 func spanTexts(spans []Span) []string {
+	if len(spans) == 0 {
+		return nil
+	}
 	out := make([]string, len(spans))
 	for i, sp := range spans {
 		out[i] = sp.String()
