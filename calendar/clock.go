@@ -128,17 +128,26 @@ func ParseSpan(s string) (Span, error) {
 	}
 	start, err := ParseClock(a)
 	if err != nil {
-		return Span{}, &ParseError{What: "span", Input: s, Err: err}
+		return Span{}, &ParseError{What: "span", Input: s, Err: clockErr(err)}
 	}
 	end, err := ParseClock(b)
 	if err != nil {
-		return Span{}, &ParseError{What: "span", Input: s, Err: err}
+		return Span{}, &ParseError{What: "span", Input: s, Err: clockErr(err)}
 	}
 	sp := Span{start, end}
 	if err := sp.validate(); err != nil {
 		return Span{}, &ParseError{What: "span", Input: s, Err: err}
 	}
 	return sp, nil
+}
+
+// clockErr rewords a clock's parse error for the span that holds it.
+func clockErr(err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("clock %q: %w", pe.Input, pe.Err)
+	}
+	return err
 }
 
 // MustSpan is like [ParseSpan] but panics if s is not a valid span. It is

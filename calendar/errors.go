@@ -3,6 +3,7 @@ package calendar
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors a caller may branch on with [errors.Is].
@@ -34,7 +35,8 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("calendar: %s: %v", e.Path, e.Err)
+	// An inner error from this package already carries the prefix.
+	return "calendar: " + e.Path + ": " + strings.TrimPrefix(e.Err.Error(), "calendar: ")
 }
 
 func (e *FieldError) Unwrap() error { return e.Err }
