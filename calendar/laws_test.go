@@ -141,3 +141,27 @@ func TestArgumentLocation(t *testing.T) {
 	require.True(t, cal.Add(a, time.Hour).Equal(cal.Add(a.In(tokyo), time.Hour)))
 	require.Equal(t, cal.IsOpen(a), cal.IsOpen(a.In(tokyo)))
 }
+
+// TestConcurrentUse runs queries from several goroutines on one calendar;
+// under -race it checks that a *Calendar is safe for concurrent use.
+func TestConcurrentUse(t *testing.T) {
+	cal := mustNew(t, loadZone(t, "America/New_York"), Weekly(MondayToFriday, MustSpan("08:00-18:00")), Holidays(germanHolidays()...))
+	a := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
+	want := cal.Between(a, a.AddDate(1, 0, 0))
+	done := make(chan time.Duration)
+	for range 4 {
+		go func() {
+			var got time.Duration
+			for range 100 {
+				got = cal.Between(a, a.AddDate(1, 0, 0))
+				_ = cal.Add(a, got)
+				_ = cal.Open(window.Interval{Start: a, End: a.AddDate(0, 0, 10)})
+				_ = cal.HolidaysIn(2026)
+			}
+			done <- got
+		}()
+	}
+	for range 4 {
+		require.Equal(t, want, <-done)
+	}
+}

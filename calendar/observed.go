@@ -105,7 +105,7 @@ func (c *Calendar) resolveHolidays() {
 			}
 		}
 	}
-	slices.SortStableFunc(items, func(a, b item) int {
+	slices.SortFunc(items, func(a, b item) int {
 		if c := a.h.Date.Compare(b.h.Date); c != 0 {
 			return c
 		}
