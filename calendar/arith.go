@@ -8,8 +8,9 @@ import (
 )
 
 // maxAbsSec bounds the Unix seconds the arithmetic works with: instants
-// further than about 35 million years from 1970 are taken as that far,
-// which keeps every intermediate value inside int64.
+// further than 2^50 seconds (about 35 million years) from 1970 are taken as
+// that far, which keeps every intermediate value inside int64. Answers for
+// such instants are those of the bound.
 const maxAbsSec = 1 << 50
 
 func clampSec(x int64) int64 { return min(max(x, -maxAbsSec), maxAbsSec) }
@@ -215,7 +216,8 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 
 // NextOpen returns the earliest instant at or after t at which the
 // calendar is open: t itself when it is open at t. The result is in the
-// calendar's zone.
+// calendar's zone. There always is one, since weekly hours are never empty
+// and apply beyond the supported years too.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
 	return c.Add(t, time.Nanosecond).Add(-time.Nanosecond)
 }
@@ -296,12 +298,15 @@ func (c *Calendar) Open(span window.Interval) window.Set {
 	var out []window.Interval
 	for t := span.Start; t.Before(span.End); {
 		s := c.NextOpen(t)
-		if !s.Before(span.End) {
-			break
+		if !s.Before(span.End) || s.Before(t) {
+			break // s.Before(t) only beyond the clamped range
 		}
 		e := c.NextClose(s)
 		if e.IsZero() || e.After(span.End) {
 			e = span.End
+		}
+		if !e.After(s) {
+			break
 		}
 		out = append(out, window.Interval{Start: s, End: e})
 		t = e

@@ -342,3 +342,66 @@ func TestHolidays(t *testing.T) {
 		require.True(t, uk.IsOpen(mon.AddDate(0, 0, 2)), "closed on Wednesday 29 December 2021")
 	})
 }
+
+// TestOverrides pins closed dates, extra open dates and the precedence of
+// overrides over holidays.
+func TestOverrides(t *testing.T) {
+	ber := loadZone(t, "Europe/Berlin")
+	c := mustNew(t, ber, Weekly(MondayToFriday, MustSpan("09:00-17:00")),
+		Holidays(Fixed("Tag der Deutschen Einheit", time.October, 3).Observed(NextOpenDay)),
+		Closed(Date{2026, 3, 11}),
+		Override(Date{2026, 3, 14}, MustSpan("10:00-14:00")), // a Saturday
+		Override(Date{2025, 10, 3}, MustSpan("09:00-12:00")), // a Friday holiday, worked half
+	)
+	day := func(y int, m time.Month, d int) window.Interval {
+		s := time.Date(y, m, d, 0, 0, 0, 0, ber)
+		return window.Interval{Start: s, End: s.AddDate(0, 0, 1)}
+	}
+	tests := []struct {
+		name string
+		day  window.Interval
+		want time.Duration
+	}{
+		{"closed Wednesday", day(2026, 3, 11), 0},
+		{"extra open Saturday", day(2026, 3, 14), 4 * time.Hour},
+		{"override beats holiday", day(2025, 10, 3), 3 * time.Hour},
+		// 3 October 2026 is a Saturday: observed on Monday 5 October.
+		{"holiday moved to Monday", day(2026, 10, 5), 0},
+		{"ordinary Tuesday", day(2026, 10, 6), 8 * time.Hour},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := c.Between(tt.day.Start, tt.day.End); got != tt.want {
+				t.Errorf("Between over %v = %v, want %v", tt.day, got, tt.want)
+			}
+			if got := c.Open(tt.day).Duration(); got != tt.want {
+				t.Errorf("Open(%v).Duration() = %v, want %v", tt.day, got, tt.want)
+			}
+		})
+	}
+	require.Equal(t, []Span{MustSpan("10:00-14:00")}, c.HoursOn(Date{2026, 3, 14}))
+	require.Empty(t, c.HoursOn(Date{2026, 10, 5}))
+	require.Contains(t, c.String(), "Europe/Berlin Mon-Fri 09:00-17:00")
+}
+
+func TestRuleString(t *testing.T) {
+	tests := []struct {
+		rule Rule
+		want string
+	}{
+		{Fixed("Christmas Day", time.December, 25), `"Christmas Day" (December 25)`},
+		{NthWeekday("Thanksgiving", 4, time.Thursday, time.November), `"Thanksgiving" (Thursday #4 of November)`},
+		{LastWeekday("Memorial Day", time.Monday, time.May), `"Memorial Day" (last Monday of May)`},
+		{EasterOffset("Good Friday", -2), `"Good Friday" (Easter-2)`},
+		{OnDate("Royal wedding", Date{2011, 4, 29}), `"Royal wedding" (2011-04-29)`},
+		{Rule{}, `"" (invalid rule)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			require.Equal(t, tt.want, tt.rule.String())
+			require.Equal(t, tt.rule.name, tt.rule.Name())
+		})
+	}
+	require.Equal(t, "Substitute(9)", Substitute(9).String())
+	require.Equal(t, "Clock(-5)", Clock(-5).String())
+}

@@ -8,7 +8,10 @@ import (
 )
 
 // Substitute is the policy for a holiday that falls on a day the calendar
-// is closed: the day off moves to a substitute ("observed") day.
+// is closed: the day off moves to a substitute ("observed") day. A date is
+// closed when it has no hours: by its override if it has one, else by the
+// weekly hours of its weekday. A holiday on an open date is observed on
+// that date whatever the policy.
 //
 // A substitute day must be open by the weekly hours, have no override, and
 // not already be the observed day of another holiday; the search goes on
