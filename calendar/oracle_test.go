@@ -319,54 +319,77 @@ func TestAgainstOracle(t *testing.T) {
 	cases := 0
 	for ci := 0; ci < oracleCalendars; ci++ {
 		zone := oracleZones[ci%len(oracleZones)]
-		loc := loadZone(t, zone)
 		firstYear := 2018 + r.IntN(14)
 		if zone == "Asia/Kolkata" && r.IntN(2) == 0 {
-			firstYear = 1940 // war time offsets
+			firstYear = 1940 // war-time offsets
 		}
-		years := 1 + r.IntN(4)
-		c := randomCalendar(t, r, loc, firstYear, firstYear+years)
-		o := newOracle(c, Date{firstYear, 1, 1}, Date{firstYear + years, 12, 31})
-		for q := 0; q < oracleQueries; q++ {
-			cases++
-			a, b := randomInstant(r, o), randomInstant(r, o)
-			desc := func() string { return fmt.Sprintf("calendar %d (%s) %v, a=%v b=%v", ci, zone, c.Spec(), a, b) }
-			if got, want := c.Between(a, b), o.between(a, b); got != want {
-				t.Fatalf("Between: got %v want %v; %s", got, want, desc())
+		cases += crossCheck(t, r, loadZone(t, zone), firstYear, 1+r.IntN(4), oracleQueries)
+	}
+	t.Logf("%d cases", cases)
+}
+
+// TestUnusualZones runs the cross-check in zones with changes at
+// midnight, negative daylight saving, a skipped day (Samoa, 30 December
+// 2011) and changes of the standard offset.
+func TestUnusualZones(t *testing.T) {
+	zones := []string{"America/Santiago", "Pacific/Apia", "Europe/Dublin", "America/Havana", "Asia/Tehran",
+		"Antarctica/Troll", "America/Sao_Paulo", "Europe/Moscow", "Africa/Casablanca"}
+	r := rand.New(rand.NewPCG(99, 1))
+	for ci := range 2 * len(zones) {
+		zone := zones[ci%len(zones)]
+		firstYear := 1990 + r.IntN(35)
+		if zone == "Pacific/Apia" {
+			firstYear = 2010 + r.IntN(2)
+		}
+		crossCheck(t, r, loadZone(t, zone), firstYear, 2, oracleQueries/2)
+	}
+}
+
+// crossCheck builds a random calendar for the given years and compares
+// queries at random instants with the oracle. It returns the number of
+// cases checked.
+func crossCheck(t *testing.T, r *rand.Rand, loc *time.Location, firstYear, years, queries int) int {
+	t.Helper()
+	c := randomCalendar(t, r, loc, firstYear, firstYear+years)
+	o := newOracle(c, Date{firstYear, 1, 1}, Date{firstYear + years, 12, 31})
+	for q := range queries {
+		a, b := randomInstant(r, o), randomInstant(r, o)
+		desc := func() string { return fmt.Sprintf("calendar in %s %v, a=%v b=%v", loc, c.Spec(), a, b) }
+		if got, want := c.Between(a, b), o.between(a, b); got != want {
+			t.Fatalf("Between: got %v want %v; %s", got, want, desc())
+		}
+		if got, want := c.IsOpen(a), o.isOpen(a); got != want {
+			t.Fatalf("IsOpen(a): got %v want %v; %s", got, want, desc())
+		}
+		d := randomDuration(r)
+		if want, ok := o.add(a, d); ok {
+			if got := c.Add(a, d); !got.Equal(want) {
+				t.Fatalf("Add(a, %v): got %v want %v; %s", d, got, want, desc())
 			}
-			if got, want := c.IsOpen(a), o.isOpen(a); got != want {
-				t.Fatalf("IsOpen(a): got %v want %v; %s", got, want, desc())
+		}
+		if want, ok := o.nextOpen(a); ok {
+			if got := c.NextOpen(a); !got.Equal(want) {
+				t.Fatalf("NextOpen(a): got %v want %v; %s", got, want, desc())
 			}
-			d := randomDuration(r)
-			if want, ok := o.add(a, d); ok {
-				if got := c.Add(a, d); !got.Equal(want) {
-					t.Fatalf("Add(a, %v): got %v want %v; %s", d, got, want, desc())
-				}
+		}
+		if want, ok := o.nextClose(a); ok {
+			if got := c.NextClose(a); !got.Equal(want) {
+				t.Fatalf("NextClose(a): got %v want %v; %s", got, want, desc())
 			}
-			if want, ok := o.nextOpen(a); ok {
-				if got := c.NextOpen(a); !got.Equal(want) {
-					t.Fatalf("NextOpen(a): got %v want %v; %s", got, want, desc())
-				}
+		}
+		if q%8 == 0 {
+			lo, hi := a, b
+			if hi.Before(lo) {
+				lo, hi = hi, lo
 			}
-			if want, ok := o.nextClose(a); ok {
-				if got := c.NextClose(a); !got.Equal(want) {
-					t.Fatalf("NextClose(a): got %v want %v; %s", got, want, desc())
-				}
+			if hi.Sub(lo) > 60*24*time.Hour {
+				hi = lo.Add(60 * 24 * time.Hour)
 			}
-			if q%8 == 0 {
-				lo, hi := a, b
-				if hi.Before(lo) {
-					lo, hi = hi, lo
-				}
-				if hi.Sub(lo) > 60*24*time.Hour {
-					hi = lo.Add(60 * 24 * time.Hour)
-				}
-				span := window.Interval{Start: lo, End: hi}
-				if got, want := c.Open(span), o.open(span); !got.Equal(want) {
-					t.Fatalf("Open(%v):\n got %v\nwant %v; %s", span, got, want, desc())
-				}
+			span := window.Interval{Start: lo, End: hi}
+			if got, want := c.Open(span), o.open(span); !got.Equal(want) {
+				t.Fatalf("Open(%v):\n got %v\nwant %v; %s", span, got, want, desc())
 			}
 		}
 	}
-	t.Logf("%d cases", cases)
+	return queries
 }
