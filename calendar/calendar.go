@@ -190,7 +190,8 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 }
 
 // Always returns the calendar of loc that is open all the time, 24×7.
-// Its business time equals elapsed time.
+// Its business time equals elapsed time. It panics if loc is nil, a
+// programmer error.
 func Always(loc *time.Location) *Calendar {
 	c, err := New(loc, Weekly(EveryDay, Span{Midnight, EndOfDay}))
 	if err != nil {

@@ -20,9 +20,9 @@ import (
 // open days keep their day and are placed first; moved holidays are then
 // placed in order of date. A substitute day may lie in another year.
 //
-// The zero value, [Unmoved], keeps the holiday on its date. Substitute is a
-// plain value, safe for concurrent use. Its text forms
-// are "none", "next-open-day", "previous-open-day" and "nearest-weekday".
+// The zero value, [Unmoved], keeps the holiday on its date. Substitute is
+// a plain value, safe for concurrent use. Its text forms are "none",
+// "next-open-day", "previous-open-day" and "nearest-weekday".
 type Substitute int8
 
 // Substitution policies.
