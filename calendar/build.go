@@ -93,8 +93,17 @@ func (c *Calendar) buildSegments() {
 		return i < len(trans) && trans[i] < hi
 	}
 
-	c.segs = c.segs[:0]
-	c.ivs = c.ivs[:0]
+	runs, days := 0, 0
+	for i := int64(0); i <= n; i++ {
+		if marked[i] {
+			days++
+			if i == 0 || !marked[i-1] {
+				runs++
+			}
+		}
+	}
+	c.segs = make([]segment, 0, 2*runs+1)
+	c.ivs = make([]instSpan, 0, days+runs)
 	c.segs = append(c.segs, segment{start: math.MinInt64, cum: math.MinInt64, regular: true})
 	var running int64
 	first := true
