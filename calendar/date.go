@@ -1,0 +1,173 @@
+package calendar
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Date is a civil date: a day of the proleptic Gregorian calendar with no
+// time of day and no location.
+//
+// The zero value is not a valid date (see [Date.IsValid]). Date is a plain
+// comparable value, safe for concurrent use. Its text form is ISO 8601
+// "2006-01-02".
+type Date struct {
+	Year  int
+	Month time.Month
+	Day   int
+}
+
+// DateOf returns the civil date of t in loc.
+func DateOf(t time.Time, loc *time.Location) Date {
+	y, m, d := t.In(loc).Date()
+	return Date{y, m, d}
+}
+
+// IsValid reports whether d is a real date in the years 1 to 9999.
+func (d Date) IsValid() bool {
+	return d.Year >= 1 && d.Year <= 9999 && d.Month >= time.January && d.Month <= time.December &&
+		d.Day >= 1 && d.Day <= daysIn(d.Year, d.Month)
+}
+
+// Weekday returns the day of the week of d.
+func (d Date) Weekday() time.Weekday {
+	return time.Weekday(floorMod(d.days()+4, 7)) // 1970-01-01 was a Thursday
+}
+
+// AddDays returns the date n days after d (before d for negative n).
+func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + int64(n)) }
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.Year != e.Year:
+		return cmpInt(d.Year, e.Year)
+	case d.Month != e.Month:
+		return cmpInt(int(d.Month), int(e.Month))
+	default:
+		return cmpInt(d.Day, e.Day)
+	}
+}
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.Compare(e) > 0 }
+
+// String returns the ISO 8601 form "2006-01-02".
+func (d Date) String() string {
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+}
+
+// MarshalText implements [encoding.TextMarshaler]. It fails for a date that
+// is not valid.
+func (d Date) MarshalText() ([]byte, error) {
+	if !d.IsValid() {
+		return nil, fmt.Errorf("calendar: cannot marshal invalid date %s", d)
+	}
+	return []byte(d.String()), nil
+}
+
+// UnmarshalText implements [encoding.TextUnmarshaler] with [ParseDate].
+func (d *Date) UnmarshalText(text []byte) error {
+	v, err := ParseDate(string(text))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// ParseDate parses a date in the form "2006-01-02". The date must exist:
+// "2026-02-29" and "2026-04-31" are errors.
+func ParseDate(s string) (Date, error) {
+	fail := func(msg string) (Date, error) {
+		return Date{}, &ParseError{What: "date", Input: s, Err: errors.New(msg)}
+	}
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return fail("want YYYY-MM-DD")
+	}
+	y, ok1 := digits(s[0:4])
+	m, ok2 := digits(s[5:7])
+	day, ok3 := digits(s[8:10])
+	if !ok1 || !ok2 || !ok3 {
+		return fail("want YYYY-MM-DD")
+	}
+	d := Date{y, time.Month(m), day}
+	if m < 1 || m > 12 {
+		return fail("month out of range")
+	}
+	if !d.IsValid() {
+		return fail("no such day in that month")
+	}
+	return d, nil
+}
+
+// digits parses a string of ASCII digits.
+func digits(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// days returns the number of days from 1970-01-01 to d. Out-of-range
+// fields are normalized as by time.Date.
+func (d Date) days() int64 {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / secPerDay
+}
+
+func dateFromDays(n int64) Date {
+	y, m, d := time.Unix(n*secPerDay, 0).UTC().Date()
+	return Date{y, m, d}
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+func daysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if isLeap(y) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
+
+const (
+	secPerDay  = 86400
+	secPerWeek = 7 * secPerDay
+)
