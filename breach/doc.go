@@ -15,6 +15,12 @@
 // its target duration). Detection is never back-dated: deadlines run
 // from DetectedAt, which is kept beside OccurredAt.
 //
+// [FromReport] turns a contract evaluation ([sla.Contract.Evaluate]) into
+// Facts: one per missed availability segment and one per breached ticket
+// clock cycle, with IDs derived from what was missed so that evaluating
+// the same period twice cannot open the same breach twice in a ledger.
+// [ObligationOf] gives the Obligation a contract sets.
+//
 // # Lifecycle
 //
 // A record goes from open to reported ([Record.Report], which needs a

@@ -204,10 +204,11 @@ type TicketResult struct {
 	// goal the priority does not set is nil.
 	Respond *ClockCycle
 	Resolve *ClockCycle
-	// ResolveCycles is the number of resolution cycles (reopened tickets
-	// have more than one); a breach in any cycle is a breach.
-	ResolveCycles int
-	Breached      bool
+	// EarlierResolves are the resolution cycles before the current one,
+	// oldest first: a reopened ticket has one per earlier resolution.
+	EarlierResolves []ClockCycle
+	// Breached reports whether any cycle of either clock was breached.
+	Breached bool
 }
 
 // Evaluate measures every term of the contract over period with the
@@ -366,8 +367,8 @@ func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, t
 			}
 			cur := st.Current()
 			*goal.out = &cur
-			if goal.out == &res.Resolve {
-				res.ResolveCycles = len(st.Cycles)
+			if goal.out == &res.Resolve && len(st.Cycles) > 1 {
+				res.EarlierResolves = st.Cycles[:len(st.Cycles)-1]
 			}
 			if slices.ContainsFunc(st.Cycles, func(c ClockCycle) bool { return c.Breached }) {
 				res.Breached = true

@@ -75,12 +75,16 @@ func newCycleJSON(c *ClockCycle) *cycleJSON {
 
 // MarshalJSON implements json.Marshaler.
 func (t TicketResult) MarshalJSON() ([]byte, error) {
+	var earlier []*cycleJSON
+	for i := range t.EarlierResolves {
+		earlier = append(earlier, newCycleJSON(&t.EarlierResolves[i]))
+	}
 	return json.Marshal(struct {
-		ID            string     `json:"id"`
-		Priority      string     `json:"priority"`
-		Respond       *cycleJSON `json:"respond,omitempty"`
-		Resolve       *cycleJSON `json:"resolve,omitempty"`
-		ResolveCycles int        `json:"resolve_cycles,omitempty"`
-		Breached      bool       `json:"breached"`
-	}{t.ID, t.Priority, newCycleJSON(t.Respond), newCycleJSON(t.Resolve), t.ResolveCycles, t.Breached})
+		ID              string       `json:"id"`
+		Priority        string       `json:"priority"`
+		Respond         *cycleJSON   `json:"respond,omitempty"`
+		Resolve         *cycleJSON   `json:"resolve,omitempty"`
+		EarlierResolves []*cycleJSON `json:"earlier_resolves,omitempty"`
+		Breached        bool         `json:"breached"`
+	}{t.ID, t.Priority, newCycleJSON(t.Respond), newCycleJSON(t.Resolve), earlier, t.Breached})
 }
