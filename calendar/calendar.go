@@ -135,8 +135,20 @@ func Override(d Date, spans ...Span) Option {
 // Closed closes the calendar on date d; it is Override(d) with no spans.
 func Closed(d Date) Option { return Override(d) }
 
+// Limits on the size of a calendar, so that no definition can make New
+// allocate or compute without bound. Each holiday rule is evaluated for
+// every supported year, so a rule costs a few hundred kilobytes and about
+// half a millisecond at construction; a real calendar has a few dozen.
+const (
+	MaxHours     = 100  // entries of weekly hours
+	MaxHolidays  = 100  // holiday rules
+	MaxOverrides = 2000 // dates with their own hours
+	MaxSpans     = 48   // spans of one weekday, or of one override
+)
+
 // New returns a calendar in zone loc with the given hours, holidays and
-// overrides. It fails with a [*FieldError] when loc is nil, when the weekly
+// overrides. It fails with a [*FieldError] when loc is nil, when a limit
+// (MaxHours, MaxHolidays, MaxOverrides) is passed, when the weekly
 // hours are empty ([ErrNeverOpen]), when spans of one day overlap
 // ([ErrOverlap]), when a holiday rule names a date that cannot exist
 // ([ErrNoSuchDate]), or when an override's date lies outside [FirstYear,
@@ -154,6 +166,14 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 		if o != nil {
 			o(&cfg)
 		}
+	}
+	switch {
+	case len(cfg.hours) > MaxHours:
+		return nil, fieldErr("hours", "%w: %d entries, at most %d", ErrInvalid, len(cfg.hours), MaxHours)
+	case len(cfg.rules) > MaxHolidays:
+		return nil, fieldErr("holidays", "%w: %d rules, at most %d", ErrInvalid, len(cfg.rules), MaxHolidays)
+	case len(cfg.overrides) > MaxOverrides:
+		return nil, fieldErr("overrides", "%w: %d dates, at most %d", ErrInvalid, len(cfg.overrides), MaxOverrides)
 	}
 	c := &Calendar{loc: loc, hours: cfg.hours, rules: cfg.rules, overList: cfg.overrides, overrides: map[Date][]Span{}}
 	if err := c.checkHours(); err != nil {
@@ -212,6 +232,9 @@ func (c *Calendar) checkHours() error {
 		if len(h.spans) == 0 {
 			return fieldErr(path+".spans", "%w: no spans", ErrInvalid)
 		}
+		if len(h.spans) > MaxSpans {
+			return fieldErr(path+".spans", "%w: %d spans, at most %d", ErrInvalid, len(h.spans), MaxSpans)
+		}
 		for j, s := range h.spans {
 			if err := s.validate(); err != nil {
 				return fieldErr(fmt.Sprintf("%s.spans[%d]", path, j), "%v: %w", s, err)
@@ -226,6 +249,9 @@ func (c *Calendar) checkHours() error {
 	}
 	total := 0
 	for d := time.Sunday; d <= time.Saturday; d++ {
+		if len(byDay[d]) > MaxSpans {
+			return fieldErr("hours", "%w: %d spans on %s, at most %d", ErrInvalid, len(byDay[d]), d, MaxSpans)
+		}
 		for a := range byDay[d] {
 			for b := range a {
 				if spansOverlap(byDay[d][a], byDay[d][b]) {
@@ -254,6 +280,9 @@ func spansOverlap(a, b Span) bool {
 
 // sortedSpans validates the spans of one override and sorts them.
 func sortedSpans(spans []Span, path string) ([]Span, error) {
+	if len(spans) > MaxSpans {
+		return nil, fieldErr(path, "%w: %d spans, at most %d", ErrInvalid, len(spans), MaxSpans)
+	}
 	for j, s := range spans {
 		if err := s.validate(); err != nil {
 			return nil, fieldErr(fmt.Sprintf("%s[%d]", path, j), "%v: %w", s, err)

@@ -1,6 +1,8 @@
 package calendar
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -404,4 +406,50 @@ func TestRuleString(t *testing.T) {
 	}
 	require.Equal(t, "Substitute(9)", Substitute(9).String())
 	require.Equal(t, "Clock(-5)", Clock(-5).String())
+}
+
+// TestLimits: definitions past the size limits are rejected with the field
+// that passed them, before any work that grows with them.
+func TestLimits(t *testing.T) {
+	loc := time.UTC
+	nineToFive := Weekly(MondayToFriday, MustSpan("09:00-17:00"))
+	manySpans := make([]Span, MaxSpans+1)
+	for i := range manySpans {
+		manySpans[i] = Span{Clock(i * 60), Clock(i*60 + 30)}
+	}
+	manyRules := make([]Rule, MaxHolidays+1)
+	for i := range manyRules {
+		manyRules[i] = Fixed(fmt.Sprintf("h%d", i), time.Month(i%12+1), i%28+1)
+	}
+	var manyOverrides []Option
+	for i := range MaxOverrides + 1 {
+		manyOverrides = append(manyOverrides, Closed(Date{2000, time.January, 1}.AddDays(i)))
+	}
+	var twoEntries []Option
+	for range 2 {
+		twoEntries = append(twoEntries, Weekly(WeekdaysOf(time.Monday), manySpans[:MaxSpans/2+1]...))
+	}
+	tests := []struct {
+		name string
+		opts []Option
+		path string
+	}{
+		{"too many spans in one entry", []Option{Weekly(MondayToFriday, manySpans...)}, "hours[0].spans"},
+		{"too many spans on one weekday", twoEntries, "hours"},
+		{"too many holiday rules", []Option{nineToFive, Holidays(manyRules...)}, "holidays"},
+		{"too many overrides", append([]Option{nineToFive}, manyOverrides...), "overrides"},
+		{"too many spans in an override", []Option{nineToFive, Override(Date{2026, time.March, 2}, manySpans...)}, "overrides[0].hours"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(loc, tt.opts...)
+			var fe *FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("want a *FieldError, got %v", err)
+			}
+			if fe.Path != tt.path || !errors.Is(err, ErrInvalid) {
+				t.Errorf("error %v: want path %q wrapping ErrInvalid", err, tt.path)
+			}
+		})
+	}
 }

@@ -166,7 +166,7 @@ const (
 	MaxContractBytes = 1 << 20
 	MaxTerms         = 100
 	MaxSegments      = 20
-	MaxCalendars     = 20
+	MaxCalendars     = 8
 	MaxCreditTiers   = 50
 	MaxParties       = 20
 )

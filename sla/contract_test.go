@@ -2,6 +2,7 @@ package sla_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"errors"
 	"os"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
 )
@@ -342,4 +344,30 @@ func TestReportJSON(t *testing.T) {
 	assert.Equal(t, "99.5%", seg["target"])
 	assert.Equal(t, "10%", seg["credit"])
 	assert.Equal(t, false, seg["met"])
+}
+
+// TestParseContractLimits: documents past the limits are refused before
+// the work that grows with them (each calendar precomputes centuries of
+// holidays).
+func TestParseContractLimits(t *testing.T) {
+	cal := `{"zone": "UTC", "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}]}`
+	var cals []string
+	for i := range sla.MaxCalendars + 1 {
+		cals = append(cals, fmt.Sprintf("%q: %s", fmt.Sprintf("c%d", i), cal))
+	}
+	term := `"terms": [{"name": "a", "kind": "availability", "segments": [{"name": "s", "target": "99%"}]}]`
+	_, err := sla.ParseContract([]byte(`{"name": "x", "calendars": {` + strings.Join(cals, ",") + `}, ` + term + `}`))
+	var fe *sla.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "calendars", fe.Path)
+
+	var rules []string
+	for i := range calendar.MaxHolidays + 1 {
+		rules = append(rules, fmt.Sprintf(`{"name": "h%d", "month": %d, "day": %d}`, i, i%12+1, i%28+1))
+	}
+	big := `{"zone": "UTC", "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}], "holidays": [` + strings.Join(rules, ",") + `]}`
+	_, err = sla.ParseContract([]byte(`{"name": "x", "calendars": {"c": ` + big + `}, ` + term + `}`))
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "calendars.c.holidays", fe.Path)
+	assert.ErrorIs(t, err, calendar.ErrInvalid)
 }
