@@ -1,6 +1,8 @@
 // Package sla holds the exact arithmetic of service level objectives:
 // targets, measured ratios, measurement methods, error budgets, burn-rate
-// alerts, service credits and composite availability.
+// alerts, service credits and composite availability, response-time
+// clocks for tickets, and contracts whose terms hold different targets in
+// different schedules.
 //
 // Nothing on a path that decides met or missed, a budget, an alert or a
 // credit tier uses floating point. Float64 methods exist for display and
@@ -51,6 +53,32 @@
 // A [CreditSchedule] maps a measured ratio to a credit through tiers with
 // explicit inclusive or exclusive bounds. [Serial] and [Redundant] compose
 // availabilities exactly.
+//
+// # Response-time clocks
+//
+// A [ResponseClock] is a pure function of a ticket's events (start, pause,
+// resume, stop, restart) and "now": [ResponseClock.Status] reports, per
+// cycle, business and actual elapsed time, remaining time, warnings
+// crossed, the original and the current due time (moved by business time
+// spent paused), and whether and when the target was breached — elapsed
+// strictly greater than the target, compared exactly. Business time comes
+// from a [ClockSchedule], which a *calendar.Calendar satisfies;
+// [ClockWallTime] counts every instant. A [ResponseTerm] sets response and
+// resolution limits per priority.
+//
+// # Contracts
+//
+// A [Contract] groups terms, a credit schedule and breach [Obligations].
+// An availability term has segments, each a [Schedule] — [During] a
+// calendar's hours, [Outside] them, or [Always] — with its own target:
+// "99.5% in business hours, 99% at other times". A response term
+// ([TicketTerm]) applies a ResponseTerm to tickets in a calendar's business
+// time. [ParseContract] reads the JSON form, rejecting unknown fields and
+// every invalid value with a [*FieldError] that names the field path;
+// [Contract.Evaluate] measures a period's [Observations] (outages and
+// [Ticket]s) and returns a [Report] per term and segment: measured time,
+// downtime, ratio, allowance, remaining budget, verdict, the instant the
+// budget ran out, and the credit owed.
 //
 // # Example
 //
