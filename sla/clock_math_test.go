@@ -91,15 +91,15 @@ func TestClockCyclePercentText(t *testing.T) {
 		places          int
 		want            string
 	}{
-		{"a third, nine places", 1, 3, 9, "33.333333333"},
-		{"two thirds truncated, not rounded", 2, 3, 2, "66.66"},
-		{"negative places clamp to 0", 2, 3, -1, "66"},
-		{"more than nine places clamp to 9", 2, 3, 20, "66.666666666"},
-		{"zero target", time.Hour, 0, 2, "0"},
-		{"negative elapsed", -1, 3, 2, "-33.33"},
-		{"tiny negative share truncates to zero without a sign", -1, time.Second, 2, "0.00"},
+		{"a third, nine places", 1, 3, 9, "33.333333333%"},
+		{"two thirds truncated, not rounded", 2, 3, 2, "66.66%"},
+		{"negative places clamp to 0", 2, 3, -1, "66%"},
+		{"more than nine places clamp to 9", 2, 3, 20, "66.666666666%"},
+		{"zero target", time.Hour, 0, 2, "0%"},
+		{"negative elapsed", -1, 3, 2, "-33.33%"},
+		{"tiny negative share truncates to zero without a sign", -1, time.Second, 2, "0.00%"},
 		// MaxInt64 × 100 × 10^9 / 1 needs all 128 bits' worth of care.
-		{"huge share", rcMax, 1, 0, "922337203685477580700"},
+		{"huge share", rcMax, 1, 0, "922337203685477580700%"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

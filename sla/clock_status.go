@@ -139,14 +139,15 @@ func (c ClockCycle) Percent() float64 {
 }
 
 // PercentText returns Elapsed/Target in percent with the given number of
-// decimal places (0 to 9), truncated toward zero, so that a share just
-// under the target never reads as 100%: 7h59m59.9s of 8h is "99.99" with
-// two places. A share just over it may still read as 100.00 (8h+1ns of
-// 8h), so decide with Breached. It is "0" for a zero Target.
+// decimal places (0 to 9) and a "%" sign, like [Ratio.Percent], truncated
+// toward zero, so that a share just under the target never reads as
+// 100%: 7h59m59.9s of 8h is "99.99%" with two places. A share just over
+// it may still read as 100.00% (8h+1ns of 8h), so decide with Breached.
+// It is "0%" for a zero Target.
 func (c ClockCycle) PercentText(places int) string {
 	places = min(max(places, 0), 9)
 	if c.Target <= 0 {
-		return "0"
+		return "0%"
 	}
 	scale := uint64(100)
 	for range places {
@@ -162,7 +163,7 @@ func (c ClockCycle) PercentText(places int) string {
 	if neg && s != rcZeroText(places) {
 		s = "-" + s
 	}
-	return s
+	return s + "%"
 }
 
 func (c ResponseClock) validate() error {

@@ -64,7 +64,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockRunning, Elapsed: 90 * time.Minute, Actual: 60*time.Hour + 30*time.Minute,
 				Remaining: 6*time.Hour + 30*time.Minute, OriginalDue: rcAt(9, 16, 0), Due: rcAt(9, 16, 0),
 			},
-			percent: "18.75",
+			percent: "18.75%",
 		},
 		{
 			// 09:00–17:00; started Tuesday 14:00, checked Wednesday 09:00:
@@ -78,7 +78,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockRunning, Elapsed: 3 * time.Hour, Actual: 19 * time.Hour,
 				Remaining: 5 * time.Hour, OriginalDue: rcAt(11, 14, 0), Due: rcAt(11, 14, 0),
 			},
-			percent: "37.50",
+			percent: "37.50%",
 		},
 		{
 			// 09:00–17:00, Wednesday 11 March a holiday. 8h from Tuesday
@@ -99,7 +99,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockRunning, Elapsed: 5 * time.Hour, Actual: 5 * time.Hour, Paused: 6 * time.Hour,
 				Remaining: 3 * time.Hour, OriginalDue: rcAt(10, 17, 0), Due: rcAt(12, 15, 0),
 			},
-			percent: "62.50",
+			percent: "62.50%",
 		},
 		{
 			// The same ticket checked while still paused, Wednesday noon (the
@@ -116,7 +116,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockPaused, Elapsed: 4 * time.Hour, Actual: 4 * time.Hour, Paused: 4 * time.Hour,
 				Remaining: 4 * time.Hour, OriginalDue: rcAt(10, 17, 0), Due: rcAt(12, 13, 0),
 			},
-			percent: "50.00",
+			percent: "50.00%",
 		},
 		{
 			// The same ticket at Thursday 16:00: elapsed 4h + 5h = 9h > 8h,
@@ -135,7 +135,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				Remaining: -time.Hour, OriginalDue: rcAt(10, 17, 0), Due: rcAt(12, 15, 0),
 				Breached: true, BreachedAt: rcAt(12, 15, 0), Detected: rcAt(12, 15, 0),
 			},
-			percent: "112.50",
+			percent: "112.50%",
 		},
 		{
 			// 8h from Monday 09:00 on 09:00–17:00, checked Tuesday 09:00:
@@ -149,7 +149,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockRunning, Elapsed: 8 * time.Hour, Actual: 24 * time.Hour,
 				OriginalDue: rcAt(2, 17, 0), Due: rcAt(2, 17, 0),
 			},
-			percent: "100.00",
+			percent: "100.00%",
 		},
 		{
 			// One nanosecond later business time runs again: elapsed 8h+1ns
@@ -164,7 +164,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				OriginalDue: rcAt(2, 17, 0), Due: rcAt(2, 17, 0),
 				Breached: true, BreachedAt: rcAt(3, 9, 0), Detected: rcAt(3, 9, 0),
 			},
-			percent: "100.00",
+			percent: "100.00%",
 		},
 		{
 			// Retroactive start: a 1h wall-time target applied at 12:00 to a
@@ -179,7 +179,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				OriginalDue: rcAt(2, 11, 0), Due: rcAt(2, 11, 0),
 				Breached: true, BreachedAt: rcAt(2, 11, 0), Detected: rcAt(2, 12, 0),
 			},
-			percent: "250.00",
+			percent: "250.00%",
 		},
 		{
 			// Attached before the breach: detected when it happens.
@@ -192,7 +192,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				OriginalDue: rcAt(2, 11, 0), Due: rcAt(2, 11, 0),
 				Breached: true, BreachedAt: rcAt(2, 11, 0), Detected: rcAt(2, 11, 0),
 			},
-			percent: "200.00",
+			percent: "200.00%",
 		},
 		{
 			// Stopped while paused: wall 1h target, ran 10:00–10:20, paused
@@ -210,7 +210,7 @@ func TestClockKnownAnswers(t *testing.T) {
 				State: ClockStopped, Elapsed: 20 * time.Minute, Actual: 20 * time.Minute, Paused: 40 * time.Minute,
 				Remaining: 40 * time.Minute, OriginalDue: rcAt(2, 11, 0), Due: rcAt(2, 11, 40),
 			},
-			percent: "33.33",
+			percent: "33.33%",
 		},
 	}
 	for _, tt := range tests {
@@ -304,11 +304,11 @@ func TestClockBreachBoundary(t *testing.T) {
 		percent  string // PercentText(9), truncated
 	}{
 		// 28799.9s / 28800s = 0.99999652777…, so 99.999652777%.
-		{"7h59m59.9s", 7*time.Hour + 59*time.Minute + 59*time.Second + 900*time.Millisecond, false, "99.999652777"},
-		{"exactly 8h", 8 * time.Hour, false, "100.000000000"},
+		{"7h59m59.9s", 7*time.Hour + 59*time.Minute + 59*time.Second + 900*time.Millisecond, false, "99.999652777%"},
+		{"exactly 8h", 8 * time.Hour, false, "100.000000000%"},
 		// 1ns of 8h is 100/28.8e12 % = 3.47e-12 %: truncated away at 9 places.
-		{"8h+1ns", 8*time.Hour + 1, true, "100.000000000"},
-		{"8h+1s", 8*time.Hour + time.Second, true, "100.003472222"},
+		{"8h+1ns", 8*time.Hour + 1, true, "100.000000000%"},
+		{"8h+1s", 8*time.Hour + time.Second, true, "100.003472222%"},
 	}
 	c := ResponseClock{Target: 8 * time.Hour}
 	for _, tt := range tests {

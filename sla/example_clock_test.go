@@ -26,7 +26,7 @@ func ExampleResponseClock_Status() {
 	c := st.Current()
 	fmt.Println("state:", c.State)
 	fmt.Println("elapsed:", c.Elapsed, "paused:", c.Paused, "remaining:", c.Remaining())
-	fmt.Println("used:", c.PercentText(1)+"%")
+	fmt.Println("used:", c.PercentText(1))
 	fmt.Println("due:", c.OriginalDue.Format("15:04"), "→", c.Due.Format("15:04"))
 	for _, w := range c.Warnings {
 		fmt.Printf("warning %d%% at %s\n", w.Level, w.At.Format("15:04"))
