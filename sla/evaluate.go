@@ -227,10 +227,18 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 		return Report{}, fmt.Errorf("sla: %w: now %v is before the period %v", ErrContract, now, period)
 	}
 	rep := Report{Contract: c.Name, Period: period, Now: now.UTC(), Met: true}
-	responseTerms := 0
+	responseTerms := map[string]bool{}
 	for _, t := range c.Terms {
 		if t.Response != nil {
-			responseTerms++
+			responseTerms[t.Name] = true
+		}
+	}
+	for i, tk := range obs.Tickets {
+		switch {
+		case tk.Term == "" && len(responseTerms) != 1:
+			return Report{}, fmt.Errorf("sla: tickets[%d] %q: %w: no term given, and the contract has %d response terms", i, tk.ID, ErrContract, len(responseTerms))
+		case tk.Term != "" && !responseTerms[tk.Term]:
+			return Report{}, fmt.Errorf("sla: tickets[%d] %q: %w: %q is not a response term of the contract", i, tk.ID, ErrContract, tk.Term)
 		}
 	}
 	for _, t := range c.Terms {
@@ -244,7 +252,7 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 			}
 			tr = c.evaluateAvailability(t, period, down)
 		case t.Response != nil:
-			tr, err = evaluateTickets(t, responseTerms == 1, period, now, obs.Tickets)
+			tr, err = evaluateTickets(t, len(responseTerms) == 1, period, now, obs.Tickets)
 			if err != nil {
 				return Report{}, err
 			}
