@@ -141,9 +141,10 @@ func TestBudget(t *testing.T) {
 			// 1h: 9856 + 144 = 10 000 requests, 144 bad: burn exactly
 			// 0.0144/0.001 = 14.4, not above the page threshold. 6h: 14 000
 			// more good ones, 144 of 24 000 bad, burn exactly 6, not above
-			// the other. (In float64 these are 14.399999999999999 and
-			// 5.999999999999999 or so: only exact arithmetic gets the edge
-			// right on purpose.) 2h: burn 14.4 > 3 and 24h: 6 > 3, a ticket;
+			// the other. (In float64, (bad/total)/(1 − 0.999) gives
+			// 14.399999999999986 and 5.999999999999995: a float
+			// implementation lands on the right side of these edges only by
+			// luck.) 2h: burn 14.4 > 3 and 24h: 6 > 3, a ticket;
 			// 6h and 3d: 6 > 1. Period: 24 000 requests, allowance 24, 144
 			// bad: 120 over, 144/24 = 6 consumed.
 			name: "burns exactly at the page thresholds do not page",
