@@ -277,5 +277,14 @@ func (c *Calendar) String() string {
 	for _, h := range c.hours {
 		parts = append(parts, h.days.String()+" "+strings.Join(spanTexts(h.spans), ","))
 	}
-	return fmt.Sprintf("%s %s, %d holiday rules, %d overrides", c.loc, strings.Join(parts, "; "), len(c.rules), len(c.overList))
+	return fmt.Sprintf("%s %s, %s, %s", c.loc, strings.Join(parts, "; "),
+		count(len(c.rules), "holiday rule"), count(len(c.overList), "override"))
+}
+
+// count returns "1 thing" or "n things".
+func count(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }

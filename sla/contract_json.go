@@ -121,10 +121,12 @@ type obligationsJSON struct {
 //	  "credits": [
 //	    {"below": "99.5%", "at_least": "99%", "credit": "10%"},
 //	    {"below": "99%", "credit": "25%"}],
-//	  "obligations": {"report_within": "4h", "resolve_within": "5d", "calendar": "business"}
+//	  "obligations": {"report_within": "4h", "resolve_within": "40h", "calendar": "business"}
 //	}
 //
-// A segment without "during" or "outside" applies always. Unknown fields,
+// Durations are Go durations ("4h", "90m"; there is no day unit, since a
+// day of business time is not 24 hours). A segment without "during" or
+// "outside" applies always. Unknown fields,
 // trailing data and documents over MaxContractBytes are rejected; every
 // error is a *FieldError that names the field path and wraps ErrContract
 // or the error of the value (a target's *ParseError, a calendar's

@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"strings"
 	"testing"
@@ -370,4 +373,31 @@ func TestParseContractLimits(t *testing.T) {
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "calendars.c.holidays", fe.Path)
 	assert.ErrorIs(t, err, calendar.ErrInvalid)
+}
+
+// TestParseContractDocExample parses the document shown in ParseContract's
+// doc comment, so that the documentation cannot show a contract the
+// parser refuses.
+func TestParseContractDocExample(t *testing.T) {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "contract_json.go", nil, parser.ParseComments)
+	require.NoError(t, err)
+	var doc string
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "ParseContract" {
+			doc = fn.Doc.Text()
+		}
+	}
+	require.NotEmpty(t, doc)
+	var lines []string
+	for _, l := range strings.Split(doc, "\n") {
+		if strings.HasPrefix(l, "\t") {
+			lines = append(lines, l)
+		}
+	}
+	require.NotEmpty(t, lines, "the doc comment shows a document")
+	c, err := sla.ParseContract([]byte(strings.Join(lines, "\n")))
+	require.NoError(t, err)
+	assert.Equal(t, "Example API", c.Name)
+	assert.Equal(t, 40*time.Hour, c.Obligations.ResolveWithin)
 }

@@ -29,7 +29,7 @@ func TestDeadline(t *testing.T) {
 			// Monday 08:00, and 8h later is 16:00, before the 17:00 close.
 			name: "FACTS ticket, Friday 21:00 to Monday 09:30",
 			args: []string{"-calendar", office, "-start", "2026-03-13T21:00:00-04:00", "-within", "8h", "-now", "2026-03-16T09:30:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-03-13T21:00:00-04:00 (Friday)
 within:    8h0m0s of business time
 due:       2026-03-16T16:00:00-04:00 (Monday)
@@ -46,7 +46,7 @@ status:    within the target
 			// the due instant is Monday 16:00 EDT.
 			name: "same ticket across the spring DST change",
 			args: []string{"-calendar", office, "-start", "2026-03-06T21:00:00-05:00", "-within", "8h", "-now", "2026-03-09T09:30:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-03-06T21:00:00-05:00 (Friday)
 within:    8h0m0s of business time
 due:       2026-03-09T16:00:00-04:00 (Monday)
@@ -62,7 +62,7 @@ status:    within the target
 			// 1h + 2h = 3h have elapsed: 150% of the target, 1h over.
 			name: "breached the next morning",
 			args: []string{"-calendar", office, "-start", "2026-03-16T16:00:00-04:00", "-within", "2h", "-now", "2026-03-17T10:00:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-03-16T16:00:00-04:00 (Monday)
 within:    2h0m0s of business time
 due:       2026-03-17T09:00:00-04:00 (Tuesday)
@@ -80,7 +80,7 @@ status:    breached: more business time than the target has elapsed
 			// time Thursday 16:00 to Monday 08:00 is 3 days 16 hours = 88h.
 			name: "observed holiday on the Friday",
 			args: []string{"-calendar", office, "-start", "2026-07-02T16:00:00-04:00", "-within", "4h", "-now", "2026-07-06T08:00:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-07-02T16:00:00-04:00 (Thursday)
 within:    4h0m0s of business time
 due:       2026-07-06T11:00:00-04:00 (Monday)
@@ -95,7 +95,7 @@ status:    within the target
 			// breached: breach needs strictly more than the target.
 			name: "exactly at the due instant",
 			args: []string{"-calendar", office, "-start", "2026-03-16T16:00:00-04:00", "-within", "2h", "-now", "2026-03-17T09:00:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-03-16T16:00:00-04:00 (Monday)
 within:    2h0m0s of business time
 due:       2026-03-17T09:00:00-04:00 (Tuesday)
@@ -108,7 +108,7 @@ status:    within the target
 		{
 			name: "now before the start",
 			args: []string{"-calendar", office, "-start", "2026-03-16T16:00:00-04:00", "-within", "2h", "-now", "2026-03-16T15:00:00-04:00"},
-			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rules, 0 overrides
+			want: `calendar:  America/New_York Mon-Fri 08:00-17:00, 1 holiday rule, 0 overrides
 start:     2026-03-16T16:00:00-04:00 (Monday)
 within:    2h0m0s of business time
 due:       2026-03-17T09:00:00-04:00 (Tuesday)
