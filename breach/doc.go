@@ -47,7 +47,8 @@
 // # Summaries
 //
 // [Summarize] counts, per term and period, the breaches, the open and
-// overdue obligations at an instant, and the total credit, exactly.
+// overdue obligations at an instant, and the credit owed: the largest of
+// the period's credits, since credits of one period do not add up.
 //
 // For example, a breach of a 99.9% monthly term detected on Friday 30
 // October 2026 at 16:00 with a report due within 4 business hours is

@@ -100,8 +100,8 @@ func ExampleLedger() {
 	// ticket-4711 1h30m0s reported
 }
 
-// Summaries count breaches, open and overdue obligations and the total
-// credit per term and period.
+// Summaries count breaches, open and overdue obligations and the credit
+// owed per term and period: the largest credit of the period's breaches.
 func ExampleSummarize() {
 	month := window.Between(
 		time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC),
@@ -131,5 +131,5 @@ func ExampleSummarize() {
 			s.Term, s.Period.Start.Format("2006-01"), s.Breaches, s.Unreported, s.ReportOverdue, s.Credit)
 	}
 	// Output:
-	// api availability 2026-11: 2 breaches, 2 unreported, 2 report overdue, credit 35%
+	// api availability 2026-11: 2 breaches, 2 unreported, 2 report overdue, credit 25%
 }

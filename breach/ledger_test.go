@@ -10,6 +10,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/sla"
 )
 
 // writeSample appends n records to l: every record opened, every second
@@ -54,7 +56,7 @@ func TestLedgerRoundTrip(t *testing.T) {
 		t.Errorf("Replay (-want +got):\n%s", diff)
 	}
 	at := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
-	if diff := cmp.Diff(Summarize(got, at), l.Summarize(at), cmp.Comparer(func(a, b CreditSum) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(Summarize(got, at), l.Summarize(at), cmp.Comparer(func(a, b sla.Target) bool { return a == b })); diff != "" {
 		t.Errorf("Ledger.Summarize (-want +got):\n%s", diff)
 	}
 	// A ledger resumed from the replay appends after it.

@@ -2,8 +2,6 @@ package breach
 
 import (
 	"cmp"
-	"math/big"
-	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -29,8 +27,11 @@ type Summary struct {
 	// at the instant (see [Record.Status] for when a due instant is
 	// passed).
 	ReportOverdue, ResolutionOverdue int
-	// Credit is the total credit of the breaches, exactly.
-	Credit CreditSum
+	// Credit is the credit owed for the term in the period: the largest
+	// credit of its breaches. Credits of one period do not add up, as in
+	// [sla.Report], where a month that misses two segments owes the
+	// larger of their two credits.
+	Credit sla.Target
 }
 
 // Summarize returns one Summary per term and period among records, as
@@ -70,7 +71,9 @@ func Summarize(records []Record, at time.Time) []Summary {
 		if r.ResolutionOverdue(at) {
 			s.ResolutionOverdue++
 		}
-		s.Credit = s.Credit.Add(f.Credit)
+		if f.Credit.Cmp(s.Credit) > 0 {
+			s.Credit = f.Credit
+		}
 	}
 	slices.SortFunc(out, func(a, b Summary) int {
 		return cmp.Or(
@@ -86,84 +89,3 @@ func Summarize(records []Record, at time.Time) []Summary {
 func (l *Ledger) Summarize(at time.Time) []Summary {
 	return Summarize(l.Records(), at)
 }
-
-// CreditSum is an exact sum of credits. Each credit is a share of the
-// bill in [0, 100%]; their sum may pass 100%, which is why it is not an
-// sla.Target. It holds parts per 10^18 in 128 bits, enough for more
-// credits than a program can hold. The zero value is 0%. CreditSum is a
-// plain value, safe for concurrent use; == compares values.
-type CreditSum struct {
-	hi, lo uint64
-}
-
-// e18 is 10^18, a Target's denominator.
-const e18 = 1_000_000_000_000_000_000
-
-// Add returns c + t.
-func (c CreditSum) Add(t sla.Target) CreditSum {
-	k := targetParts(t)
-	lo, carry := bits.Add64(c.lo, k, 0)
-	return CreditSum{hi: c.hi + carry, lo: lo}
-}
-
-// targetParts returns t in parts per 10^18, exactly: a Target holds 18
-// fractional digits of ratio, so its reduced denominator divides 10^18.
-func targetParts(t sla.Target) uint64 {
-	r := t.Rational()
-	k := new(big.Int).Mul(r.Num(), big.NewInt(e18))
-	return k.Quo(k, r.Den()).Uint64()
-}
-
-// big returns c as a big.Int of parts per 10^18.
-func (c CreditSum) big() *big.Int {
-	x := new(big.Int).SetUint64(c.hi)
-	x.Lsh(x, 64)
-	return x.Or(x, new(big.Int).SetUint64(c.lo))
-}
-
-// Cmp compares c with the single credit t: -1 if c < t, 0 if equal, +1
-// if c > t.
-func (c CreditSum) Cmp(t sla.Target) int {
-	if c.hi != 0 {
-		return 1
-	}
-	return cmp.Compare(c.lo, targetParts(t))
-}
-
-// Capped returns c, or 100% if c is more: the most a bill can be
-// credited.
-func (c CreditSum) Capped() sla.Target {
-	full := sla.MustTarget("100%")
-	if c.Cmp(full) >= 0 {
-		return full
-	}
-	t, err := sla.ParseTarget(c.String())
-	if err != nil {
-		// Unreachable: a sum below 100% with at most 16 fractional
-		// digits of percent is a valid Target.
-		panic("breach: CreditSum.Capped: " + err.Error())
-	}
-	return t
-}
-
-// IsZero reports whether c is 0%.
-func (c CreditSum) IsZero() bool { return c == CreditSum{} }
-
-// String returns c as an exact percentage with as few fractional digits
-// as it needs: "10%", "110%", "12.5%".
-func (c CreditSum) String() string {
-	// Percent = parts / 10^16: write the integer, then insert the point.
-	s := c.big().String()
-	if len(s) <= 16 {
-		s = strings.Repeat("0", 17-len(s)) + s
-	}
-	whole, frac := s[:len(s)-16], strings.TrimRight(s[len(s)-16:], "0")
-	if frac == "" {
-		return whole + "%"
-	}
-	return whole + "." + frac + "%"
-}
-
-// MarshalText implements [encoding.TextMarshaler] with the form of
-// [CreditSum.String].
-func (c CreditSum) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
