@@ -218,6 +218,9 @@ func (r *report) breachViews() []breachView {
 // within 4h and resolve within 40h of business time (calendar "business")".
 func (r *report) obligationsText() string {
 	ob := r.Contract.Obligations
+	if ob == (sla.Obligations{}) {
+		return "the contract sets no obligations, so every deadline is the instant of detection"
+	}
 	basis := "wall time"
 	if ob.Calendar != nil {
 		basis = fmt.Sprintf("business time (calendar %q)", ob.CalendarName)
