@@ -152,7 +152,7 @@ func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Se
 	own := make(map[string][]window.Interval)
 	err := csvRows(data, name, "start", func(line int, rec []string) error {
 		if len(rec) < 2 || len(rec) > 3 {
-			return &inputError{File: name, Line: line, Msg: fmt.Sprintf("%d fields, want start,end or start,end,term", len(rec))}
+			return &inputError{File: name, Line: line, Msg: fmt.Sprintf("want 2 or 3 fields (start,end[,term]), got %d", len(rec))}
 		}
 		start, err := parseInstant(name, line, "start", rec[0])
 		if err != nil {
@@ -211,7 +211,7 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 			return &inputError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
 		}
 		if len(rec) < 4 || len(rec) > 5 {
-			return fail("", "%d fields, want id,priority,event,at or id,priority,event,at,term", len(rec))
+			return fail("", "want 4 or 5 fields (id,priority,event,at[,term]), got %d", len(rec))
 		}
 		id, priority, kindText := rec[0], rec[1], rec[2]
 		term := ""
