@@ -54,6 +54,8 @@ Files:
                 term        optional: the availability term it counts against;
                             empty means every availability term
   --tickets   CSV, one ticket event a line: id,priority,event,at[,term]
+                priority    one of the term's priorities, the same on every
+                            line of a ticket
                 event       open, respond, pause, resume, resolve or reopen;
                             open first, then the ticket's events in time order
                 at          an RFC 3339 instant

@@ -295,3 +295,21 @@ func TestErrors(t *testing.T) {
 		assert.Contains(t, stderr, "flag provided but not defined: -colour")
 	})
 }
+
+// TestCreditIsTheLargestNotTheSum: with both segments missed, the credit
+// owed is the larger of their credits, as the contract says, not their sum.
+// Business hours: 2 h down of 792,000 s is 99.0909…%, in the contract's
+// tier [99%, 99.5%): 10%. Other times: 8 h of 1,882,800 s is 98.4703…%,
+// in the segment's own tier [98%, 99%): 5%. Owed: 10%, not 15%.
+func TestCreditIsTheLargestNotTheSum(t *testing.T) {
+	outages := filepath.Join(t.TempDir(), "o.csv")
+	require.NoError(t, os.WriteFile(outages, []byte(
+		"2026-03-03T09:00:00-05:00,2026-03-03T11:00:00-05:00\n"+
+			"2026-03-07T09:00:00-05:00,2026-03-07T17:00:00-05:00\n"), 0o644))
+	code, stdout, stderr := runArgs(t, "--outages", outages, "--format", "markdown")
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	assert.Contains(t, stdout, "| 99.0909% |")
+	assert.Contains(t, stdout, "| 98.4703% |")
+	assert.Contains(t, stdout, "**Credit owed:** 10% of the period's bill")
+	assert.NotContains(t, stdout, "15%")
+}

@@ -43,10 +43,10 @@ func writeMarkdown(w io.Writer, r *report) error {
 		for _, v := range r.breachViews() {
 			p("| %s | %s | %s | %s | %s | %s |\n", cell(v.What), v.Occurred, v.Detected, v.ReportDue, v.ResolveDue, v.Status)
 		}
-		p("\n| term | breaches | unreported | unresolved | report overdue | resolution overdue | credit |\n")
-		p("|---|---:|---:|---:|---:|---:|---:|\n")
+		p("\n| term | breaches | unreported | unresolved | report overdue | resolution overdue |\n")
+		p("|---|---:|---:|---:|---:|---:|\n")
 		for _, s := range r.Summaries {
-			p("| %s | %d | %d | %d | %d | %d | %s |\n", cell(s.Term), s.Breaches, s.Unreported, s.Unresolved, s.ReportOverdue, s.ResolutionOverdue, s.Credit)
+			p("| %s | %d | %d | %d | %d | %d |\n", cell(s.Term), s.Breaches, s.Unreported, s.Unresolved, s.ReportOverdue, s.ResolutionOverdue)
 		}
 	}
 	p("\n**Credit owed:** %s\n", r.creditText())

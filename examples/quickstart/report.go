@@ -22,7 +22,10 @@ type report struct {
 	// Breaches are the records opened from Result, with their report and
 	// resolution due instants.
 	Breaches []breach.Record
-	// Summaries count the breaches per term at Result.Now.
+	// Summaries count the breaches and open obligations per term at
+	// Result.Now. Their Credit is not shown: it adds the credits of a
+	// term's segments, while the contract owes the largest one
+	// (sla.Report.Credit).
 	Summaries []breach.Summary
 	// Outside is the number of tickets left out because they were opened
 	// outside the period.
@@ -275,7 +278,6 @@ type (
 		Unresolved        int    `json:"unresolved"`
 		ReportOverdue     int    `json:"report_overdue"`
 		ResolutionOverdue int    `json:"resolution_overdue"`
-		Credit            string `json:"credit"`
 	}
 )
 
@@ -316,7 +318,7 @@ func writeJSON(w io.Writer, r *report) error {
 	for _, s := range r.Summaries {
 		doc.Summary = append(doc.Summary, summaryJSON{
 			Term: s.Term, Breaches: s.Breaches, Unreported: s.Unreported, Unresolved: s.Unresolved,
-			ReportOverdue: s.ReportOverdue, ResolutionOverdue: s.ResolutionOverdue, Credit: s.Credit.String(),
+			ReportOverdue: s.ReportOverdue, ResolutionOverdue: s.ResolutionOverdue,
 		})
 	}
 	enc := json.NewEncoder(w)

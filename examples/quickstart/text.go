@@ -51,9 +51,9 @@ func writeText(w io.Writer, r *report) error {
 	}
 	if len(r.Summaries) > 0 {
 		p("\nSummary at %s\n", r.when(res.Now))
-		p("  term\tbreaches\tunreported\tunresolved\treport overdue\tresolution overdue\tcredit\n")
+		p("  term\tbreaches\tunreported\tunresolved\treport overdue\tresolution overdue\n")
 		for _, s := range r.Summaries {
-			p("  %s\t%d\t%d\t%d\t%d\t%d\t%s\n", s.Term, s.Breaches, s.Unreported, s.Unresolved, s.ReportOverdue, s.ResolutionOverdue, s.Credit)
+			p("  %s\t%d\t%d\t%d\t%d\t%d\n", s.Term, s.Breaches, s.Unreported, s.Unresolved, s.ReportOverdue, s.ResolutionOverdue)
 		}
 	}
 	p("\nCredit owed: %s\n", r.creditText())
