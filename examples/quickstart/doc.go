@@ -32,7 +32,9 @@
 //
 // # Files
 //
-// --contract is a contract document as [sla.ParseContract] reads it.
+// --contract is a contract document as [sla.ParseContract] reads it. The
+// sample outages and tickets belong to the sample contract, so with
+// --contract a file not given means no outages or no tickets.
 //
 // --outages is CSV with one outage a line:
 //

@@ -48,6 +48,7 @@ Flags:
 const formatsText = `
 Files:
   --contract  a contract document in JSON, as sla.ParseContract reads it.
+              With --contract, --outages and --tickets default to none.
   --outages   CSV, one outage a line: start,end[,term]
                 start, end  RFC 3339 instants, end after start; the outage is
                             the half-open span [start, end)
@@ -83,8 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	contractPath := fs.String("contract", "", "contract `FILE` (JSON); default: the embedded sample")
-	outagesPath := fs.String("outages", "", "outages `FILE` (CSV: start,end[,term]); default: the embedded sample")
-	ticketsPath := fs.String("tickets", "", "tickets `FILE` (CSV: id,priority,event,at[,term]); default: the embedded sample")
+	outagesPath := fs.String("outages", "", "outages `FILE` (CSV: start,end[,term]); default: the embedded sample, or none with --contract")
+	ticketsPath := fs.String("tickets", "", "tickets `FILE` (CSV: id,priority,event,at[,term]); default: the embedded sample, or none with --contract")
 	periodText := fs.String("period", "2026-03", "the `MONTH` to evaluate, YYYY-MM, in the contract's zone")
 	format := fs.String("format", "text", "output `FORMAT`: text, json or markdown")
 	fs.Usage = func() {
@@ -159,14 +160,20 @@ func (in inputs) evaluate() (*report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if data, name, err = readInput(in.outages, sampleOutages, "data/outages.csv"); err != nil {
+	// The sample month belongs to the sample contract: with a contract of
+	// one's own, a file not given means no outages or no tickets.
+	outagesDefault, ticketsDefault := sampleOutages, sampleTickets
+	if in.contract != "" {
+		outagesDefault, ticketsDefault = nil, nil
+	}
+	if data, name, err = readInput(in.outages, outagesDefault, "data/outages.csv"); err != nil {
 		return nil, err
 	}
 	outages, err := loadOutages(data, name, c)
 	if err != nil {
 		return nil, err
 	}
-	if data, name, err = readInput(in.tickets, sampleTickets, "data/tickets.csv"); err != nil {
+	if data, name, err = readInput(in.tickets, ticketsDefault, "data/tickets.csv"); err != nil {
 		return nil, err
 	}
 	tickets, err := loadTickets(data, name, c)

@@ -208,13 +208,11 @@ func TestPeriod(t *testing.T) {
 	contract := filepath.Join(dir, "c.json")
 	require.NoError(t, os.WriteFile(contract, []byte(`{"name": "Plain", "terms": [
 		{"name": "up", "kind": "availability", "segments": [{"name": "all", "target": "99.9%"}]}]}`), 0o644))
-	tickets := filepath.Join(dir, "t.csv")
-	require.NoError(t, os.WriteFile(tickets, nil, 0o644))
 	outages := filepath.Join(dir, "o.csv")
 	require.NoError(t, os.WriteFile(outages, []byte(
 		"2026-03-10T23:30:00Z,2026-03-11T00:45:00Z\n"+
 			"2026-03-31T23:00:00Z,2026-04-01T01:00:00Z,up\n"), 0o644))
-	code, stdout, stderr = runArgs(t, "--contract", contract, "--tickets", tickets, "--outages", outages)
+	code, stdout, stderr = runArgs(t, "--contract", contract, "--outages", outages)
 	require.Equal(t, 0, code, "stderr: %s", stderr)
 	assert.Contains(t, stdout, "Sun 2026-03-01 00:00 UTC to Wed 2026-04-01 00:00 UTC (744h, UTC)")
 	// 1 h 15 min, and the first hour of an outage that runs past the end
@@ -312,4 +310,16 @@ func TestCreditIsTheLargestNotTheSum(t *testing.T) {
 	assert.Contains(t, stdout, "| 98.4703% |")
 	assert.Contains(t, stdout, "**Credit owed:** 10% of the period's bill")
 	assert.NotContains(t, stdout, "15%")
+}
+
+// TestOwnContractWithoutData: with a contract of one's own and no other
+// file, the month has no outages and no tickets, rather than the sample's.
+func TestOwnContractWithoutData(t *testing.T) {
+	contract := filepath.Join(t.TempDir(), "c.json")
+	require.NoError(t, os.WriteFile(contract, sampleContract, 0o644))
+	code, stdout, stderr := runArgs(t, "--contract", contract)
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	assert.Contains(t, stdout, "Verdict:       all levels met\n")
+	assert.Contains(t, stdout, `Response term "tickets": 0 tickets, 0 breached`)
+	assert.Contains(t, stdout, "Breaches: 0\n")
 }
