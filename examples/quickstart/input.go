@@ -48,7 +48,11 @@ func readInput(path string, embedded []byte, embeddedName string) (data []byte, 
 	if path == "" {
 		return embedded, embeddedName, nil
 	}
-	data, err = os.ReadFile(path)
+	f, err := os.Open(path)
+	if err == nil {
+		defer f.Close()
+		data, err = io.ReadAll(io.LimitReader(f, maxInputBytes+1))
+	}
 	if err != nil {
 		var pe *fs.PathError
 		msg := err.Error()
@@ -57,8 +61,15 @@ func readInput(path string, embedded []byte, embeddedName string) (data []byte, 
 		}
 		return nil, path, &inputError{File: path, Msg: msg}
 	}
+	if len(data) > maxInputBytes {
+		return nil, path, &inputError{File: path, Msg: fmt.Sprintf("larger than %d MiB", maxInputBytes>>20)}
+	}
 	return data, path, nil
 }
+
+// maxInputBytes bounds what an input file can make the program read, so
+// that a wrong path such as /dev/zero fails instead of filling memory.
+const maxInputBytes = 64 << 20
 
 // loadContract parses a contract document. Its errors name the file, the
 // line where the JSON decoder stopped when there is one, and the field path.

@@ -286,6 +286,16 @@ func TestErrors(t *testing.T) {
 		})
 	}
 
+	t.Run("endless file", func(t *testing.T) {
+		if _, err := os.Stat("/dev/zero"); err != nil {
+			t.Skip("no /dev/zero")
+		}
+		code, stdout, stderr := runArgs(t, "--tickets", "/dev/zero")
+		assert.Equal(t, 2, code)
+		assert.Empty(t, stdout)
+		assert.Equal(t, "quickstart: /dev/zero: larger than 64 MiB\n", stderr)
+	})
+
 	t.Run("unknown flag", func(t *testing.T) {
 		code, stdout, stderr := runArgs(t, "--colour")
 		assert.Equal(t, 2, code)
