@@ -1,0 +1,328 @@
+package main
+
+import (
+	"errors"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/window"
+)
+
+// twoOfEach is a contract with two availability and two response terms,
+// for the term column of the CSV files.
+const twoOfEach = `{"name": "Two of each", "terms": [
+  {"name": "api", "kind": "availability", "segments": [{"name": "all", "target": "99.9%"}]},
+  {"name": "web", "kind": "availability", "segments": [{"name": "all", "target": "99%"}]},
+  {"name": "support", "kind": "response", "priorities": [{"name": "P1", "respond": "1h"}]},
+  {"name": "security", "kind": "response", "priorities": [{"name": "S1", "resolve": "4h"}]}]}`
+
+func parseContract(t testing.TB, doc string) sla.Contract {
+	t.Helper()
+	c, err := sla.ParseContract([]byte(doc))
+	require.NoError(t, err)
+	return c
+}
+
+func sample(t testing.TB) sla.Contract {
+	t.Helper()
+	return parseContract(t, string(sampleContract))
+}
+
+func TestLoadOutages(t *testing.T) {
+	c := parseContract(t, twoOfEach)
+	iv := func(s string) window.Interval {
+		v, err := window.ParseInterval(s)
+		require.NoError(t, err)
+		return v
+	}
+	data := `# a header in any case, comments, blank lines and spaces are allowed
+Start, End, Term
+
+2026-03-02T09:00:00Z, 2026-03-02T10:00:00Z
+2026-03-02T09:30:00Z,2026-03-02T11:00:00Z,api
+2026-03-03T00:00:00+01:00,2026-03-03T01:00:00+01:00,web
+2026-03-04T00:00:00Z,2026-03-04T00:00:01Z,
+`
+	got, err := loadOutages([]byte(data), "o.csv", c)
+	require.NoError(t, err)
+	want := map[string]window.Set{
+		// An outage without a term counts against both terms; overlapping
+		// outages count once.
+		"api": window.NewSet(iv("2026-03-02T09:00:00Z/2026-03-02T11:00:00Z"), iv("2026-03-04T00:00:00Z/PT1S")),
+		"web": window.NewSet(iv("2026-03-02T09:00:00Z/PT1H"), iv("2026-03-02T23:00:00Z/PT1H"), iv("2026-03-04T00:00:00Z/PT1S")),
+	}
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b window.Set) bool { return a.Equal(b) })); diff != "" {
+		t.Errorf("outages (-want +got):\n%s", diff)
+	}
+
+	empty, err := loadOutages(nil, "o.csv", c)
+	require.NoError(t, err)
+	assert.True(t, empty["api"].IsEmpty() && empty["web"].IsEmpty(), "an empty file is a month without outages")
+}
+
+func TestLoadOutagesErrors(t *testing.T) {
+	c := parseContract(t, twoOfEach)
+	tests := []struct {
+		name, data, want string
+	}{
+		{"bad end", "start,end\n2026-03-02T09:00:00Z,2026-03-32T10:00:00Z\n",
+			`o.csv:2: end: "2026-03-32T10:00:00Z" is not an RFC 3339 instant`},
+		{"bad start", "2026-03-02 09:00,2026-03-02T10:00:00Z\n",
+			`o.csv:1: start: "2026-03-02 09:00" is not an RFC 3339 instant`},
+		{"missing end", "2026-03-02T09:00:00Z,\n",
+			`o.csv:1: end: missing: want an RFC 3339 instant such as 2026-03-02T09:00:00-05:00`},
+		{"end before start", "2026-03-02T10:00:00Z,2026-03-02T09:00:00Z\n",
+			`o.csv:1: end: "2026-03-02T09:00:00Z" is not after start "2026-03-02T10:00:00Z"`},
+		{"empty outage", "2026-03-02T10:00:00Z,2026-03-02T05:00:00-05:00\n",
+			`o.csv:1: end: "2026-03-02T05:00:00-05:00" is not after start "2026-03-02T10:00:00Z"`},
+		{"one field", "# comment\n2026-03-02T10:00:00Z\n",
+			`o.csv:2: want 2 or 3 fields (start,end[,term]), got 1`},
+		{"four fields", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,api,x\n",
+			`o.csv:1: want 2 or 3 fields (start,end[,term]), got 4`},
+		{"unknown term", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,db\n",
+			`o.csv:1: term: "db" is not an availability term of the contract ("api", "web")`},
+		{"response term", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,support\n",
+			`o.csv:1: term: "support" is not an availability term of the contract ("api", "web")`},
+		{"header later is data", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\nstart,end\n",
+			`o.csv:2: start: "start" is not an RFC 3339 instant`},
+		{"bad quoting", "\"2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n",
+			`o.csv:1: not valid CSV: extraneous or missing " in quoted-field`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := loadOutages([]byte(tt.data), "o.csv", c)
+			require.Error(t, err)
+			var ie *inputError
+			require.True(t, errors.As(err, &ie), "want an *inputError, got %T", err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
+
+func TestLoadTickets(t *testing.T) {
+	c := sample(t)
+	data := `id,priority,event,at,term
+T-1,P2,open,2026-03-02T09:00:00Z
+T-2,P1,open,2026-03-02T09:30:00Z,tickets
+T-1,P2,pause,2026-03-02T10:00:00Z
+T-1,P2,respond,2026-03-02T10:00:00Z
+T-1,P2,resume,2026-03-02T11:00:00Z
+T-1,P2,resolve,2026-03-02T12:00:00Z
+T-1,P2,reopen,2026-03-03T12:00:00Z
+T-1,P2,pause,2026-03-03T13:00:00Z
+T-1,P2,resolve,2026-03-03T14:00:00Z
+`
+	got, err := loadTickets([]byte(data), "t.csv", c)
+	require.NoError(t, err)
+	at := func(s string) time.Time {
+		v, err := time.Parse(time.RFC3339, s)
+		require.NoError(t, err)
+		return v
+	}
+	ev := func(k sla.TicketEventKind, s string) sla.TicketEvent { return sla.TicketEvent{Kind: k, At: at(s)} }
+	want := []sla.Ticket{
+		{ID: "T-1", Term: "tickets", Priority: "P2", Events: []sla.TicketEvent{
+			ev(sla.TicketOpen, "2026-03-02T09:00:00Z"), ev(sla.TicketPause, "2026-03-02T10:00:00Z"),
+			ev(sla.TicketRespond, "2026-03-02T10:00:00Z"), ev(sla.TicketResume, "2026-03-02T11:00:00Z"),
+			ev(sla.TicketResolve, "2026-03-02T12:00:00Z"), ev(sla.TicketReopen, "2026-03-03T12:00:00Z"),
+			ev(sla.TicketPause, "2026-03-03T13:00:00Z"), ev(sla.TicketResolve, "2026-03-03T14:00:00Z"),
+		}},
+		{ID: "T-2", Term: "tickets", Priority: "P1", Events: []sla.TicketEvent{ev(sla.TicketOpen, "2026-03-02T09:30:00Z")}},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tickets (-want +got):\n%s", diff)
+	}
+	// What the loader accepts, the contract's clocks accept.
+	period := window.Between(at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"))
+	_, err = c.Evaluate(period, sla.Observations{Tickets: got})
+	require.NoError(t, err)
+}
+
+func TestLoadTicketsErrors(t *testing.T) {
+	const open = "T-1,P1,open,2026-03-02T09:00:00Z\n"
+	tests := []struct {
+		name, contract, data, want string
+	}{
+		{"unknown event", "", open + "T-1,P1,close,2026-03-02T10:00:00Z\n",
+			`t.csv:2: event: "close": want open, respond, pause, resume, resolve or reopen`},
+		{"bad instant", "", "T-1,P1,open,yesterday\n",
+			`t.csv:1: at: "yesterday" is not an RFC 3339 instant`},
+		{"missing id", "", ",P1,open,2026-03-02T09:00:00Z\n", `t.csv:1: id: missing`},
+		{"unknown priority", "", "T-1,P7,open,2026-03-02T09:00:00Z\n",
+			`t.csv:1: priority: "P7" is not a priority of term "tickets" ("P1", "P2", "P3")`},
+		{"priority changes", "", open + "T-1,P2,respond,2026-03-02T10:00:00Z\n",
+			`t.csv:2: priority: "P2", but ticket T-1 has priority "P1"`},
+		{"three fields", "", "T-1,P1,open\n",
+			`t.csv:1: want 4 or 5 fields (id,priority,event,at[,term]), got 3`},
+		{"out of order", "", open + "T-1,P1,respond,2026-03-02T08:59:59Z\n",
+			`t.csv:2: event: respond: at 2026-03-02T08:59:59Z, before the ticket's previous event (line 1)`},
+		{"not opened", "", "T-1,P1,respond,2026-03-02T10:00:00Z\n",
+			`t.csv:1: event: respond: the ticket's first event must be open`},
+		{"opened twice", "", open + "T-1,P1,open,2026-03-02T10:00:00Z\n",
+			`t.csv:2: event: open: the ticket is already open; open must be its first event`},
+		{"responded twice", "", open + "T-1,P1,respond,2026-03-02T10:00:00Z\nT-1,P1,respond,2026-03-02T11:00:00Z\n",
+			`t.csv:3: event: respond: the ticket was already responded to`},
+		{"paused twice", "", open + "T-1,P1,pause,2026-03-02T10:00:00Z\nT-1,P1,pause,2026-03-02T11:00:00Z\n",
+			`t.csv:3: event: pause: only a running ticket can be paused`},
+		{"pause when resolved", "", open + "T-1,P1,resolve,2026-03-02T10:00:00Z\nT-1,P1,pause,2026-03-02T11:00:00Z\n",
+			`t.csv:3: event: pause: only a running ticket can be paused`},
+		{"resume when running", "", open + "T-1,P1,resume,2026-03-02T10:00:00Z\n",
+			`t.csv:2: event: resume: the ticket is not paused`},
+		{"resolved twice", "", open + "T-1,P1,resolve,2026-03-02T10:00:00Z\nT-1,P1,resolve,2026-03-02T11:00:00Z\n",
+			`t.csv:3: event: resolve: the ticket is already resolved`},
+		{"reopen when open", "", open + "T-1,P1,reopen,2026-03-02T10:00:00Z\n",
+			`t.csv:2: event: reopen: only a resolved ticket can be reopened`},
+		{"unknown term", "", "T-1,P1,open,2026-03-02T09:00:00Z,helpdesk\n",
+			`t.csv:1: term: "helpdesk" is not a response term of the contract ("tickets")`},
+		{"term changes", twoOfEach, "T-1,P1,open,2026-03-02T09:00:00Z,support\nT-1,P1,respond,2026-03-02T10:00:00Z,security\n",
+			`t.csv:2: term: "security", but ticket T-1 belongs to term "support"`},
+		{"term needed", twoOfEach, "T-1,P1,open,2026-03-02T09:00:00Z\n",
+			`t.csv:1: term: missing: the contract has 2 response terms ("support", "security"); name one`},
+		{"no response term", `{"name": "x", "terms": [{"name": "up", "kind": "availability", "segments": [{"name": "all", "target": "99%"}]}]}`,
+			"T-1,P1,open,2026-03-02T09:00:00Z\n", `t.csv:1: term: the contract has no response term`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tt.contract
+			if doc == "" {
+				doc = string(sampleContract)
+			}
+			_, err := loadTickets([]byte(tt.data), "t.csv", parseContract(t, doc))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+		})
+	}
+}
+
+func TestSpan(t *testing.T) {
+	tests := []struct {
+		name string
+		d    time.Duration
+		want string
+	}{
+		{"zero", 0, "0s"},
+		{"whole hours", 220 * time.Hour, "220h"},
+		{"hours and minutes", time.Hour + 25*time.Minute, "1h25m"},
+		{"all three", 5*time.Hour + 13*time.Minute + 48*time.Second, "5h13m48s"},
+		{"hours and seconds", time.Hour + time.Second, "1h1s"},
+		{"negative", -19 * time.Minute, "-19m"},
+		{"a fraction of a second", 44*time.Minute + 38400*time.Millisecond, "44m38.4s"},
+		{"the most negative", time.Duration(-1 << 63), "-2562047h47m16.854775808s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, span(tt.d))
+		})
+	}
+}
+
+func TestCell(t *testing.T) {
+	assert.Equal(t, `a\|b c`, cell("a|b\nc"))
+}
+
+// FuzzLoadOutages: no file makes the loader panic; an error names the
+// file; accepted outages are non-empty and keyed by availability terms.
+func FuzzLoadOutages(f *testing.F) {
+	f.Add(sampleOutages)
+	f.Add([]byte("start,end\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,availability\n"))
+	f.Add([]byte("\"a\nb\",c\n"))
+	c := sample(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := loadOutages(data, "o.csv", c)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "o.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		if len(got) != 1 {
+			t.Fatalf("outages for %d terms, want 1", len(got))
+		}
+		for iv := range got["availability"].All() {
+			if iv.Empty() {
+				t.Fatalf("empty outage %v", iv)
+			}
+		}
+	})
+}
+
+// FuzzLoadTickets: no file makes the loader panic; an error names the
+// file; and whatever the loader accepts the contract's clocks accept, so
+// a bad event is always reported with its line.
+func FuzzLoadTickets(f *testing.F) {
+	f.Add(sampleTickets)
+	f.Add([]byte("T-1,P1,open,2026-03-02T09:00:00Z\nT-1,P1,resolve,2026-03-02T10:00:00Z\nT-1,P1,reopen,2026-03-02T10:00:00Z\nT-1,P1,pause,2026-03-02T11:00:00Z\nT-1,P1,resolve,2026-03-02T12:00:00Z\n"))
+	f.Add([]byte("T-1,P1,open,2026-03-02T09:00:00Z\nT-1,P1,pause,2026-03-02T10:00:00Z\nT-1,P1,respond,2026-03-02T11:00:00Z\nT-1,P1,resume,2026-03-02T12:00:00Z\n"))
+	c := sample(f)
+	loc, err := time.LoadLocation("America/New_York")
+	require.NoError(f, err)
+	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, loc), loc)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tickets, err := loadTickets(data, "t.csv", c)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "t.csv") {
+				t.Fatalf("error %q does not name the file", err)
+			}
+			return
+		}
+		if _, err := c.Evaluate(period, sla.Observations{Tickets: tickets}); err != nil {
+			t.Fatalf("accepted tickets fail to evaluate: %v", err)
+		}
+	})
+}
+
+// TestTicketRulesAgreeWithClocks is a property test of the loader's
+// ticket rules: for random event sequences, every sequence the loader
+// accepts is accepted by the contract's clocks too, so that a refused
+// event is always reported with its line rather than by the evaluation.
+func TestTicketRulesAgreeWithClocks(t *testing.T) {
+	c := sample(t)
+	loc, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, loc), loc)
+	kinds := []string{"open", "respond", "pause", "resume", "resolve", "reopen"}
+	rng := newRand(t)
+	accepted, long := 0, 0
+	for range 20000 {
+		var b strings.Builder
+		at := period.Start.Add(time.Duration(rng.IntN(40*24)) * time.Hour)
+		n := 1 + rng.IntN(8)
+		for i := range n {
+			kind := kinds[rng.IntN(len(kinds))]
+			if i == 0 && rng.IntN(4) > 0 {
+				kind = "open"
+			}
+			at = at.Add(time.Duration(rng.IntN(30*60)) * time.Minute)
+			b.WriteString("T-1,P2," + kind + "," + at.Format(time.RFC3339) + "\n")
+		}
+		tickets, err := loadTickets([]byte(b.String()), "t.csv", c)
+		if err != nil {
+			continue
+		}
+		accepted++
+		if len(tickets[0].Events) >= 4 {
+			long++
+		}
+		_, err = c.Evaluate(period, sla.Observations{Tickets: tickets})
+		require.NoError(t, err, "events accepted by the loader:\n%s", b.String())
+	}
+	// The test must exercise the rules, not only reject everything.
+	t.Logf("%d accepted, %d of four events or more", accepted, long)
+	assert.Greater(t, accepted, 2000, "accepted sequences")
+	assert.Greater(t, long, 150, "accepted sequences of four events or more")
+}
+
+// newRand returns a seeded random source and logs its seed, so that a
+// failure can be replayed.
+func newRand(t *testing.T) *rand.Rand {
+	seed := uint64(time.Now().UnixNano())
+	t.Logf("seed %d", seed)
+	return rand.New(rand.NewPCG(seed, 0))
+}
