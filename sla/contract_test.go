@@ -308,7 +308,25 @@ func TestEvaluateErrors(t *testing.T) {
 	_, err = c.Evaluate(period, sla.Observations{Tickets: paused})
 	var ce *sla.ClockEventError
 	assert.ErrorAs(t, err, &ce, "resume while running")
-	assert.ErrorContains(t, err, "T-8")
+	var te *sla.TicketError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 0, te.Index)
+	assert.Equal(t, "T-8", te.ID)
+	assert.Equal(t, 1, te.Event, "the resume is the ticket's second event")
+	assert.Contains(t, err.Error(), `sla: tickets[0] "T-8": events[1]: `)
+
+	// The respond clock has no event for a pause after the response, so
+	// clock event indices and ticket event indices differ; the error still
+	// names the ticket's own event. Events: open, respond, pause, pause.
+	twice := []sla.Ticket{{ID: "T-7", Priority: "P1", Events: []sla.TicketEvent{
+		{Kind: sla.TicketOpen, At: period.Start.Add(time.Hour)},
+		{Kind: sla.TicketRespond, At: period.Start.Add(2 * time.Hour)},
+		{Kind: sla.TicketPause, At: period.Start.Add(3 * time.Hour)},
+		{Kind: sla.TicketPause, At: period.Start.Add(4 * time.Hour)},
+	}}}
+	_, err = c.Evaluate(period, sla.Observations{Tickets: twice})
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 3, te.Event, "pause while paused: %v", err)
 }
 
 // TestEvaluateNoOutagesMeetsEverything: a month without outages meets

@@ -1,8 +1,10 @@
 package sla
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/slamath/slamath/window"
@@ -98,9 +100,13 @@ type TicketEvent struct {
 // clockEvents turns a ticket's events into the events of its response and
 // resolution clocks, up to now. Events after now are not yet known and
 // are dropped.
-func (t Ticket) clockEvents(now time.Time) (respond, resolve []ClockEvent) {
+//
+// It also returns, for each clock event, the index of the ticket event it
+// came from, so that a clock's error can name the ticket's own event.
+func (t Ticket) clockEvents(now time.Time) (respond, resolve []ClockEvent, respondFrom, resolveFrom []int) {
 	responding, resolving := false, false
-	for _, e := range t.Events {
+	for i, e := range t.Events {
+		nr, ns := len(respond), len(resolve)
 		if e.At.After(now) {
 			break
 		}
@@ -140,9 +146,35 @@ func (t Ticket) clockEvents(now time.Time) (respond, resolve []ClockEvent) {
 			// it with an error that names it.
 			resolve = append(resolve, ClockEvent{Kind: ClockEventKind(0), At: e.At})
 		}
+		for range len(respond) - nr {
+			respondFrom = append(respondFrom, i)
+		}
+		for range len(resolve) - ns {
+			resolveFrom = append(resolveFrom, i)
+		}
 	}
-	return respond, resolve
+	return respond, resolve, respondFrom, resolveFrom
 }
+
+// TicketError is the error for a ticket that cannot be evaluated. Index
+// is the ticket's position in Observations.Tickets; Event, when not -1,
+// is the position of the offending event in the ticket's Events.
+type TicketError struct {
+	Index int
+	ID    string
+	Event int
+	Err   error
+}
+
+func (e *TicketError) Error() string {
+	msg := strings.TrimPrefix(e.Err.Error(), "sla: ")
+	if e.Event >= 0 {
+		return fmt.Sprintf("sla: tickets[%d] %q: events[%d]: %s", e.Index, e.ID, e.Event, msg)
+	}
+	return fmt.Sprintf("sla: tickets[%d] %q: %s", e.Index, e.ID, msg)
+}
+
+func (e *TicketError) Unwrap() error { return e.Err }
 
 // Report is the result of evaluating a contract over a period. It is
 // plain data and marshals to JSON.
@@ -236,9 +268,9 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 	for i, tk := range obs.Tickets {
 		switch {
 		case tk.Term == "" && len(responseTerms) != 1:
-			return Report{}, fmt.Errorf("sla: tickets[%d] %q: %w: no term given, and the contract has %d response terms", i, tk.ID, ErrContract, len(responseTerms))
+			return Report{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: no term given, and the contract has %d response terms", ErrContract, len(responseTerms))}
 		case tk.Term != "" && !responseTerms[tk.Term]:
-			return Report{}, fmt.Errorf("sla: tickets[%d] %q: %w: %q is not a response term of the contract", i, tk.ID, ErrContract, tk.Term)
+			return Report{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %q is not a response term of the contract", ErrContract, tk.Term)}
 		}
 	}
 	for _, t := range c.Terms {
@@ -354,24 +386,30 @@ func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, t
 		}
 		p, ok := tt.Priority(tk.Priority)
 		if !ok {
-			return TermResult{}, fmt.Errorf("sla: tickets[%d] %q: %w: %q is not a priority of term %q", i, tk.ID, ErrContract, tk.Priority, t.Name)
+			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %q is not a priority of term %q", ErrContract, tk.Priority, t.Name)}
 		}
 		res := TicketResult{ID: tk.ID, Priority: tk.Priority}
-		respondEvents, resolveEvents := tk.clockEvents(now)
+		respondEvents, resolveEvents, respondFrom, resolveFrom := tk.clockEvents(now)
 		for _, goal := range []struct {
 			limit  ResponseLimit
 			events []ClockEvent
+			from   []int
 			out    **ClockCycle
 		}{
-			{p.Respond, respondEvents, &res.Respond},
-			{p.Resolve, resolveEvents, &res.Resolve},
+			{p.Respond, respondEvents, respondFrom, &res.Respond},
+			{p.Resolve, resolveEvents, resolveFrom, &res.Resolve},
 		} {
 			if goal.limit.Within <= 0 {
 				continue
 			}
 			st, err := goal.limit.Clock(business, tt.Warnings).Status(goal.events, now)
 			if err != nil {
-				return TermResult{}, fmt.Errorf("sla: tickets[%d] %q: %w", i, tk.ID, err)
+				te := &TicketError{Index: i, ID: tk.ID, Event: -1, Err: err}
+				var ce *ClockEventError
+				if errors.As(err, &ce) && ce.Index >= 0 && ce.Index < len(goal.from) {
+					te.Event = goal.from[ce.Index]
+				}
+				return TermResult{}, te
 			}
 			cur := st.Current()
 			*goal.out = &cur

@@ -154,7 +154,7 @@ func (r *report) goalRows(term sla.TermResult) []goalRow {
 		add := func(goal string, limit sla.ResponseLimit, c sla.ClockCycle) {
 			row := goalRow{
 				Ticket: tk.ID, Priority: tk.Priority, Goal: goal,
-				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.PercentText(2) + "%",
+				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.PercentText(2),
 				Paused: span(c.Paused), Due: r.when(c.Due), State: c.State.String(), Verdict: "met",
 			}
 			if c.Breached {
