@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -26,7 +27,7 @@ func (c *Calendar) buildWeek() {
 			raw = append(raw, wallSpan{start: a, end: b})
 		}
 	}
-	slices.SortFunc(raw, func(x, y wallSpan) int { return cmpInt64(x.start, y.start) })
+	slices.SortFunc(raw, func(x, y wallSpan) int { return cmp.Compare(x.start, y.start) })
 	c.wk = c.wk[:0]
 	for _, s := range raw {
 		if n := len(c.wk); n > 0 && s.start <= c.wk[n-1].end {
@@ -148,7 +149,7 @@ func (c *Calendar) buildSegments() {
 			}
 		}
 		part := c.ivs[lo:]
-		slices.SortFunc(part, func(p, q instSpan) int { return cmpInt64(p.start, q.start) })
+		slices.SortFunc(part, func(p, q instSpan) int { return cmp.Compare(p.start, q.start) })
 		merged := part[:0]
 		for _, s := range part {
 			if m := len(merged); m > 0 && s.start <= merged[m-1].end {
@@ -185,14 +186,4 @@ func (c *Calendar) buildSegments() {
 	}
 	c.segs = slices.Clip(c.segs)
 	c.ivs = slices.Clip(c.ivs)
-}
-
-func cmpInt64(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -263,7 +264,7 @@ func (c *Calendar) checkHours() error {
 			}
 		}
 		c.weekly[d] = slices.Clone(byDay[d])
-		slices.SortFunc(c.weekly[d], func(a, b Span) int { return cmpInt(int(a.Start), int(b.Start)) })
+		slices.SortFunc(c.weekly[d], func(a, b Span) int { return cmp.Compare(int(a.Start), int(b.Start)) })
 		total += len(byDay[d])
 	}
 	if total == 0 {
@@ -294,7 +295,7 @@ func sortedSpans(spans []Span, path string) ([]Span, error) {
 		}
 	}
 	out := slices.Clone(spans)
-	slices.SortFunc(out, func(a, b Span) int { return cmpInt(int(a.Start), int(b.Start)) })
+	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(int(a.Start), int(b.Start)) })
 	return out, nil
 }
 

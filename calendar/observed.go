@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -113,7 +114,7 @@ func (c *Calendar) resolveHolidays() {
 		if c := a.h.Date.Compare(b.h.Date); c != 0 {
 			return c
 		}
-		return cmpInt(a.rule, b.rule)
+		return cmp.Compare(a.rule, b.rule)
 	})
 	taken := map[Date]bool{}
 	free := func(d Date) bool {
