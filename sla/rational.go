@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -121,6 +122,8 @@ func (x Rational) Den() *big.Int {
 // String returns x exactly: as a decimal when it has a finite one
 // ("14.4", "6", "0.02"), otherwise as a reduced fraction ("14/15"), or
 // "+Inf".
+//
+// The form is exact, and [Rational.UnmarshalText] reads it back.
 func (x Rational) String() string {
 	if x.inf {
 		return "+Inf"
@@ -167,4 +170,30 @@ func (x Rational) Float64() float64 {
 	}
 	f, _ := x.rat().Float64()
 	return f
+}
+
+// MarshalText implements encoding.TextMarshaler with the exact form of
+// [Rational.String]: "14.4", "14/15" or "+Inf".
+func (x Rational) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler. It reads a
+// non-negative decimal ("14.4"), a fraction ("14/15") or "+Inf"; a
+// negative value, a zero denominator or anything else is an error.
+func (x *Rational) UnmarshalText(text []byte) error {
+	s := string(text)
+	if s == "+Inf" {
+		*x = inf
+		return nil
+	}
+	// big.Rat.SetString also reads exponents; a length limit keeps a
+	// hostile "1e999999999" from allocating without bound.
+	if len(s) == 0 || len(s) > 400 || strings.ContainsAny(s, "eE") {
+		return fmt.Errorf("sla: rational %q: want a decimal such as 14.4, a fraction such as 14/15, or +Inf", s)
+	}
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || r.Sign() < 0 {
+		return fmt.Errorf("sla: rational %q: want a non-negative decimal such as 14.4, a fraction such as 14/15, or +Inf", s)
+	}
+	*x = fromRat(r)
+	return nil
 }
