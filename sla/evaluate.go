@@ -306,8 +306,9 @@ func (c Contract) evaluateAvailability(t Term, period window.Interval, down wind
 	for _, seg := range a.Segments {
 		hours := seg.Schedule.Open(period)
 		scope := Scope{Period: period, Schedule: &hours, Exclusions: a.Exclusions, Exclusion: a.Exclusion}
-		counted := countedDown(scope, down, a.Rules)
-		m := TimeMeasurement{Measured: scope.Measured().Duration(), Down: counted.Duration()}
+		measured := scope.Measured()
+		counted := countedDown(scope, measured, down, a.Rules)
+		m := TimeMeasurement{Measured: measured.Duration(), Down: counted.Duration()}
 		b := m.Budget(seg.Target)
 		sr := SegmentResult{
 			Name:      seg.Name,
@@ -338,17 +339,17 @@ func (c Contract) evaluateAvailability(t Term, period window.Interval, down wind
 }
 
 // countedDown returns the down time that counts against the scope under
-// the rules: the kept part of each run, inside the measured time, outside
-// exclusions counted as available. Its duration is what MeasureOutages
-// reports as Down.
-func countedDown(scope Scope, down window.Set, rules OutageRules) window.Set {
+// the rules: the kept part of each run, inside the measured time (which
+// is scope.Measured()), outside exclusions counted as available. Its
+// duration is what MeasureOutages reports as Down.
+func countedDown(scope Scope, measured, down window.Set, rules OutageRules) window.Set {
 	kept := make([]window.Interval, 0, down.Len())
 	for run := range down.All() {
 		if iv, ok := rules.keep(run); ok {
 			kept = append(kept, iv)
 		}
 	}
-	counting := scope.Measured()
+	counting := measured
 	if scope.Exclusion == CountAsAvailable {
 		counting = counting.Subtract(scope.Exclusions)
 	}
