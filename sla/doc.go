@@ -90,5 +90,6 @@
 //
 // All values are immutable and safe for concurrent use. Nothing here
 // calls time.Now, and no text, count or duration makes the package panic
-// or hang; only MustTarget panics, on a bad constant.
+// or hang. Only programmer errors panic: MustTarget on a bad constant,
+// During and Outside on a nil calendar.
 package sla
