@@ -97,10 +97,11 @@ func (e *DamageError) Error() string {
 		b.WriteString("s")
 	}
 	for i, le := range e.Lines[:min(len(e.Lines), damageListed)] {
-		if i > 0 {
-			b.WriteString(";")
+		sep := "; "
+		if i == 0 {
+			sep = ": "
 		}
-		fmt.Fprintf(&b, " %s: %v", le.where(), le.Err)
+		fmt.Fprintf(&b, "%s%s: %v", sep, le.where(), le.Err)
 	}
 	if more := len(e.Lines) - damageListed; more > 0 {
 		fmt.Fprintf(&b, "; and %d more", more)
