@@ -1,12 +1,105 @@
 package breach
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
+
+// tokenDuplicateKey is a reference for checkDuplicateKeys, built on the
+// token stream of encoding/json: slower, and simple enough to trust.
+func tokenDuplicateKey(data []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // no float parsing: numbers are not looked at
+	type frame struct {
+		object bool
+		id     int    // the object's number, for the key set
+		path   string // where the value sits
+		key    string // in an object, the key whose value comes next
+		want   bool   // in an object, the next token is a key
+		index  int    // in an array, the index of the next element
+	}
+	type objectKey struct {
+		id  int
+		key string // folded
+	}
+	var (
+		stack   []frame
+		seen    = make(map[objectKey]struct{})
+		objects int
+	)
+	// childPath is the path of the value that the next token starts.
+	childPath := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		top := &stack[len(stack)-1]
+		if top.object {
+			if top.path == "" {
+				return top.key
+			}
+			return top.path + "." + top.key
+		}
+		return top.path + "[" + strconv.Itoa(top.index) + "]"
+	}
+	// consumed records that a value in the top container is complete.
+	consumed := func() {
+		if len(stack) == 0 {
+			return
+		}
+		top := &stack[len(stack)-1]
+		if top.object {
+			top.want = true
+		} else {
+			top.index++
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return nil
+		}
+		if len(stack) > 0 && stack[len(stack)-1].object && stack[len(stack)-1].want {
+			top := &stack[len(stack)-1]
+			if d, ok := tok.(json.Delim); ok && d == '}' {
+				stack = stack[:len(stack)-1]
+				consumed()
+				continue
+			}
+			key, _ := tok.(string)
+			k := objectKey{top.id, string(foldKey(nil, []byte(key)))}
+			if _, dup := seen[k]; dup {
+				top.key = key
+				return fmt.Errorf("duplicate key %q", childPath())
+			}
+			seen[k] = struct{}{}
+			top.key, top.want = key, false
+			continue
+		}
+		switch tok {
+		case json.Delim('{'):
+			objects++
+			stack = append(stack, frame{object: true, id: objects, path: childPath(), want: true})
+		case json.Delim('['):
+			stack = append(stack, frame{path: childPath()})
+		case json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			consumed()
+		default:
+			consumed()
+		}
+	}
+}
 
 func TestCheckDuplicateKeys(t *testing.T) {
 	tests := []struct {
@@ -22,12 +115,21 @@ func TestCheckDuplicateKeys(t *testing.T) {
 		{"in an array element", `{"list":[{"k":1},{"k":1,"k":2}]}`, `duplicate key "list[1].k"`},
 		{"escaped spelling of the same key", `{"id":1,"\u0069d":2}`, `duplicate key "id"`},
 		{"empty key twice", `{"":1,"":2}`, `duplicate key ""`},
+		{"keys that differ in case fill one field", `{"id":1,"ID":2}`, `duplicate key "ID"`},
+		{"Kelvin sign folds to k", `{"kind":1,"\u212aind":2}`, "duplicate key \"\u212aind\""},
+		{"long s folds to s", `{"segment":1,"\u017fegment":2}`, "duplicate key \"\u017fegment\""},
+		{"after 16 distinct keys", `{"a":0,"b":0,"c":0,"d":0,"e":0,"f":0,"g":0,"h":0,"i":0,"j":0,"k":0,"l":0,"m":0,"n":0,"o":0,"p":0,"q":0,"r":0,"B":0}`, `duplicate key "B"`},
+		{"20 distinct keys", `{"a":0,"b":0,"c":0,"d":0,"e":0,"f":0,"g":0,"h":0,"i":0,"j":0,"k":0,"l":0,"m":0,"n":0,"o":0,"p":0,"q":0,"r":0,"s":0,"t":0}`, ""},
+		{"nested arrays", `[[{"a":1}],[{"b":[{"c":1,"c":2}]}]]`, `duplicate key "[1][0].b[0].c"`},
 		{"a duplicate before a syntax error", `{"a":1,"a"`, `duplicate key "a"`},
 		{"syntax error before any duplicate", `{"a":1,}`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := checkDuplicateKeys([]byte(tt.in))
+			if ref := tokenDuplicateKey([]byte(tt.in)); fmt.Sprint(ref) != fmt.Sprint(err) {
+				t.Errorf("checkDuplicateKeys = %v, the token-stream reference %v", err, ref)
+			}
 			got := ""
 			if err != nil {
 				got = err.Error()
