@@ -34,7 +34,9 @@ type FileOptions struct {
 	// byte for byte, to a new file beside the ledger (its name with
 	// ".recovering" added), syncing it, and renaming it over the
 	// ledger, so that a crash during recovery leaves either the old
-	// ledger or the repaired one.
+	// ledger or the repaired one. (Windows refuses that rename while
+	// another process has the ledger open, even to read it; OpenFile
+	// then fails and the ledger stays as it was.)
 	Recover bool
 
 	// SetAside, with Recover, names a file to which the lines set
