@@ -107,3 +107,29 @@ func TestLockByFile(t *testing.T) {
 	require.NoError(t, err, "lockByFile after unlock")
 	require.NoError(t, unlock())
 }
+
+// TestIsFileAt: OpenFile's check that the file it locked is still the
+// one at the path, which a recovery elsewhere may have replaced.
+func TestIsFileAt(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "breaches.jsonl")
+	require.NoError(t, os.WriteFile(path, []byte("old\n"), 0o644))
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	same, err := isFileAt(f, path)
+	require.NoError(t, err)
+	if !same {
+		t.Error("isFileAt of the file just opened = false")
+	}
+	other := filepath.Join(dir, "repaired")
+	require.NoError(t, os.WriteFile(other, []byte("new\n"), 0o644))
+	require.NoError(t, os.Rename(other, path))
+	if same, err := isFileAt(f, path); err != nil || same {
+		t.Errorf("isFileAt after the path was replaced = %v, %v; want false", same, err)
+	}
+	require.NoError(t, os.Remove(path))
+	if same, err := isFileAt(f, path); err != nil || same {
+		t.Errorf("isFileAt after the path was removed = %v, %v; want false", same, err)
+	}
+}
