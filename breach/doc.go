@@ -36,13 +36,29 @@
 // JSON Lines to an io.Writer, one complete line per write, from any
 // number of goroutines. [Replay] reads such a log back and rebuilds every
 // record, rejecting duplicate IDs, events for unknown records, steps in
-// the wrong order and corrupt lines (naming the line). A torn final line,
-// left by a crash in mid-write, is reported as a [*TornError] with its
-// byte offset, while every record before it is returned. [OpenFile] keeps
-// a ledger in a file, synced to disk on every append or in batches;
-// nothing is ever rewritten in place. No input — a damaged file, a
-// hostile line — makes the package panic, hang, or allocate more than
-// [MaxLine] for a line.
+// the wrong order and corrupt lines — not JSON, empty, with a key
+// written twice, longer than [MaxLine] — naming the line, its byte
+// offset and length, and the cause. A torn final line, left by a crash
+// in mid-write, is reported as a [*TornError] with its byte offset, while
+// every record before it is returned; it is torn whatever its length, so
+// that megabytes of zeros left by a power loss are torn too.
+//
+// # Files, locks and recovery
+//
+// [OpenFile] keeps a ledger in a file, synced to disk on every append or
+// in batches; nothing is ever rewritten in place. A [File] holds an
+// exclusive lock on its file while it is open, so a second writer — a
+// second OpenFile in this process or in another — is refused with
+// [ErrLocked], while readers still replay the file.
+//
+// A damaged line never costs the records after it. OpenFile refuses a
+// ledger with damaged lines, returning a [*DamageError] that names every
+// one of them; [Recover] reads past them and returns every record the
+// complete lines hold, listing what it set aside; and [FileOptions]
+// Recover repairs the file under its lock — the damaged lines go, byte
+// for byte, to a side file if one is named, the rest is kept, and
+// appends resume. No input — a damaged file, a hostile line — makes the
+// package panic, hang, or hold more than [MaxLine] bytes of one line.
 //
 // # Summaries
 //

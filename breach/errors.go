@@ -31,4 +31,7 @@ var (
 	// ErrClosed: the ledger was closed, or failed and refuses further
 	// appends.
 	ErrClosed = errors.New("ledger closed")
+	// ErrLocked: a ledger file is already open for appending, by
+	// another [File] in this process or in another process.
+	ErrLocked = errors.New("ledger file locked by another writer")
 )

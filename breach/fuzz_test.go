@@ -2,7 +2,11 @@ package breach
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -95,6 +99,106 @@ func FuzzKindText(f *testing.F) {
 		b, err := k.MarshalText()
 		if err != nil || string(b) != s {
 			t.Fatalf("MarshalText after UnmarshalText(%q) = %q, %v", s, b, err)
+		}
+	})
+}
+
+// FuzzRecover: Recover never panics; when Replay accepts the input,
+// Recover agrees; otherwise the spans it sets aside lie in order inside
+// the input, only a torn one ends it, and the bytes outside them — what a
+// repaired ledger file keeps — replay cleanly to exactly the records
+// Recover returned.
+func FuzzRecover(f *testing.F) {
+	var buf bytes.Buffer
+	l, err := NewLedger(&buf, nil)
+	if err != nil {
+		f.Fatal(err)
+	}
+	writeSample(f, l, 4)
+	valid := buf.Bytes()
+	lines := bytes.SplitAfter(valid, []byte("\n"))
+	f.Add(valid)
+	f.Add(append(append([]byte(nil), valid...), make([]byte, 100)...))
+	f.Add(bytes.Join([][]byte{lines[0], []byte("{}\n\n"), lines[0], lines[1]}, nil))
+	f.Add(bytes.Join([][]byte{lines[1], lines[0], []byte(`{"id":"x","id":"y"}` + "\n"), lines[2]}, nil))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		strict, strictErr := Replay(bytes.NewReader(data))
+		recs, err := Recover(bytes.NewReader(data))
+		if strictErr == nil {
+			if err != nil {
+				t.Fatalf("Replay accepts what Recover does not: %v", err)
+			}
+			if diff := cmp.Diff(strict, recs); diff != "" {
+				t.Fatalf("Recover and Replay differ (-replay +recover):\n%s", diff)
+			}
+			return
+		}
+		var dmg *DamageError
+		if !errors.As(err, &dmg) {
+			t.Fatalf("Replay fails (%v) but Recover returns %v", strictErr, err)
+		}
+		var kept []byte
+		at := int64(0)
+		for _, s := range dmg.spans() {
+			if s[0] < at || s[1] <= 0 || s[0]+s[1] > int64(len(data)) {
+				t.Fatalf("span %v after %d in %d bytes", s, at, len(data))
+			}
+			kept = append(kept, data[at:s[0]]...)
+			at = s[0] + s[1]
+		}
+		if dmg.Torn != nil && at != int64(len(data)) {
+			t.Fatalf("torn line %+v does not end the input of %d bytes", dmg.Torn, len(data))
+		}
+		kept = append(kept, data[at:]...)
+		again, err := Replay(bytes.NewReader(kept))
+		if err != nil {
+			t.Fatalf("the kept bytes do not replay: %v", err)
+		}
+		if diff := cmp.Diff(recs, again); diff != "" {
+			t.Fatalf("the kept bytes replay to other records (-recover +kept):\n%s", diff)
+		}
+	})
+}
+
+// FuzzDuplicateKeys: checkDuplicateKeys never panics; on valid JSON it
+// agrees with the reference built on encoding/json's token stream; and
+// it finds the first key of an object written twice.
+func FuzzDuplicateKeys(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `{"a":{"b":[1,{"c":2}]}}`, `[{"x":1},{"x":1}]`, `{"a":1,"a":2}`, `"s"`, `{`,
+		`{"id":1,"ID":2}`, `{"\u0069d":1,"id":2}`, `{"k":1,"\u212a":2}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := checkDuplicateKeys(data)
+		if !json.Valid(data) {
+			return
+		}
+		if ref := tokenDuplicateKey(data); fmt.Sprint(ref) != fmt.Sprint(err) {
+			t.Fatalf("checkDuplicateKeys(%s) = %v, the token-stream reference %v", data, err, ref)
+		}
+		var v any
+		dec := json.NewDecoder(bytes.NewReader(data))
+		dec.UseNumber() // 1e1000 is valid JSON, but no float64
+		if err := dec.Decode(&v); err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, ok := v.(map[string]any)
+		if !ok || len(m) == 0 {
+			return
+		}
+		first := slices.Sorted(maps.Keys(m))[0]
+		// json.Marshal sorts keys, so first is the first member of b.
+		kb, _ := json.Marshal(first)
+		vb, _ := json.Marshal(m[first])
+		dup := append(append(append([]byte{'{'}, kb...), ':'), vb...)
+		dup = append(append(dup, ','), b[1:]...)
+		want := fmt.Sprintf("duplicate key %q", first)
+		if err := checkDuplicateKeys(dup); err == nil || err.Error() != want {
+			t.Fatalf("%s: %v, want %s", dup, err, want)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -16,26 +17,35 @@ import (
 const MaxLine = 1 << 20
 
 // LineError reports a ledger line that cannot be applied: not a valid
-// event ([ErrCorrupt]), a duplicate record ([ErrDuplicateID]), an event
-// for an unknown record ([ErrUnknownID]), or a step in the wrong order.
-// Err says which; errors.Is sees through it.
+// event, empty, or longer than [MaxLine] ([ErrCorrupt]), a duplicate
+// record ([ErrDuplicateID]), an event for an unknown record
+// ([ErrUnknownID]), or a step in the wrong order. Err says which;
+// errors.Is sees through it.
 type LineError struct {
 	Line   int   // 1-based line number
 	Offset int64 // byte offset of the line's start
+	Len    int64 // length of the line in bytes, its newline included
 	Err    error
 }
 
-// Error returns the message, naming the line and its offset.
+// Error returns the message, naming the line, its offset and length, and
+// the cause.
 func (e *LineError) Error() string {
-	return fmt.Sprintf("breach: ledger line %d (byte offset %d): %v", e.Line, e.Offset, e.Err)
+	return "breach: ledger " + e.where() + ": " + e.Err.Error()
+}
+
+func (e *LineError) where() string {
+	return fmt.Sprintf("line %d (byte offset %d, %d bytes)", e.Line, e.Offset, e.Len)
 }
 
 // Unwrap returns Err.
 func (e *LineError) Unwrap() error { return e.Err }
 
 // TornError reports a ledger whose final line has no newline: a write
-// cut short by a crash. Every line before Offset is complete and was
-// applied; the torn bytes were not. It wraps [ErrTorn].
+// cut short by a crash, whatever its length — a few bytes of a record,
+// or megabytes of zeros that a file system left after a power loss.
+// Every line before Offset is complete and was applied; the torn bytes
+// were not. It wraps [ErrTorn].
 type TornError struct {
 	Line   int   // 1-based number of the torn line
 	Offset int64 // byte offset where the torn line starts: the length of the intact ledger
@@ -44,27 +54,121 @@ type TornError struct {
 
 // Error returns the message, naming the torn line and its offset.
 func (e *TornError) Error() string {
-	return fmt.Sprintf("breach: ledger line %d (byte offset %d): torn final line, %d bytes without a newline: %v",
-		e.Line, e.Offset, e.Len, ErrTorn)
+	return "breach: ledger " + e.where() + ": " + ErrTorn.Error()
+}
+
+func (e *TornError) where() string {
+	return fmt.Sprintf("line %d (byte offset %d): torn final line, %d bytes without a newline", e.Line, e.Offset, e.Len)
 }
 
 // Unwrap returns ErrTorn.
 func (e *TornError) Unwrap() error { return ErrTorn }
+
+// DamageError lists what a ledger holds besides complete, applicable
+// lines: every damaged line and the torn final line, if any. [Recover]
+// and a [File] opened with [FileOptions] Recover set these aside and
+// keep every record that the other lines rebuild; [OpenFile] without
+// Recover refuses a ledger with damaged lines and returns this error,
+// so that the first damaged line never hides the ones after it.
+//
+// errors.As finds each [*LineError] (the first one first) and the
+// [*TornError] through it; errors.Is sees their causes.
+type DamageError struct {
+	Path  string       // the ledger file, or "" for a ledger read from an io.Reader
+	Lines []*LineError // the damaged lines, in the order of the ledger
+	Torn  *TornError   // the torn final line, or nil
+}
+
+// damageListed bounds how many damaged lines Error names; Lines holds
+// all of them.
+const damageListed = 3
+
+// Error names the first few damaged lines with their offsets, lengths
+// and causes, and counts the rest.
+func (e *DamageError) Error() string {
+	var b strings.Builder
+	b.WriteString("breach: ledger")
+	if e.Path != "" {
+		b.WriteString(" file ")
+		b.WriteString(e.Path)
+	}
+	fmt.Fprintf(&b, ": %d damaged line", len(e.Lines))
+	if len(e.Lines) != 1 {
+		b.WriteString("s")
+	}
+	for i, le := range e.Lines[:min(len(e.Lines), damageListed)] {
+		sep := "; "
+		if i == 0 {
+			sep = ": "
+		}
+		fmt.Fprintf(&b, "%s%s: %v", sep, le.where(), le.Err)
+	}
+	if more := len(e.Lines) - damageListed; more > 0 {
+		fmt.Fprintf(&b, "; and %d more", more)
+	}
+	if e.Torn != nil {
+		fmt.Fprintf(&b, "; %s", e.Torn.where())
+	}
+	return b.String()
+}
+
+// Unwrap returns each *LineError, then the *TornError if there is one.
+func (e *DamageError) Unwrap() []error {
+	errs := make([]error, 0, len(e.Lines)+1)
+	for _, le := range e.Lines {
+		errs = append(errs, le)
+	}
+	if e.Torn != nil {
+		errs = append(errs, e.Torn)
+	}
+	return errs
+}
+
+// spans returns the byte ranges of the damage, in order.
+func (e *DamageError) spans() [][2]int64 {
+	s := make([][2]int64, 0, len(e.Lines)+1)
+	for _, le := range e.Lines {
+		s = append(s, [2]int64{le.Offset, le.Len})
+	}
+	if e.Torn != nil {
+		s = append(s, [2]int64{e.Torn.Offset, e.Torn.Len})
+	}
+	return s
+}
 
 // Replay reads a ledger written by a [Ledger] and rebuilds every record,
 // in the order they were opened, with every report and resolution
 // applied.
 //
 // A line counts once its newline is written. A final line without one is
-// torn: Replay returns every record before it and a [*TornError] with its
-// offset. Any other bad line — not a valid event, longer than [MaxLine],
-// a duplicate ID, an unknown ID, a step out of order — stops the replay
-// with a [*LineError] naming the line; the records rebuilt from the lines
-// before it are returned with it. A read error from r is returned
-// wrapped, with the records so far.
+// torn, whatever its length: Replay returns every record before it and a
+// [*TornError] with its offset. Any other bad line — not a valid event,
+// empty, longer than [MaxLine], a duplicate ID, an unknown ID, a step out
+// of order — stops the replay with a [*LineError] naming the line; the
+// records rebuilt from the lines before it are returned with it, and
+// [Recover] reads past it. A read error from r is returned wrapped, with
+// the records so far.
 func Replay(r io.Reader) ([]Record, error) {
 	st := newState()
-	err := st.replay(r)
+	err := st.replay(r, true)
+	return st.records, err
+}
+
+// Recover reads a ledger as [Replay] does but never stops at a damaged
+// line: it sets aside every line that cannot be applied, and the torn
+// final line, and applies all the others in order. It returns every
+// record they rebuild and, when it set anything aside, a [*DamageError]
+// naming each such line with its number, offset, length and cause;
+// otherwise the error is nil. A line that fails only because an earlier
+// one was set aside — the report of a record whose opened line is
+// damaged — is set aside too, and listed. A read error from r is
+// returned wrapped, with the records so far.
+//
+// Recover reads; it changes nothing. To repair a ledger file, open it
+// with [FileOptions] Recover.
+func Recover(r io.Reader) ([]Record, error) {
+	st := newState()
+	err := st.replay(r, false)
 	return st.records, err
 }
 
@@ -72,59 +176,98 @@ func Replay(r io.Reader) ([]Record, error) {
 type state struct {
 	index   map[string]int
 	records []Record
+	end     int64 // bytes read by replay
 }
 
 func newState() *state { return &state{index: make(map[string]int)} }
 
-func (st *state) replay(r io.Reader) error {
+// replay applies the lines of r. With stop, the first damaged line ends
+// it with a *LineError, and a torn tail with a *TornError; without, each
+// damaged line is set aside and the rest applied, and a *DamageError
+// lists what was set aside.
+func (st *state) replay(r io.Reader, stop bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var (
-		line   []byte
+		buf    []byte
 		offset int64
+		dmg    DamageError
 	)
 	for n := 1; ; n++ {
-		var complete bool
-		var err error
-		line, complete, err = readLine(br, line[:0])
-		switch {
-		case errors.Is(err, errLineTooLong):
-			return &LineError{Line: n, Offset: offset, Err: fmt.Errorf("%w: longer than %d bytes", ErrCorrupt, MaxLine)}
-		case err != nil:
+		l, err := readLine(br, buf[:0])
+		if l.text != nil {
+			buf = l.text
+		}
+		if err != nil {
+			st.end = offset
 			return fmt.Errorf("breach: ledger line %d (byte offset %d): read: %w", n, offset, err)
-		case !complete && len(line) == 0:
-			return nil
-		case !complete:
-			return &TornError{Line: n, Offset: offset, Len: int64(len(line))}
 		}
-		if err := st.applyLine(line[:len(line)-1]); err != nil {
-			return &LineError{Line: n, Offset: offset, Err: err}
+		if l.size == 0 {
+			break
 		}
-		offset += int64(len(line))
+		if !l.complete {
+			dmg.Torn = &TornError{Line: n, Offset: offset, Len: l.size}
+			offset += l.size
+			break
+		}
+		var cause error
+		if l.long {
+			cause = fmt.Errorf("%w: longer than %d bytes", ErrCorrupt, MaxLine)
+		} else {
+			cause = st.applyLine(l.text[:len(l.text)-1])
+		}
+		if cause != nil {
+			le := &LineError{Line: n, Offset: offset, Len: l.size, Err: cause}
+			if stop {
+				st.end = offset
+				return le
+			}
+			dmg.Lines = append(dmg.Lines, le)
+		}
+		offset += l.size
 	}
+	st.end = offset
+	switch {
+	case stop && dmg.Torn != nil:
+		return dmg.Torn
+	case dmg.Lines == nil && dmg.Torn == nil:
+		return nil
+	}
+	return &dmg
 }
 
-var errLineTooLong = errors.New("line too long")
+// rawLine is one line as readLine found it.
+type rawLine struct {
+	text     []byte // the line, newline included; nil when long
+	size     int64  // bytes the line spans; 0 at the end of the input
+	complete bool   // the line ends in a newline
+	long     bool   // the line is longer than MaxLine; its bytes were skipped
+}
 
-// readLine appends the next line, newline included, to buf. complete is
-// false at the end of the input, when the line (possibly empty) has no
-// newline. A line longer than MaxLine fails with errLineTooLong.
-func readLine(br *bufio.Reader, buf []byte) (line []byte, complete bool, err error) {
+// readLine reads the next line, appending it to buf. A line longer than
+// MaxLine is read to its end and measured, but not kept, so that no line
+// makes the reader hold more than MaxLine bytes.
+func readLine(br *bufio.Reader, buf []byte) (rawLine, error) {
+	var l rawLine
 	for {
 		frag, err := br.ReadSlice('\n')
-		if len(buf)+len(frag) > MaxLine {
-			return buf, false, errLineTooLong
+		l.size += int64(len(frag))
+		if !l.long && len(buf)+len(frag) > MaxLine {
+			l.long, buf = true, nil
 		}
-		buf = append(buf, frag...)
+		if !l.long {
+			buf = append(buf, frag...)
+		}
 		switch {
 		case err == nil:
-			return buf, true, nil
+			l.complete = true
 		case errors.Is(err, bufio.ErrBufferFull):
 			continue
 		case errors.Is(err, io.EOF):
-			return buf, false, nil
 		default:
-			return buf, false, err
+			return l, err
 		}
+		l.text = buf
+		return l, nil
 	}
 }
 

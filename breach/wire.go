@@ -143,9 +143,12 @@ func (rj *recordJSON) record() (Record, error) {
 }
 
 // decodeEvent parses one line (without its newline) strictly: one JSON
-// object, known fields only.
+// object, known fields only, no key twice in an object.
 func decodeEvent(line []byte) (eventJSON, error) {
 	var ev eventJSON
+	if len(bytes.TrimSpace(line)) == 0 {
+		return ev, fmt.Errorf("%w: empty line", ErrCorrupt)
+	}
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ev); err != nil {
@@ -153,6 +156,11 @@ func decodeEvent(line []byte) (eventJSON, error) {
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return eventJSON{}, fmt.Errorf("%w: data after the event", ErrCorrupt)
+	}
+	// encoding/json lets the last of two equal keys win; in a ledger
+	// line a repeated key is damage, whichever copy is right.
+	if err := checkDuplicateKeys(line); err != nil {
+		return eventJSON{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
 	}
 	ev.At = ev.At.UTC()
 	return ev, nil

@@ -6,7 +6,9 @@
 // An [Interval] is the half-open span [Start, End). Its text form is ISO
 // 8601 start/end with RFC 3339 instants; [ParseInterval] also accepts
 // start/duration, with a Go duration ("4h30m") or an ISO 8601 duration
-// ("PT4H30M", "P1M").
+// ("PT4H30M", "P1DT2H", "P1M"), added to the start as XML Schema 1.1
+// defines: months first, clamped to the end of the month (31 January plus
+// P1M is 28 February), then the exact time.
 //
 // # Sets
 //

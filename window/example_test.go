@@ -55,6 +55,33 @@ func ExampleParseInterval() {
 	// window: invalid interval "2026-03-02T09:00:00Z/2026-03-01T09:00:00Z": end is before start
 }
 
+// ISO 8601 durations with calendar parts are added as XML Schema adds
+// them to a dateTime: months first, clamped to the end of the month, then
+// days and time as elapsed time.
+func ExampleParseInterval_isoDuration() {
+	for _, s := range []string{
+		"2026-01-01T00:00:00Z/P1DT2H",      // a day and two hours
+		"2023-01-31T00:00:00Z/P1M",         // no 31 February: the month's last day
+		"2024-01-31T09:00:00+01:00/P1MT1H", // a leap year, in the start's offset
+		"2026-01-01T00:00:00Z/P1.5W",       // a fraction on the last component
+	} {
+		iv, err := window.ParseInterval(s)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Println(iv.End.Format(time.RFC3339), iv.Duration())
+	}
+	_, err := window.ParseInterval("2026-01-01T00:00:00Z/P1.5M")
+	fmt.Println(err)
+	// Output:
+	// 2026-01-02T02:00:00Z 26h0m0s
+	// 2023-02-28T00:00:00Z 672h0m0s
+	// 2024-02-29T10:00:00+01:00 697h0m0s
+	// 2026-01-11T12:00:00Z 252h0m0s
+	// window: invalid interval "2026-01-01T00:00:00Z/P1.5M": duration: a fraction of months has no fixed length
+}
+
 func ExampleNewSet() {
 	set := window.NewSet(
 		window.Between(at(13, 0), at(14, 0)),

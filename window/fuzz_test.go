@@ -1,6 +1,11 @@
 package window_test
 
 import (
+	"math/big"
+	"regexp"
+	"strings"
+	"time"
+
 	"testing"
 
 	"github.com/slamath/slamath/window"
@@ -89,6 +94,108 @@ func FuzzSetLaws(f *testing.F) {
 			if inter.Contains(at) != (a.Contains(at) && b.Contains(at)) {
 				t.Fatalf("Contains(%v) on the intersection disagrees", at)
 			}
+		}
+	})
+}
+
+// isoDurationPattern is the ISO 8601 duration grammar that ParseInterval
+// documents, as a regular expression: a second reading of the same rules,
+// written apart from the parser.
+var isoDurationPattern = regexp.MustCompile(`^P(?:([0-9]+(?:[.,][0-9]+)?)Y)?(?:([0-9]+(?:[.,][0-9]+)?)M)?(?:([0-9]+(?:[.,][0-9]+)?)W)?(?:([0-9]+(?:[.,][0-9]+)?)D)?(?:T(?:([0-9]+(?:[.,][0-9]+)?)H)?(?:([0-9]+(?:[.,][0-9]+)?)M)?(?:([0-9]+(?:[.,][0-9]+)?)S)?)?$`)
+
+// referenceISOEnd adds the ISO 8601 duration d to start the slow way, with
+// exact rationals and a clamp found by stepping back a day at a time. ok
+// is false for a text the documented grammar refuses or an end after year
+// 9999.
+func referenceISOEnd(start time.Time, d string) (end time.Time, ok bool) {
+	m := isoDurationPattern.FindStringSubmatch(d)
+	if m == nil || strings.HasSuffix(d, "T") || d == "P" {
+		return time.Time{}, false
+	}
+	// Seconds per unit of Y, M, W, D, H, M, S; 0 for the calendar units.
+	perUnit := []int64{0, 0, 7 * 86400, 86400, 3600, 60, 1}
+	months, secs := new(big.Rat), new(big.Rat)
+	last := -1
+	for i, g := range m[1:] {
+		if g != "" {
+			last = i
+		}
+	}
+	for i, g := range m[1:] {
+		if g == "" {
+			continue
+		}
+		v, okRat := new(big.Rat).SetString(strings.Replace(g, ",", ".", 1))
+		if !okRat {
+			return time.Time{}, false
+		}
+		if strings.ContainsAny(g, ".,") && (i != last || i < 2) {
+			return time.Time{}, false // a fraction only on the last, and never on Y or M
+		}
+		switch i {
+		case 0:
+			months.Add(months, new(big.Rat).Mul(v, big.NewRat(12, 1)))
+		case 1:
+			months.Add(months, v)
+		default:
+			secs.Add(secs, new(big.Rat).Mul(v, big.NewRat(perUnit[i], 1)))
+		}
+	}
+	nanos := new(big.Rat).Mul(secs, big.NewRat(1e9, 1))
+	if !nanos.IsInt() {
+		return time.Time{}, false
+	}
+	if months.Cmp(big.NewRat(12*10000, 1)) > 0 || secs.Cmp(big.NewRat(10000*366*86400, 1)) > 0 {
+		return time.Time{}, false
+	}
+	n := months.Num().Int64()
+	// time.AddDate carries a day past the month's end into the next
+	// month; step back until the month is the one reached.
+	wantMonth := (int64(start.Month()) - 1 + n) % 12
+	end = start.AddDate(0, int(n), 0)
+	for int64(end.Month())-1 != wantMonth {
+		end = end.AddDate(0, 0, -1)
+	}
+	ns := nanos.Num()
+	sec := new(big.Int).Div(ns, big.NewInt(1e9)).Int64()
+	end = time.Unix(end.Unix()+sec, int64(end.Nanosecond())+new(big.Int).Mod(ns, big.NewInt(1e9)).Int64()).In(start.Location())
+	if end.Year() > 9999 {
+		return time.Time{}, false
+	}
+	return end, true
+}
+
+// FuzzISODuration compares ParseInterval's start/duration form with the
+// reference: the same texts accepted, the same end for each.
+func FuzzISODuration(f *testing.F) {
+	for _, seed := range []struct {
+		start int64 // Unix seconds
+		off   int16 // offset in minutes
+		d     string
+	}{
+		{1767225600, 0, "P1DT2H"}, {1675123200, 0, "P1M"}, {1767225600, 0, "PT9223372036S"},
+		{1767225600, -300, "P1Y2M3W4DT5H6M7.125S"}, {1767225600, 60, "P0,5W"}, {1767225600, 0, "PT1.5H30M"},
+		{1767225600, 0, "P1.5Y"}, {1767225600, 0, "PT0.0000000001S"}, {1767225600, 0, "P99999999999999999999D"},
+		{253402214400, 0, "PT23H59M59.999999999S"}, {-62167219200, 0, "P9999Y"}, {1767225600, 330, "P1MT"},
+	} {
+		f.Add(seed.start, seed.off, seed.d)
+	}
+	f.Fuzz(func(t *testing.T, unix int64, off int16, d string) {
+		start := time.Unix(unix, 0).In(time.FixedZone("", int(off)%(18*60)*60))
+		if start.Year() < 0 || start.Year() > 9999 {
+			return
+		}
+		text := start.Format(time.RFC3339) + "/" + d
+		iv, err := window.ParseInterval(text)
+		if !strings.HasPrefix(d, "P") {
+			return
+		}
+		want, ok := referenceISOEnd(start, d)
+		if ok != (err == nil) {
+			t.Fatalf("ParseInterval(%q): %v; the reference accepts it: %v (end %v)", text, err, ok, want)
+		}
+		if ok && !iv.End.Equal(want) {
+			t.Fatalf("ParseInterval(%q) ends %v, the reference %v", text, iv.End, want)
 		}
 	})
 }

@@ -126,7 +126,8 @@ func (i *Interval) UnmarshalText(text []byte) error {
 var ErrEndBeforeStart = errors.New("end is before start")
 
 // ParseError describes a text that is not a valid interval, period unit or
-// duration. It quotes the input.
+// duration. Input holds the text as given; the message quotes at most its
+// first 64 bytes.
 type ParseError struct {
 	What  string // what was being parsed: "interval", "duration", "unit"
 	Input string // the text as given
@@ -134,7 +135,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("window: invalid %s %q: %v", e.What, e.Input, e.Err)
+	return fmt.Sprintf("window: invalid %s %s: %v", e.What, quote(e.Input), e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -142,10 +143,28 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // ParseInterval parses the ISO 8601 forms start/end and start/duration,
 // where start and end are RFC 3339 instants and duration is either a Go
 // duration ("4h30m") or an ISO 8601 duration ("PT4H30M", "P1DT2H",
-// "P1M"). Calendar components of an ISO duration (years, months, weeks,
-// days) are added to the start as calendar steps in the start's own
-// offset; a fraction is allowed on seconds only. The interval may be
-// empty, but its end must not come before its start.
+// "P1M", "P1W", "PT0.5S", "P1.5D"). The interval may be empty, but its
+// end must not come before its start, nor after year 9999.
+//
+// An ISO 8601 duration is PnYnMnWnDTnHnMnS: any of the components in
+// that order, at least one, with T before hours, minutes or seconds.
+// Only the last component may carry a decimal fraction (written with a
+// point or a comma), and not years or months, which have no fixed
+// length; a fraction must come to a whole number of nanoseconds. Signs
+// and the alternative form P0001-02-03T04:05:06 are not accepted.
+//
+// The duration is added to the start as XML Schema 1.1 Part 2, Appendix E
+// ("Adding durations to dateTimes"), adds a duration to a dateTime, the
+// rule java.time and .NET follow too: years and months first, to the
+// start's civil date in the start's own UTC offset, with the day of the
+// month clamped to the last day of the month reached — so
+// 2023-01-31T00:00:00Z/P1M ends on 2023-02-28 and 2024-01-31T00:00:00Z/P1M
+// on 2024-02-29 — and the time of day kept; then weeks, days, hours,
+// minutes and seconds as elapsed time, a week being 7 days and a day 24
+// hours. An RFC 3339 instant carries a fixed offset, not a time zone, so
+// no daylight-saving change falls inside this arithmetic:
+// 2026-03-07T12:00:00-05:00/P1D ends 24 hours later. To step through
+// local days of a zone, use [Unit.In] with its location.
 func ParseInterval(s string) (Interval, error) {
 	fail := func(err error) (Interval, error) {
 		return Interval{}, &ParseError{What: "interval", Input: s, Err: err}
@@ -168,6 +187,8 @@ func ParseInterval(s string) (Interval, error) {
 		if end, err = d.addTo(start); err != nil {
 			return fail(fmt.Errorf("duration: %w", err))
 		}
+	case strings.HasPrefix(right, "-P"):
+		return fail(fmt.Errorf("duration: negative: %w", ErrEndBeforeStart))
 	case looksLikeInstant(right):
 		if end, err = parseInstant(right); err != nil {
 			return fail(fmt.Errorf("end: %w", err))
@@ -175,7 +196,7 @@ func ParseInterval(s string) (Interval, error) {
 	default:
 		d, err := time.ParseDuration(right)
 		if err != nil {
-			return fail(fmt.Errorf("duration: %w", err))
+			return fail(fmt.Errorf("duration: %s is neither an ISO 8601 duration nor a Go duration that fits a time.Duration", quote(right)))
 		}
 		end = start.Add(d)
 		if (d > 0 && !end.After(start)) || (d < 0 && !end.Before(start)) {
@@ -200,13 +221,13 @@ func looksLikeInstant(s string) bool {
 func parseInstant(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %q", s)
+		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote(s))
 	}
 	// time.Parse accepts some forms RFC 3339 does not (a lower-case t or
 	// z, a comma before the fraction); keep to the strict form so that
 	// String gives the input back.
 	if strings.ContainsAny(s, "tz,") {
-		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %q", s)
+		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote(s))
 	}
 	// Keep the written offset, not whatever zone of time.Local happens to
 	// share it, so that calendar steps and String do not depend on the
