@@ -71,7 +71,11 @@ func runTool(bin, dir string, args ...string) (string, bool, error) {
 // test unless promtool reports success. It returns promtool's output.
 func CheckRules(tb testing.TB, file string) string {
 	tb.Helper()
-	out, ok := run(tb, filepath.Dir(file), "check", "rules", file)
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, ok := run(tb, "", "check", "rules", abs)
 	if !ok || !bytes.Contains([]byte(out), []byte("SUCCESS")) {
 		tb.Fatalf("promtool check rules %s failed:\n%s", file, out)
 	}
