@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math/rand/v2"
 	"testing"
 	"time"
 
@@ -425,3 +426,56 @@ func TestPromtoolBusinessHoursDST(t *testing.T) {
 }
 
 type spans []window.Interval
+
+// TestPromtoolRandom runs random counters with failed scrapes and
+// restarts through promtool and the replay, on windows of a few minutes
+// (shortPolicy) so that gaps and resets often fall at their edges: every
+// minute, each objective's alerts must fire exactly when the replay says
+// they do. This is where the replay's extrapolation near gaps and its
+// reading of counter resets meet the engine's.
+func TestPromtoolRandom(t *testing.T) {
+	const minutes, cases = 240, 6
+	rng := rand.New(rand.NewPCG(7, 8))
+	var objs []prom.Objective
+	var series []promtest.InputSeries
+	var firings []prom.Firing
+	span := window.Between(epoch, epoch.Add((minutes+1)*time.Minute))
+	for i := range cases {
+		name := fmt.Sprintf("random%d", i)
+		o := objective999(name)
+		o.Policy = shortPolicy()
+		o.Period = day
+		objs = append(objs, o)
+		samples := randomSamples(rng, minutes, 0.3*rng.Float64(), 0.03*rng.Float64())
+		ev, tv := make([]promtest.Value, minutes+1), make([]promtest.Value, minutes+1)
+		for k := range ev {
+			ev[k].Missing, tv[k].Missing = true, true
+		}
+		for _, s := range samples {
+			k := int(s.T.Sub(epoch) / time.Minute)
+			ev[k], tv[k] = promtest.Value{V: int64(s.Errors)}, promtest.Value{V: int64(s.Total)}
+		}
+		es, ts := selectors(name)
+		series = append(series, promtest.InputSeries{Series: es, Values: promtest.Notation(ev)},
+			promtest.InputSeries{Series: ts, Values: promtest.Notation(tv)})
+		f, err := prom.Replay{Target: o.Target, Policy: o.Policy}.Run(samples, span)
+		require.NoError(t, err)
+		firings = append(firings, f)
+	}
+	test := promtest.RuleTest{RuleFile: writeRules(t, objs...), Series: series}
+	fired := 0
+	for k := 0; k <= minutes; k++ {
+		at := epoch.Add(time.Duration(k) * time.Minute)
+		check := promtest.AlertCheck{At: time.Duration(k) * time.Minute, Alert: "ErrorBudgetBurn"}
+		for i, f := range firings {
+			if f.Severity(sla.SeverityPage).Contains(at) {
+				check.Firing = append(check.Firing, promtest.Alert{Labels: alertLabels(objs[i], sla.SeverityPage)})
+				fired++
+			}
+		}
+		test.Alerts = append(test.Alerts, check)
+	}
+	require.Positive(t, fired, "the random cases never page: they test too little")
+	require.Less(t, fired, cases*(minutes+1), "the random cases always page: they test too little")
+	test.Run(t)
+}
