@@ -27,8 +27,8 @@ func exactOf(x sla.Rational) *big.Rat {
 // refRatio is the error ratio of a window in the reference: present, and
 // errors/events (events may be 0).
 type refRatio struct {
-	ok     bool
-	e, t   *big.Rat
+	ok   bool
+	e, t *big.Rat
 }
 
 // refExtrapolated is Prometheus 2.42's extrapolated increase of one
