@@ -24,12 +24,17 @@ var update = flag.Bool("update", false, "rewrite the golden rule files in testda
 
 const day = 24 * time.Hour
 
-var (
-	apiErrors = prom.Selector{Metric: "http_requests_total", Matchers: []prom.Matcher{
+// apiErrors and apiTotal select the 5xx and all requests of job "api";
+// each call returns new matchers, so tests may change them.
+func apiErrors() prom.Selector {
+	return prom.Selector{Metric: "http_requests_total", Matchers: []prom.Matcher{
 		{Label: "job", Op: prom.Equal, Value: "api"}, {Label: "code", Op: prom.Regexp, Value: "5.."}}}
-	apiTotal = prom.Selector{Metric: "http_requests_total", Matchers: []prom.Matcher{
+}
+
+func apiTotal() prom.Selector {
+	return prom.Selector{Metric: "http_requests_total", Matchers: []prom.Matcher{
 		{Label: "job", Op: prom.Equal, Value: "api"}}}
-)
+}
 
 // availability999 is 99.9% of requests over 30 days with the SRE
 // Workbook's policy.
@@ -37,7 +42,7 @@ func availability999() prom.Objective {
 	return prom.Objective{
 		Service: "checkout", Name: "availability",
 		Target: sla.MustTarget("99.9%"), Period: 30 * day,
-		SLI:    prom.SLI{Errors: apiErrors, Total: apiTotal},
+		SLI:    prom.SLI{Errors: apiErrors(), Total: apiTotal()},
 		Labels: map[string]string{"team": "payments"},
 		Alerts: prom.Alerting{
 			Name:            "CheckoutErrorBudgetBurn",
@@ -69,7 +74,7 @@ func businessHours() prom.Objective {
 		Service: "checkout", Name: "business-hours",
 		Target: sla.MustTarget("99.5%"), Period: 28 * day,
 		Policy:   sla.DefaultAlertPolicy(200 * time.Hour),
-		SLI:      prom.SLI{Errors: apiErrors, Total: apiTotal},
+		SLI:      prom.SLI{Errors: apiErrors(), Total: apiTotal()},
 		Schedule: "new-york-business",
 	}
 }

@@ -10,6 +10,10 @@ import (
 	"github.com/slamath/slamath/window"
 )
 
+// MaxGridPoints bounds the points of a Grid: ten million, about 19 years
+// at one-minute steps. The readers hold a few words per point.
+const MaxGridPoints = 10_000_000
+
 // MaxPointsPerQuery is the most points per series one range query may ask
 // a Prometheus server for: its API refuses more than 11,000.
 const MaxPointsPerQuery = 11000
@@ -24,8 +28,9 @@ var ErrGrid = errors.New("invalid grid")
 // together make up the span [Start, End).
 //
 // Prometheus keeps milliseconds, so Start, End and Step must be whole
-// milliseconds, Step positive and End − Start a whole number of steps. A
-// plain value, safe for concurrent use; the zero value is not valid.
+// milliseconds, Step positive, End − Start a whole number of steps, and
+// the points at most MaxGridPoints. A plain value, safe for concurrent
+// use; the zero value is not valid.
 type Grid struct {
 	Start, End time.Time
 	Step       time.Duration
@@ -42,8 +47,8 @@ func (g Grid) Validate() error {
 		return fmt.Errorf("prom: grid %s: end before start: %w", g.Span(), ErrGrid)
 	case g.End.Sub(g.Start)%g.Step != 0:
 		return fmt.Errorf("prom: grid %s: not a whole number of steps of %v: %w", g.Span(), g.Step, ErrGrid)
-	case g.End.Sub(g.Start) == time.Duration(1<<63-1):
-		return fmt.Errorf("prom: grid %s: too long: %w", g.Span(), ErrGrid)
+	case g.End.Sub(g.Start)/g.Step >= MaxGridPoints:
+		return fmt.Errorf("prom: grid %s every %v: more than %d points: %w", g.Span(), g.Step, MaxGridPoints, ErrGrid)
 	}
 	return nil
 }

@@ -30,10 +30,13 @@ type CounterSample struct {
 // fire over counter samples, as the rules WriteRules writes for an
 // Objective with an events SLI, the same Target, Policy, Step and (with
 // Schedule) the open time of its schedule would decide in Prometheus 2.
-// It computes exactly what the engine computes in float64; see
-// "Replaying a policy" in the package documentation for the conventions.
-// A plain value, safe for concurrent use as long as Policy.Rules and
-// Schedule are not modified.
+// It takes at most one sample per step, on the evaluation grid, as a
+// scrape at every evaluation gives; gaps are allowed. It computes exactly
+// what the engine computes in float64, so the two can differ only at
+// exact ties, or with counters beyond 2^53, which float64 does not hold
+// exactly; see "Replaying a policy" in the package documentation. A plain
+// value, safe for concurrent use as long as Policy.Rules and Schedule are
+// not modified.
 type Replay struct {
 	Target sla.Target
 	// Policy holds the rules; it must have at least one.
@@ -156,7 +159,7 @@ type replayer struct {
 
 	// samples, from the first any window reaches to the last evaluation
 	k       []int    // grid index of each sample
-	first   []sample // raw values
+	vals    []sample // their raw values
 	ce, ct  []uint64 // ce[j]: errors counted from sample 0 to sample j, resets corrected
 	ge, gt  []uint64 // gated: ge[j+1] − ge[j] is what sample j adds to the open steps
 	scratch big.Rat
@@ -241,7 +244,7 @@ func (p *replayer) load(samples []CounterSample, start time.Time, step time.Dura
 		}
 		k := int(k64)
 		p.k = append(p.k, k)
-		p.first = append(p.first, sample{s.Errors, s.Total})
+		p.vals = append(p.vals, sample{s.Errors, s.Total})
 	}
 	m := len(p.k)
 	p.ce, p.ct = make([]uint64, m), make([]uint64, m)
@@ -249,8 +252,8 @@ func (p *replayer) load(samples []CounterSample, start time.Time, step time.Dura
 		p.ge, p.gt = make([]uint64, m+1), make([]uint64, m+1)
 	}
 	for j := 1; j < m; j++ {
-		ie := increase(p.first[j-1].e, p.first[j].e)
-		it := increase(p.first[j-1].t, p.first[j].t)
+		ie := increase(p.vals[j-1].e, p.vals[j].e)
+		it := increase(p.vals[j-1].t, p.vals[j].t)
 		var c1, c2 uint64
 		p.ce[j], c1 = bits.Add64(p.ce[j-1], ie, 0)
 		p.ct[j], c2 = bits.Add64(p.ct[j-1], it, 0)
@@ -330,8 +333,8 @@ func (p *replayer) window(w, i, K int) {
 	toStart := int64(p.k[f]-(i-K)) * p.stepMS
 	toEnd := int64(i-p.k[l]) * p.stepMS
 	n := int64(l - f) // intervals between samples
-	extrapolate(&res.re, re, p.first[f].e, sampled, toStart, toEnd, n)
-	extrapolate(&res.rt, rt, p.first[f].t, sampled, toStart, toEnd, n)
+	extrapolate(&res.re, re, p.vals[f].e, sampled, toStart, toEnd, n)
+	extrapolate(&res.rt, rt, p.vals[f].t, sampled, toStart, toEnd, n)
 }
 
 // extrapolate sets out to the extrapolated increase of one counter whose

@@ -233,11 +233,24 @@ func (b *builder) alerts(p sla.AlertPolicy) error {
 		b.rules = append(b.rules, rule{
 			alert:       name,
 			expr:        strings.Join(conds[sev], " or "),
-			labels:      sortedKV(b.base, a.Labels, labels, map[string]string{labelSeverity: sev.String()}),
+			labels:      sortedKV(literalTemplates(b.base), a.Labels, labels, map[string]string{labelSeverity: sev.String()}),
 			annotations: sortedKV(a.Annotations, annotations),
 		})
 	}
 	return nil
+}
+
+// literalTemplates returns labels whose values Prometheus's template
+// expansion of alert labels gives back unchanged: every "{{" is written
+// as the action {{`{{`}}, which prints it. The objective's own labels are
+// repeated on its alerts (the series already carry them) so that alerts
+// of different objectives never look like duplicates to promtool.
+func literalTemplates(m map[string]string) map[string]string {
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		out[k] = strings.ReplaceAll(v, "{{", "{{`{{`}}")
+	}
+	return out
 }
 
 // threshold returns the literal of a rule's error-ratio threshold,
