@@ -23,6 +23,7 @@ func lookTool(tb testing.TB, name string) string {
 	msg := name + " not found on PATH; install it with `apt-get install prometheus` (Debian, Ubuntu) to run this test"
 	if os.Getenv(RequireEnv) == "1" {
 		tb.Fatalf("%s (%s=1 requires it)", msg, RequireEnv)
+		return ""
 	}
 	tb.Skip(msg)
 	return ""
