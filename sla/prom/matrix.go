@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -92,7 +91,7 @@ func ParseMatrix(data []byte) (Matrix, error) {
 		ResultType string `json:"resultType"`
 		Result     []struct {
 			Metric     map[string]string `json:"metric"`
-			Values     []json.RawMessage `json:"values"`
+			Values     json.RawMessage   `json:"values"`
 			Histograms json.RawMessage   `json:"histograms"`
 		} `json:"result"`
 	}
@@ -107,17 +106,11 @@ func ParseMatrix(data []byte) (Matrix, error) {
 		if len(r.Histograms) > 0 && !bytes.Equal(r.Histograms, []byte("null")) {
 			return nil, respErr(fmt.Sprintf("data.result[%d].histograms", i), "native histogram samples are not read")
 		}
-		s := Series{Metric: r.Metric, Points: make([]Point, len(r.Values))}
-		for j, raw := range r.Values {
-			p, err := parsePoint(raw)
-			if err != nil {
-				return nil, respErr(fmt.Sprintf("data.result[%d].values[%d]", i, j), "%v", err)
-			}
-			if j > 0 && !p.T.After(s.Points[j-1].T) {
-				return nil, respErr(fmt.Sprintf("data.result[%d].values[%d]", i, j), "time %s not after the point before", p.T.Format(time.RFC3339Nano))
-			}
-			s.Points[j] = p
+		pts, err := parseValues(r.Values, fmt.Sprintf("data.result[%d].values", i))
+		if err != nil {
+			return nil, err
 		}
+		s := Series{Metric: r.Metric, Points: pts}
 		m[i] = s
 	}
 	return m, nil
@@ -130,36 +123,153 @@ func respErr(where, format string, args ...any) error {
 	return fmt.Errorf("prom: query_range response%s: %s: %w", where, fmt.Sprintf(format, args...), ErrResponse)
 }
 
-// parsePoint parses [<number>, "<value>"].
-func parsePoint(raw json.RawMessage) (Point, error) {
-	var pair []json.RawMessage
-	if err := json.Unmarshal(raw, &pair); err != nil || len(pair) != 2 {
-		return Point{}, fmt.Errorf("want [time, \"value\"], got %.40s", raw)
+// parseValues parses a JSON array of [<number>, "<value>"] pairs (or
+// null) by hand: a month of points is tens of thousands of them, and
+// encoding/json would allocate several values for each. The text is
+// already known to be valid JSON.
+func parseValues(raw json.RawMessage, where string) ([]Point, error) {
+	sc := scanner{b: raw}
+	sc.ws()
+	if sc.lit("null") {
+		return nil, nil
 	}
-	t, err := parseTimestamp(string(bytes.TrimSpace(pair[0])))
-	if err != nil {
-		return Point{}, err
+	if !sc.byte('[') {
+		return nil, respErr(where, "want an array")
 	}
-	var v string
-	if err := json.Unmarshal(pair[1], &v); err != nil {
-		return Point{}, fmt.Errorf("value %.40s: want a string", pair[1])
+	var pts []Point
+	for j := 0; ; j++ {
+		if j == 0 && sc.byte(']') {
+			return pts, nil
+		}
+		at := func() string { return fmt.Sprintf("%s[%d]", where, j) }
+		start := sc.i
+		if !sc.byte('[') {
+			return nil, respErr(at(), "want [time, \"value\"]")
+		}
+		num := sc.number()
+		if !sc.byte(',') {
+			return nil, respErr(at(), "want [time, \"value\"], got %.40s", raw[start:])
+		}
+		t, err := parseTimestamp(num)
+		if err != nil {
+			return nil, respErr(at(), "%v", err)
+		}
+		v, ok := sc.str()
+		if !ok {
+			return nil, respErr(at(), "value %.40s: want a string", raw[sc.i:])
+		}
+		if !sc.byte(']') {
+			return nil, respErr(at(), "want [time, \"value\"], got %.40s", raw[start:])
+		}
+		if j > 0 && !t.After(pts[j-1].T) {
+			return nil, respErr(at(), "time %s not after the point before", t.Format(time.RFC3339Nano))
+		}
+		pts = append(pts, Point{T: t, Value: v})
+		if sc.byte(']') {
+			return pts, nil
+		}
+		if !sc.byte(',') {
+			return nil, respErr(where, "want , or ] after point %d", j)
+		}
 	}
-	return Point{T: t, Value: v}, nil
+}
+
+// scanner reads tokens of valid JSON.
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) ws() {
+	for s.i < len(s.b) && (s.b[s.i] == ' ' || s.b[s.i] == '\t' || s.b[s.i] == '\n' || s.b[s.i] == '\r') {
+		s.i++
+	}
+}
+
+// byte skips white space and c, reporting whether c was there.
+func (s *scanner) byte(c byte) bool {
+	s.ws()
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+func (s *scanner) lit(l string) bool {
+	if strings.HasPrefix(string(s.b[s.i:min(len(s.b), s.i+len(l))]), l) {
+		s.i += len(l)
+		return true
+	}
+	return false
+}
+
+// number returns the text of the token up to the next delimiter.
+func (s *scanner) number() []byte {
+	s.ws()
+	j := s.i
+	for j < len(s.b) && !strings.ContainsRune(",]} \t\n\r", rune(s.b[j])) {
+		j++
+	}
+	tok := s.b[s.i:j]
+	s.i = j
+	return tok
+}
+
+// common values, shared rather than allocated for every point.
+var common = map[string]string{"0": "0", "1": "1", "NaN": "NaN"}
+
+// str reads a JSON string.
+func (s *scanner) str() (string, bool) {
+	s.ws()
+	if s.i >= len(s.b) || s.b[s.i] != '"' {
+		return "", false
+	}
+	j, esc := s.i+1, false
+	for j < len(s.b) && s.b[j] != '"' {
+		if s.b[j] == '\\' {
+			esc = true
+			j++
+		}
+		j++
+	}
+	if j >= len(s.b) {
+		return "", false
+	}
+	tok := s.b[s.i : j+1]
+	s.i = j + 1
+	if esc {
+		var v string
+		if err := json.Unmarshal(tok, &v); err != nil {
+			return "", false
+		}
+		return v, true
+	}
+	body := tok[1 : len(tok)-1]
+	if v, ok := common[string(body)]; ok {
+		return v, true
+	}
+	return string(body), true
 }
 
 // parseTimestamp reads a JSON number of seconds since the Unix epoch
 // exactly: an optional minus sign, at most 12 integer digits and at most 9
 // decimals.
-func parseTimestamp(s string) (time.Time, error) {
-	body, neg := strings.CutPrefix(s, "-")
-	ip, fp, _ := strings.Cut(body, ".")
-	if ip == "" || len(ip) > 12 || len(fp) > 9 || !allDigits(ip) || !allDigits(fp) || (strings.Contains(body, ".") && fp == "") {
-		return time.Time{}, fmt.Errorf("time %.40q: want seconds such as 1772323200 or 1772323200.5", s)
+func parseTimestamp(b []byte) (time.Time, error) {
+	body, neg := bytes.CutPrefix(b, []byte("-"))
+	ip, fp, dot := bytes.Cut(body, []byte("."))
+	if len(ip) == 0 || len(ip) > 12 || len(fp) > 9 || !allDigits(ip) || !allDigits(fp) || (dot && len(fp) == 0) {
+		return time.Time{}, fmt.Errorf("time %.40q: want seconds such as 1772323200 or 1772323200.5", b)
 	}
-	sec, _ := strconv.ParseInt(ip, 10, 64)
-	var nsec int64
-	if fp != "" {
-		nsec, _ = strconv.ParseInt(fp+strings.Repeat("0", 9-len(fp)), 10, 64)
+	var sec, nsec int64
+	for _, c := range ip {
+		sec = sec*10 + int64(c-'0')
+	}
+	for i := range 9 {
+		nsec *= 10
+		if i < len(fp) {
+			nsec += int64(fp[i] - '0')
+		}
 	}
 	if neg {
 		sec, nsec = -sec, -nsec
@@ -167,7 +277,7 @@ func parseTimestamp(s string) (time.Time, error) {
 	return time.Unix(sec, nsec).UTC(), nil
 }
 
-func allDigits(s string) bool {
+func allDigits[T string | []byte](s T) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false
