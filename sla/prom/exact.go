@@ -9,9 +9,11 @@ import (
 )
 
 // This file is the one place that reads the parts of sla values: the exact
-// value of a Rational, of a Target, and of an alert rule's budget share. It
-// goes through their exact text forms, which the sla package promises to
-// read back, rather than through accessors whose types may change.
+// value of a Rational and of a Target. It goes through their exact text
+// forms, which the sla package promises to read back, rather than through
+// accessors whose types may change. (The package never reads an alert
+// rule's BudgetShare: thresholds come from Burn, windows from Long and
+// Short.)
 
 // ratOf returns the exact value of x, and false when x is +Inf.
 func ratOf(x sla.Rational) (*big.Rat, bool, error) {
@@ -39,10 +41,6 @@ func targetRat(t sla.Target) *big.Rat {
 	}
 	return r
 }
-
-// shareText returns the budget share of an alert rule for people to read,
-// such as "2%".
-func shareText(r sla.AlertRule) string { return r.BudgetShare.String() }
 
 // literal returns the decimal literal written for a non-negative exact
 // value x: its exact decimal when x has one ("0.0144", "30"), otherwise the

@@ -135,6 +135,7 @@ func selectors(name string) (string, string) {
 // errors), so that every page window lies on samples at both of its ends:
 // a window's error ratio is then exactly Δerrors / Δrequests over it.
 func TestPromtoolIncidents(t *testing.T) {
+	t.Parallel()
 	const quiet = 400 // the incident starts after minute 400
 	tests := []struct {
 		name      string
@@ -202,6 +203,7 @@ func TestPromtoolIncidents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			name := fmt.Sprintf("incident%d", len(tc.name))
 			o := objective999(name)
 			es, ts := selectors(name)
@@ -252,6 +254,7 @@ func pageOnly(name string) prom.Objective {
 // The replay, exact, never fires there. No threshold literal can avoid
 // this: the rounding is in the rates.
 func TestPromtoolBoundary(t *testing.T) {
+	t.Parallel()
 	const minutes = 90
 	// 0.0144 × (1 ∓ 1e-9) = 0.0143999999856 and 0.0144000000144:
 	// 143999999856/10^13 = 8999999991/625000000000 and
@@ -269,6 +272,7 @@ func TestPromtoolBoundary(t *testing.T) {
 	}
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
 			name := fmt.Sprintf("boundary%d", i)
 			o := pageOnly(name)
 			es, ts := selectors(name)
@@ -305,6 +309,7 @@ func TestPromtoolBoundary(t *testing.T) {
 // starts at sample 100 and extrapolates, so the burst would leave a
 // minute earlier and the replay would need the other convention.)
 func TestPromtoolRangeIncludesLeftEdge(t *testing.T) {
+	t.Parallel()
 	const name = "edge"
 	o := objective999(name)
 	r := o.Policy.Rules[0]
@@ -365,6 +370,7 @@ func newYorkBusiness(t *testing.T) *calendar.Calendar {
 // to pick one offset and get one of the two days wrong. Every minute is
 // checked against the replay.
 func TestPromtoolBusinessHoursDST(t *testing.T) {
+	t.Parallel()
 	cal := newYorkBusiness(t)
 	utc := func(d, h int) time.Time { return time.Date(2026, 3, d, h, 0, 0, 0, time.UTC) }
 	stretches := []window.Interval{
@@ -434,6 +440,7 @@ type spans []window.Interval
 // they do. This is where the replay's extrapolation near gaps and its
 // reading of counter resets meet the engine's.
 func TestPromtoolRandom(t *testing.T) {
+	t.Parallel()
 	const minutes, cases = 240, 6
 	rng := rand.New(rand.NewPCG(7, 8))
 	var objs []prom.Objective

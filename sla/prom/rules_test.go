@@ -91,6 +91,7 @@ func TestHundredPercent(t *testing.T) {
 // kind of escape, checks the file with promtool and runs it: the alert
 // must come back with exactly those strings.
 func TestAwkwardStrings(t *testing.T) {
+	t.Parallel()
 	awkward := "quote \" backslash \\ newline \n tab \t NEL \u0085 C1 \u0090 LS \u2028 BOM \ufeff nonchar \ufffe emoji 🙂 template {{ not one"
 	o := pageOnly("awkward")
 	o.Labels = map[string]string{"note": awkward}

@@ -50,6 +50,7 @@ func marchRequests(window.Interval) uint64 { return 1000 }
 // starts a real Prometheus on it, queries it over HTTP with query_range,
 // and reads back exactly the outages and events it was built from.
 func TestServerMonth(t *testing.T) {
+	t.Parallel()
 	restart := []time.Time{utcMinute(15, 12, 0)}
 	job := func(name string) map[string]string { return map[string]string{"__name__": name, "job": "checkout"} }
 	dir := promtest.BuildTSDB(t,
