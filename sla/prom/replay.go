@@ -227,6 +227,7 @@ func (r Replay) compile(step time.Duration) (*replayer, error) {
 func (p *replayer) load(samples []CounterSample, start time.Time, step time.Duration, evals int) error {
 	lo := -p.maxK - 1 // the oldest grid index any window or step reaches
 	startMS := start.UnixMilli()
+	p.k, p.vals = make([]int, 0, len(samples)), make([]sample, 0, len(samples))
 	for j, s := range samples {
 		if s.T.Nanosecond()%int(time.Millisecond) != 0 {
 			return replayErr("samples[%d] at %s: not a whole millisecond", j, s.T.Format(time.RFC3339Nano))
