@@ -21,7 +21,8 @@ var (
 	ErrResponse = errors.New("malformed query_range response")
 	// ErrTooLarge: the response is larger than MaxResponseBytes.
 	ErrTooLarge = errors.New("response too large")
-	// ErrAPI: the server answered with status "error".
+	// ErrAPI: the server answered with status "error", or with an HTTP
+	// error status and no readable answer.
 	ErrAPI = errors.New("query failed")
 )
 

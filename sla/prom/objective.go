@@ -80,7 +80,11 @@ func promString(s string) string { return strconv.Quote(s) }
 //     with no errors counted while the error counter does not exist yet.
 //   - Availability selects a gauge that is 1 while the service is up and 0
 //     while it is down (up, probe_success); the error ratio over a window is
-//     1 − avg(avg_over_time(Availability)), the share of samples that are 0.
+//     1 − avg(avg_over_time(Availability)): for one series, the share of its
+//     samples in the window that are 0.
+//
+// With a Schedule the windows count steps instead; see "Business hours" in
+// the package documentation.
 type SLI struct {
 	Errors, Total Selector
 	Availability  Selector
@@ -110,7 +114,9 @@ type Objective struct {
 	// sloth_service and sloth_slo of every series and alert written, and
 	// sloth_id is Service-Name. Both must be non-empty.
 	Service, Name string
-	Target        sla.Target
+	// Target is the objective: 99.9% leaves an error budget of 0.1% of the
+	// events (or of the samples of an availability gauge).
+	Target sla.Target
 	// Period is the rolling SLO period, such as 30 days: the window of the
 	// period error ratio and of the budget remaining.
 	Period time.Duration

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"time"
 
@@ -408,18 +409,21 @@ func TestPromtoolBusinessHoursDST(t *testing.T) {
 		},
 		total: func(int) int64 { return 1000 },
 	}
+	// The replay's schedule: the promtool minutes whose real instant is open.
 	var open spans
-	sched := make([]promtest.Value, len(real))
 	for k, at := range real {
 		if cal.IsOpen(at) {
-			sched[k].V = 1
 			open = append(open, window.Between(epoch.Add(time.Duration(k)*time.Minute), epoch.Add(time.Duration(k+1)*time.Minute)))
 		}
 	}
 	openSet := window.NewSet(open...)
+	var values []string
+	for _, st := range stretches {
+		values = append(values, promtest.ScheduleValues(cal, st.Start, time.Minute, int(st.Duration()/time.Minute)))
+	}
 	schedule := promtest.InputSeries{
 		Series: fmt.Sprintf(`%s{%s=%q}`, prom.ScheduleMetric, prom.ScheduleLabel, o.Schedule),
-		Values: promtest.Notation(sched),
+		Values: strings.Join(values, " "),
 	}
 	f := checkEveryMinute(t, o, s, &openSet, schedule)
 

@@ -20,6 +20,9 @@ import (
 	"github.com/slamath/slamath/sla/prom"
 )
 
+// escape escapes a label value as OpenMetrics does: \\, \" and \n.
+var escape = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+
 // OpenMetrics writes series as OpenMetrics text for `promtool tsdb
 // create-blocks-from openmetrics`: each series' name is its "__name__"
 // label, the other labels follow in key order, timestamps are decimal
@@ -31,7 +34,7 @@ func OpenMetrics(series ...prom.Series) []byte {
 		var labels []string
 		for _, k := range slices.Sorted(maps.Keys(s.Metric)) {
 			if k != "__name__" {
-				labels = append(labels, k+"="+strconv.Quote(s.Metric[k]))
+				labels = append(labels, k+`="`+escape.Replace(s.Metric[k])+`"`)
 			}
 		}
 		head := s.Metric["__name__"]
@@ -187,6 +190,7 @@ func start(tb testing.TB, bin, config, dataDir string, port int, flags []string)
 	s := &Server{URL: "http://" + addr, cmd: cmd, log: log}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
+	probe := &http.Client{Timeout: 2 * time.Second}
 	for {
 		select {
 		case err := <-done:
@@ -198,7 +202,7 @@ func start(tb testing.TB, bin, config, dataDir string, port int, flags []string)
 			tb.Fatalf("prometheus not ready after a minute:\n%s", log.String())
 		case <-time.After(50 * time.Millisecond):
 		}
-		resp, err := http.Get(s.URL + "/-/ready")
+		resp, err := probe.Get(s.URL + "/-/ready")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {

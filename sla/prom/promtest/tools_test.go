@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/sla/prom"
 )
 
 // recorder is a testing.TB that records Skip and Fatal instead of
@@ -57,4 +61,57 @@ func TestNotation(t *testing.T) {
 			t.Errorf("Notation(%v) = %q, want %q", tc.vals, got, tc.want)
 		}
 	}
+}
+
+func TestOpenMetrics(t *testing.T) {
+	s := prom.Series{
+		Metric: map[string]string{"__name__": "up", "job": "a\"b\\c\nd", "env": "é"},
+		Points: []prom.Point{{T: time.UnixMilli(1772323200500), Value: "1"}, {T: time.UnixMilli(1772323260000), Value: "0"}},
+	}
+	want := "up{env=\"é\",job=\"a\\\"b\\\\c\\nd\"} 1 1772323200.500\n" +
+		"up{env=\"é\",job=\"a\\\"b\\\\c\\nd\"} 0 1772323260.000\n" +
+		"# EOF\n"
+	if got := string(OpenMetrics(s)); got != want {
+		t.Fatalf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestScheduleValues(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := calendar.New(ny, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("08:00-18:00")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Four minutes from each start. Friday 6 March 2026 is EST (UTC−5):
+	// the desk opens at 13:00 UTC, so 12:58 and 12:59 are closed and 13:00
+	// and 13:01 open. Monday 9 March is EDT (UTC−4): it opens at 12:00 UTC.
+	for _, tc := range []struct {
+		start time.Time
+		want  string
+	}{
+		{time.Date(2026, 3, 6, 12, 58, 0, 0, time.UTC), "0x1 1x1"},
+		{time.Date(2026, 3, 9, 11, 58, 0, 0, time.UTC), "0x1 1x1"},
+		{time.Date(2026, 3, 9, 12, 58, 0, 0, time.UTC), "1x3"},
+	} {
+		if got := ScheduleValues(cal, tc.start, time.Minute, 4); got != tc.want {
+			t.Errorf("ScheduleValues(%s) = %q, want %q", tc.start, got, tc.want)
+		}
+	}
+}
+
+// TestRuleTestExprs runs a RuleTest with expression checks through
+// promtool: a recording rule over an input series.
+func TestRuleTestExprs(t *testing.T) {
+	rules := WriteFile(t, "rules.yml", []byte("groups:\n  - name: \"g\"\n    rules:\n      - record: \"job:x:sum\"\n        expr: \"sum(x)\"\n"))
+	RuleTest{
+		RuleFile: rules,
+		Series:   []InputSeries{{Series: `x{a="1"}`, Values: "1+1x10"}, {Series: `x{a="2"}`, Values: Notation(Values(5, 5, 5))}},
+		Exprs: []ExprCheck{
+			{At: 2 * time.Minute, Expr: "job:x:sum", Samples: []Sample{{Labels: `job:x:sum`, Value: "8"}}},
+			{At: 2 * time.Minute, Expr: `x{a="3"}`},
+		},
+	}.Run(t)
 }
