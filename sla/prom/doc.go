@@ -29,6 +29,12 @@
 // its own evaluation, never those of the one before. The group's interval
 // is the objective's Step.
 //
+// The rules are written for Prometheus 2 and load in Prometheus 3 too.
+// There a range excludes its left edge, so rate() over a window reads one
+// sample fewer and extrapolates, and the ratios differ slightly from
+// Prometheus 2's and from the Replay; the business-hours ranges are
+// written to hold the same steps under both conventions.
+//
 // The file is YAML of one fixed shape, every string a double-quoted scalar
 // that JSON reads alike, written with the standard library. Alert labels
 // and annotations are Prometheus templates; the objective's own labels are
@@ -77,13 +83,15 @@
 // range's left edge). The product is exact: the increase times 1 or 0.
 // It is exact in time too when the counters are scraped at the evaluation
 // instants and the schedule changes only at step boundaries, which is how
-// the promtool tests run. In a live server scrapes and evaluations are
-// not aligned: a step is gated by the last schedule sample at or before
-// its start, so at an opening or closing the step may be counted on the
-// wrong side by up to a scrape interval, and increase() extrapolates
-// within the step as it always does. Windows of whole hours spread that
-// over dozens of steps; the monthly verdict belongs to the contract
-// evaluation over the raw counters, not to the alert.
+// the promtool tests run. In a live server neither holds: a rule group
+// evaluates at an offset of its own within its interval and scrapes come
+// at others, so a step that straddles an opening or a closing is counted
+// whole by the schedule at its start, as last scraped — up to a scrape
+// interval before it — and increase() extrapolates within the step as it
+// always does. Each opening and closing can thus put up to about a step
+// of events on the wrong side. Windows of whole hours spread that over
+// dozens of steps; the monthly verdict belongs to the evaluation of the
+// raw counters, not to the alert.
 //
 // # Reading Prometheus data
 //
