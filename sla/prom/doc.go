@@ -81,7 +81,13 @@
 // over each window (a range of the window less half a step, which holds
 // exactly window/step of them whatever convention the engine has for a
 // range's left edge). The product is exact: the increase times 1 or 0.
-// It is exact in time too when the counters are scraped at the evaluation
+// Gating a window's rate by the schedule at the evaluation
+// (rate(errors[1h]) * schedule, or "and on() schedule == 1") would not
+// do: a window that ends open would count its closed minutes too, and one
+// that ends closed would drop its open ones. The gate has to apply step
+// by step, which is why the rules record steps.
+//
+// The gate is exact in time too when the counters are scraped at the evaluation
 // instants and the schedule changes only at step boundaries, which is how
 // the promtool tests run. In a live server neither holds: a rule group
 // evaluates at an offset of its own within its interval and scrapes come
