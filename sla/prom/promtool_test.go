@@ -490,3 +490,53 @@ func TestPromtoolRandom(t *testing.T) {
 	require.Less(t, fired, cases*(minutes+1), "the random cases always page: they test too little")
 	test.Run(t)
 }
+
+// TestPromtoolGauge checks the error ratio recorded for an availability
+// gauge (probe_success), without and with a schedule, against values
+// derived by hand. The probe fails at minutes 10, 11 and 12.
+//
+// Without a schedule the 5m ratio is the share of zeros among the samples
+// of [t − 5m, t], six of them in Prometheus 2: at 12, samples 7…12 hold
+// three zeros, 0.5; at 15, samples 10…15 hold the same three, 0.5; at 30
+// none, 0.
+//
+// With a schedule open for minutes 0…19 only, each step counts the probe
+// sample at its start if the schedule was open then: the 5m ratio at 12
+// counts the steps that began at 7…11, two of them failing, 0.4; at 22
+// the steps that began at 17…21, of which 17, 18 and 19 were open and
+// none failing, 0.
+func TestPromtoolGauge(t *testing.T) {
+	t.Parallel()
+	plain := probe9995()
+	gated := probe9995()
+	gated.Name, gated.Schedule = "probe-open", "first-twenty"
+	vals := make([]promtest.Value, 41)
+	open := make([]promtest.Value, 41)
+	for k := range vals {
+		vals[k].V = 1
+		if k >= 10 && k <= 12 {
+			vals[k].V = 0
+		}
+		if k < 20 {
+			open[k].V = 1
+		}
+	}
+	ratio := func(o prom.Objective) string {
+		return fmt.Sprintf(`slo:sli_error:ratio_rate5m{sloth_id=%q,sloth_service=%q,sloth_slo=%q,sloth_window="5m"}`, o.ID(), o.Service, o.Name)
+	}
+	check := func(o prom.Objective, minute int, value string) promtest.ExprCheck {
+		return promtest.ExprCheck{At: time.Duration(minute) * time.Minute, Expr: fmt.Sprintf("slo:sli_error:ratio_rate5m{sloth_id=%q}", o.ID()),
+			Samples: []promtest.Sample{{Labels: ratio(o), Value: value}}}
+	}
+	promtest.RuleTest{
+		RuleFile: writeRules(t, plain, gated),
+		Series: []promtest.InputSeries{
+			{Series: `probe_success{job="blackbox"}`, Values: promtest.Notation(vals)},
+			{Series: `slamath_schedule_open{schedule="first-twenty"}`, Values: promtest.Notation(open)},
+		},
+		Exprs: []promtest.ExprCheck{
+			check(plain, 12, "0.5"), check(plain, 15, "0.5"), check(plain, 30, "0"),
+			check(gated, 12, "0.4"), check(gated, 22, "0"),
+		},
+	}.Run(t)
+}
