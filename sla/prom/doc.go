@@ -87,6 +87,13 @@
 // that ends closed would drop its open ones. The gate has to apply step
 // by step, which is why the rules record steps.
 //
+// A window's error ratio is then that of its open steps, and its burn a
+// rate per open hour. For "2% of the budget in an hour" to keep its
+// meaning, derive the policy from the open time of the period rather than
+// from its wall-clock length: four weeks of Monday–Friday 08:00–18:00 are
+// 200 open hours, so sla.DefaultAlertPolicy(200 * time.Hour), whose fast
+// page burns at 4 rather than 13.44.
+//
 // The gate is exact in time too when the counters are scraped at the evaluation
 // instants and the schedule changes only at step boundaries, which is how
 // the promtool tests run. In a live server neither holds: a rule group
