@@ -110,7 +110,10 @@ func (r Replay) Run(samples []CounterSample, span window.Interval) (Firing, erro
 	}
 	ev := int64(0)
 	if d := span.Duration(); d > 0 {
-		ev = int64((d + step - 1) / step)
+		ev = int64(d / step)
+		if d%step != 0 {
+			ev++
+		}
 	}
 	if ev > MaxReplayEvaluations {
 		return Firing{}, replayErr("%d evaluations of %v in %s: more than %d", ev, step, span, MaxReplayEvaluations)
