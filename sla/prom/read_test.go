@@ -21,7 +21,9 @@ var t0 = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 func TestParseMatrix(t *testing.T) {
 	body := `{"status":"success","data":{"resultType":"matrix","result":[
 		{"metric":{"__name__":"up","job":"api"},"values":[[1772323200,"1"],[1772323260.5,"0"], [ 1772323320.125 , "NaN" ]]},
-		{"metric":{},"values":[[-1.5,"7"]]}]}}`
+		{"metric":{},"values":[[-1.5,"7"]]},
+		{"metric":{"escaped":"yes"},"values":[[1772323200,"\u0031"],[1772323201,"a\"b"]]},
+		{"metric":{"values":"null"},"values":null}]}}`
 	got, err := prom.ParseMatrix([]byte(body))
 	require.NoError(t, err)
 	want := prom.Matrix{
@@ -31,6 +33,8 @@ func TestParseMatrix(t *testing.T) {
 			{T: t0.Add(120*time.Second + 125*time.Millisecond), Value: "NaN"},
 		}},
 		{Metric: map[string]string{}, Points: []prom.Point{{T: time.Unix(-2, 5e8).UTC(), Value: "7"}}},
+		{Metric: map[string]string{"escaped": "yes"}, Points: []prom.Point{{T: t0, Value: "1"}, {T: t0.Add(time.Second), Value: `a"b`}}},
+		{Metric: map[string]string{"values": "null"}},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("(-want +got):\n%s", diff)
