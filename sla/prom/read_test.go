@@ -3,6 +3,7 @@ package prom_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -76,8 +77,23 @@ func TestParseMatrixErrors(t *testing.T) {
 	}
 }
 
+// spaces reads as n spaces.
+type spaces struct{ n int }
+
+func (s *spaces) Read(p []byte) (int, error) {
+	if s.n == 0 {
+		return 0, io.EOF
+	}
+	k := min(len(p), s.n)
+	for i := range k {
+		p[i] = ' '
+	}
+	s.n -= k
+	return k, nil
+}
+
 func TestReadMatrixLimit(t *testing.T) {
-	_, err := prom.ReadMatrix(strings.NewReader(strings.Repeat(" ", prom.MaxResponseBytes+10)))
+	_, err := prom.ReadMatrix(&spaces{prom.MaxResponseBytes + 10})
 	require.ErrorIs(t, err, prom.ErrTooLarge)
 	m, err := prom.ReadMatrix(strings.NewReader(`{"status":"success","data":{"resultType":"matrix","result":[]}}`))
 	require.NoError(t, err)

@@ -173,7 +173,7 @@ func shortPolicy() sla.AlertPolicy {
 // random counters with gaps and resets, with and without a schedule.
 func TestReplayReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 300 {
+	for i := range referenceCases {
 		samples := randomSamples(rng, 120, 0.5*rng.Float64(), 0.02*rng.Float64())
 		r := prom.Replay{Target: sla.MustTarget("99.9%"), Policy: shortPolicy()}
 		if i%2 == 1 {
