@@ -130,8 +130,9 @@ type Objective struct {
 	// (see "Business hours" in the package documentation).
 	Schedule string
 	// Step is the evaluation interval of the rule group and, with a
-	// Schedule, the length of the steps events are counted in. Zero means
-	// one minute. Every window must be a whole number of steps.
+	// Schedule, the length of the steps events are counted in, which
+	// every window must then be a whole number of. Zero means one minute.
+	// A Replay of the objective needs whole steps in any case.
 	Step time.Duration
 	// Labels go on every series and alert the rules write. They may not
 	// use the sloth_ names the rules set themselves.
@@ -241,11 +242,15 @@ func (o Objective) Validate() error {
 	return nil
 }
 
-// checkWindow checks that a window can be written as a range and holds a
-// whole number of steps.
+// checkWindow checks that a window can be written as a range: a positive
+// whole number of milliseconds, and with a Schedule, whose ranges count
+// steps, a whole number of steps.
 func (o Objective) checkWindow(field string, d, step time.Duration) error {
-	if d <= 0 || d%step != 0 {
+	if o.Schedule != "" && (d <= 0 || d%step != 0) {
 		return objErr(o, field, "%v: want a positive whole number of steps of %v", d, step)
+	}
+	if d <= 0 || d%time.Millisecond != 0 {
+		return objErr(o, field, "%v: want a positive whole number of milliseconds", d)
 	}
 	return nil
 }

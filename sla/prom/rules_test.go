@@ -30,7 +30,8 @@ func TestObjectiveValidate(t *testing.T) {
 		{"bad UTF-8 name", "Name", mod(func(o *prom.Objective) { o.Name = "\xff" })},
 		{"sub-second step", "Step", mod(func(o *prom.Objective) { o.Step = 1500 * time.Millisecond })},
 		{"no period", "Period", mod(func(o *prom.Objective) { o.Period = 0 })},
-		{"period not whole steps", "Period", mod(func(o *prom.Objective) { o.Period = 30*day + 30*time.Second })},
+		{"period not whole milliseconds", "Period", mod(func(o *prom.Objective) { o.Period = 30*day + time.Microsecond })},
+		{"period not whole steps", "Period", mod(func(o *prom.Objective) { o.Period, o.Schedule = 30*day+30*time.Second, "new-york" })},
 		{"no SLI", "SLI", mod(func(o *prom.Objective) { o.SLI = prom.SLI{} })},
 		{"both SLIs", "SLI", mod(func(o *prom.Objective) { o.SLI.Availability = prom.Selector{Metric: "up"} })},
 		{"bad metric", "SLI.Errors.Metric", mod(func(o *prom.Objective) { o.SLI.Errors.Metric = "http-requests" })},
@@ -45,7 +46,11 @@ func TestObjectiveValidate(t *testing.T) {
 			o.SLI = prom.SLI{Availability: prom.Selector{Matchers: []prom.Matcher{{Label: "job", Op: prom.Regexp, Value: ".*"}}}}
 		})},
 		{"window not whole steps", "Policy.Rules[0].Short", mod(func(o *prom.Objective) {
-			o.Step = 2 * time.Minute
+			o.Step, o.Schedule = 2*time.Minute, "new-york"
+		})},
+		{"window of a microsecond", "Policy.Rules[0].Short", mod(func(o *prom.Objective) {
+			o.Policy = sla.DefaultAlertPolicy(30 * day)
+			o.Policy.Rules[0].Short = time.Microsecond
 		})},
 		{"bad severity", "Policy.Rules[0].Severity", mod(func(o *prom.Objective) {
 			o.Policy = sla.DefaultAlertPolicy(30 * day)
@@ -67,6 +72,10 @@ func TestObjectiveValidate(t *testing.T) {
 		})
 	}
 	require.NoError(t, availability999().Validate())
+	// Without a schedule the windows need not be whole steps.
+	o := availability999()
+	o.Step = 2 * time.Minute
+	require.NoError(t, o.Validate())
 }
 
 func TestWriteRulesDuplicate(t *testing.T) {
