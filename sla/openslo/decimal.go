@@ -164,34 +164,32 @@ func (n number) plain(max int) (string, error) {
 	return s, nil
 }
 
-// decimal returns the number as a Decimal, or why it cannot be one.
+// maxInt64Text is math.MaxInt64 in decimal.
+const maxInt64Text = "9223372036854775807"
+
+// decimal returns the number as a Decimal, or why it cannot be one: its
+// integer part beyond ±(2^63 − 1) is ErrTooLarge; more fractional or
+// significant digits than the coefficient and scale hold is
+// ErrPrecision.
 func (n number) decimal() (Decimal, error) {
 	if n.sig == "" {
 		return Decimal{}, nil
 	}
-	scale := 0
-	if n.exp < 0 {
-		scale = -n.exp
+	if intDigits := len(n.sig) + n.exp; intDigits > len(maxInt64Text) ||
+		intDigits == len(maxInt64Text) && (n.sig + strings.Repeat("0", max(n.exp, 0)))[:intDigits] > maxInt64Text {
+		return Decimal{}, reason(ErrTooLarge, "beyond the ±9.2e18 a decimal holds")
 	}
+	scale := max(-n.exp, 0)
 	if scale > maxScale {
 		return Decimal{}, reason(ErrPrecision, "more than %d fractional digits", maxScale)
 	}
-	if len(n.sig) > 19 || n.exp > 18 {
-		return Decimal{}, reason(ErrTooLarge, "beyond the ±9.2e18 a decimal holds")
-	}
 	c, err := strconv.ParseUint(n.sig, 10, 64)
-	if err != nil {
-		return Decimal{}, reason(ErrTooLarge, "beyond the ±9.2e18 a decimal holds")
+	hi := uint64(0)
+	if err == nil && n.exp > 0 {
+		hi, c = bits.Mul64(c, pow10[n.exp])
 	}
-	if n.exp > 0 {
-		hi, lo := bits.Mul64(c, pow10[n.exp])
-		if hi != 0 {
-			return Decimal{}, reason(ErrTooLarge, "beyond the ±9.2e18 a decimal holds")
-		}
-		c = lo
-	}
-	if c > math.MaxInt64 {
-		return Decimal{}, reason(ErrTooLarge, "beyond the ±9.2e18 a decimal holds")
+	if err != nil || hi != 0 || c > math.MaxInt64 {
+		return Decimal{}, reason(ErrPrecision, "more significant digits than a decimal holds (18)")
 	}
 	v := int64(c)
 	if n.neg {
@@ -205,11 +203,7 @@ func parseDecimal(s string) (Decimal, error) {
 	if err != nil {
 		return Decimal{}, err
 	}
-	d, err := n.decimal()
-	if err != nil {
-		return Decimal{}, fmt.Errorf("%s: %w", s, err)
-	}
-	return d, nil
+	return n.decimal()
 }
 
 // String returns the shortest exact decimal text: "-12.5", "0.0005",

@@ -51,6 +51,9 @@ func (d *decoder) object(n *yaml.Node) error {
 			}
 		}
 	}
+	if err := d.checkExpansion(n); err != nil {
+		return err
+	}
 	version, err := f.required("apiVersion")
 	if err != nil {
 		return err

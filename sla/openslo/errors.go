@@ -58,6 +58,7 @@ var (
 //
 //	openslo: slo.yaml:14:7: document 0: SLO "checkout" spec.objectives[1].targetPercent: ...
 //
+// (with "line 14, column 7" when the input has no name).
 // Err holds the reason and wraps one of the sentinel errors of this
 // package (and, where the library decided, the library's error too).
 type Error struct {
@@ -76,8 +77,11 @@ func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("openslo: ")
 	where := e.File
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0 && where != "":
 		where += ":" + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column)
+	case e.Line > 0:
+		where = "line " + strconv.Itoa(e.Line) + ", column " + strconv.Itoa(e.Column)
 	}
 	if where != "" {
 		b.WriteString(where)

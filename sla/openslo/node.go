@@ -25,6 +25,8 @@ type decoder struct {
 	// after runs once every document is read, to resolve references;
 	// checks run then, to make the checks that need them.
 	after, checks []func() error
+	// sizes remembers the expansion of anchored nodes.
+	sizes map[*yaml.Node]int
 	// names are the top-level objects by kind and name.
 	names map[string]map[string]any
 }
@@ -69,6 +71,81 @@ func (d *decoder) pay(n *yaml.Node, path string) error {
 		return d.at(n, path, reason(ErrTooLarge, "the stream expands to more YAML nodes than allowed (aliases may at most double it, and Options.MaxNodes bounds it)"))
 	}
 	return nil
+}
+
+// expansion returns how many nodes n stands for once its aliases are
+// expanded (an alias counting itself and its target), saturating at
+// limit + 1. Anchored nodes are measured once and remembered, so the
+// cost is proportional to the nodes as parsed; an alias that leads back
+// into its own anchor expands without end and measures limit + 1.
+func (d *decoder) expansion(n *yaml.Node, limit int) int {
+	if d.sizes == nil {
+		d.sizes = make(map[*yaml.Node]int)
+	}
+	var size func(*yaml.Node) int
+	size = func(n *yaml.Node) int {
+		if n.Anchor != "" {
+			if s, ok := d.sizes[n]; ok {
+				if s < 0 { // on the stack: a cycle
+					return limit + 1
+				}
+				return s
+			}
+			d.sizes[n] = -1
+		}
+		s := 1
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			s += size(n.Alias)
+		}
+		for _, c := range n.Content {
+			if s > limit {
+				break
+			}
+			s += size(c)
+		}
+		s = min(s, limit+1)
+		if n.Anchor != "" {
+			d.sizes[n] = s
+		}
+		return s
+	}
+	return size(n)
+}
+
+// checkExpansion refuses an object whose aliases expand beyond what is
+// left of the budget, before any of it is built. The error points at the
+// deepest node that alone expands too far.
+func (d *decoder) checkExpansion(n *yaml.Node) error {
+	if d.expansion(n, d.budget) <= d.budget {
+		return nil
+	}
+	path := ""
+	for depth := 0; depth < maxDepth; depth++ {
+		next, key := (*yaml.Node)(nil), ""
+		if n.Kind == yaml.AliasNode && n.Alias != nil && d.expansion(n.Alias, d.budget) > d.budget {
+			n = n.Alias
+			continue
+		}
+		for i, c := range n.Content {
+			if d.expansion(c, d.budget) > d.budget {
+				next = c
+				switch {
+				case n.Kind == yaml.MappingNode && i%2 == 1:
+					key = join(path, n.Content[i-1].Value)
+				case n.Kind == yaml.SequenceNode:
+					key = index(path, i)
+				default:
+					key = path
+				}
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		n, path = next, key
+	}
+	return d.at(n, path, reason(ErrTooLarge, "its aliases expand to more YAML nodes than allowed (aliases may at most double the stream, and Options.MaxNodes bounds it)"))
 }
 
 // isNull reports whether n is a null scalar (written null, ~ or nothing).
@@ -381,7 +458,10 @@ func (d *decoder) value(n *yaml.Node, path string, depth int) (Value, error) {
 		if t := n.ShortTag(); t != "!!seq" {
 			return Value{}, d.at(n, path, reason(ErrUnsupported, "tag %s is not kept; use a plain list", n.Tag))
 		}
-		v := Value{Kind: Sequence, Items: make([]Value, 0, len(n.Content))}
+		v := Value{Kind: Sequence}
+		if len(n.Content) > 0 {
+			v.Items = make([]Value, 0, len(n.Content))
+		}
 		for i, c := range n.Content {
 			item, err := d.value(c, index(path, i), depth+1)
 			if err != nil {
@@ -394,7 +474,10 @@ func (d *decoder) value(n *yaml.Node, path string, depth int) (Value, error) {
 		if t := n.ShortTag(); t != "!!map" {
 			return Value{}, d.at(n, path, reason(ErrUnsupported, "tag %s is not kept; use a plain mapping", n.Tag))
 		}
-		v := Value{Kind: Mapping, Fields: make([]Field, 0, len(n.Content)/2)}
+		v := Value{Kind: Mapping}
+		if len(n.Content) > 1 {
+			v.Fields = make([]Field, 0, len(n.Content)/2)
+		}
 		seen := make(map[string]int, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, err := d.key(n.Content[i], path)

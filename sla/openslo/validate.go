@@ -91,7 +91,11 @@ func checkLabelKey(k string) error {
 // specification does not allow: an optional DNS-subdomain prefix and a
 // slash, then a name like a label key.
 func checkAnnotationKey(k string) error {
-	prefix, name, hasPrefix := strings.Cut(k, "/")
+	name := k
+	prefix, rest, hasPrefix := strings.Cut(k, "/")
+	if hasPrefix {
+		name = rest
+	}
 	if hasPrefix && !dnsSubdomain(prefix) || !labelName(name) {
 		return reason(ErrInvalid, "annotation key %q: want an optional DNS subdomain and a slash, then a name of at most 63 characters, alphanumeric at both ends", clip(k))
 	}

@@ -28,10 +28,10 @@ type Value struct {
 	Tag string
 	// Text is the scalar as written, without quotes or escapes.
 	Text string
-	// Items are the members of a sequence.
+	// Items are the members of a sequence; nil when it has none.
 	Items []Value
 	// Fields are the members of a mapping, in document order; keys are
-	// unique.
+	// unique. Nil when it has none.
 	Fields []Field
 }
 

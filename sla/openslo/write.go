@@ -60,6 +60,9 @@ func Marshal(f *File) ([]byte, error) {
 	if e.err != nil {
 		return nil, e.err
 	}
+	if len(docs) == 0 {
+		return []byte{}, nil
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
