@@ -26,12 +26,12 @@ var fileOptions = cmp.Options{
 	}),
 }
 
-// gen builds random but valid Files, keeping the names it has used so
-// that references name existing objects.
+// gen builds random but valid Files whose references name existing
+// objects. Names are numbered, so they never clash, even across Files.
 type gen struct {
-	r     *rand.Rand
-	names map[string]bool
-	f     *openslo.File
+	r   *rand.Rand
+	seq int
+	f   *openslo.File
 }
 
 func (g *gen) pick(n int) int { return g.r.IntN(n) }
@@ -41,16 +41,12 @@ func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
 // name returns a new object name; names may use capitals and dots, as
 // the specification's examples do.
 func (g *gen) name(prefix string) string {
-	for {
-		n := fmt.Sprintf("%s-%d", prefix, g.pick(1000))
-		if g.chance(0.2) {
-			n = strings.ToUpper(n[:1]) + n[1:] + ".v" + fmt.Sprint(g.pick(9))
-		}
-		if !g.names[n] {
-			g.names[n] = true
-			return n
-		}
+	g.seq++
+	n := fmt.Sprintf("%s-%d", prefix, g.seq)
+	if g.chance(0.2) {
+		n = strings.ToUpper(n[:1]) + n[1:] + ".v" + fmt.Sprint(g.pick(9))
 	}
+	return n
 }
 
 // text returns a string that is awkward for YAML.
@@ -326,7 +322,6 @@ func (g *gen) slo() *openslo.SLO {
 
 // file returns a random File whose references are resolved.
 func (g *gen) file() *openslo.File {
-	g.names = map[string]bool{}
 	g.f = &openslo.File{}
 	for range g.pick(3) {
 		g.f.DataSources = append(g.f.DataSources, &openslo.DataSource{Metadata: g.metadata("ds"), Type: "Prometheus", ConnectionDetails: g.value(0)})
