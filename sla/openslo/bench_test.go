@@ -1,11 +1,14 @@
 package openslo_test
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/slamath/slamath/sla/openslo"
 )
@@ -47,6 +50,26 @@ func BenchmarkReadLarge(b *testing.B) {
 	for b.Loop() {
 		if _, err := openslo.Read(data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The YAML parse alone of the same input, into nodes (reference): what
+// Read costs beyond it is the checks and the exact numbers.
+func BenchmarkReadParseOnlyReference(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("testdata", "checkout.yaml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		dec := yaml.NewDecoder(bytes.NewReader(data))
+		for {
+			var n yaml.Node
+			if err := dec.Decode(&n); err != nil {
+				break
+			}
 		}
 	}
 }

@@ -127,8 +127,8 @@ func ExampleWrite() {
 	sli := &openslo.SLI{
 		Metadata: openslo.Metadata{Name: "checkout-requests"},
 		RatioMetric: &openslo.RatioMetric{
-			Good:  &openslo.MetricSource{Type: "Prometheus", Spec: openslo.Map(openslo.Field{Key: "query", Value: openslo.String("good")})},
-			Total: &openslo.MetricSource{Type: "Prometheus", Spec: openslo.Map(openslo.Field{Key: "query", Value: openslo.String("total")})},
+			Good:  &openslo.MetricSource{Type: "Prometheus", Spec: openslo.MapValue(openslo.Field{Key: "query", Value: openslo.StringValue("good")})},
+			Total: &openslo.MetricSource{Type: "Prometheus", Spec: openslo.MapValue(openslo.Field{Key: "query", Value: openslo.StringValue("total")})},
 		},
 	}
 	err := openslo.Write(os.Stdout, &openslo.File{SLIs: []*openslo.SLI{sli}, SLOs: []*openslo.SLO{slo}})

@@ -64,8 +64,8 @@ func TestFixtureCheckout(t *testing.T) {
 	if diff := cmp.Diff(map[string][]string{"team": {"payments"}, "tier": {"tier-1", "revenue"}}, sli.Labels); diff != "" {
 		t.Errorf("labels (-want +got):\n%s", diff)
 	}
-	wantDetails := openslo.Map(
-		openslo.Field{Key: "url", Value: openslo.String("http://prometheus.example:9090")},
+	wantDetails := openslo.MapValue(
+		openslo.Field{Key: "url", Value: openslo.StringValue("http://prometheus.example:9090")},
 		openslo.Field{Key: "timeout", Value: openslo.Value{Kind: openslo.Scalar, Tag: "!!int", Text: "30"}},
 	)
 	if diff := cmp.Diff(wantDetails, f.DataSources[0].ConnectionDetails); diff != "" {

@@ -25,7 +25,7 @@ func TestAlertPolicyRoundTrip(t *testing.T) {
 		slo := &openslo.SLO{
 			Metadata:        openslo.Metadata{Name: "checkout"},
 			Service:         "shop",
-			Indicator:       openslo.Inline(&openslo.SLI{Metadata: openslo.Metadata{Name: "ok"}, RatioMetric: &openslo.RatioMetric{Good: &openslo.MetricSource{Type: "P", Spec: openslo.String("g")}, Total: &openslo.MetricSource{Type: "P", Spec: openslo.String("t")}}}),
+			Indicator:       openslo.Inline(&openslo.SLI{Metadata: openslo.Metadata{Name: "ok"}, RatioMetric: &openslo.RatioMetric{Good: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("g")}, Total: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("t")}}}),
 			TimeWindow:      &openslo.TimeWindow{Duration: openslo.Duration{Count: int64(days), Unit: openslo.Day}, Rolling: true},
 			BudgetingMethod: openslo.Occurrences,
 			Objectives:      []openslo.Objective{{Target: sla.MustTarget("99.9%")}},

@@ -95,7 +95,7 @@ func (g *gen) value(depth int) openslo.Value {
 	switch k := g.pick(3); {
 	case depth > 2 || k == 0:
 		scalars := []openslo.Value{
-			openslo.String(g.text()),
+			openslo.StringValue(g.text()),
 			{Kind: openslo.Scalar, Tag: "!!int", Text: fmt.Sprint(g.r.Int64N(1e12) - 5e11)},
 			{Kind: openslo.Scalar, Tag: "!!float", Text: "0.25"},
 			{Kind: openslo.Scalar, Tag: "!!bool", Text: "true"},

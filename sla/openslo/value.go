@@ -41,11 +41,11 @@ type Field struct {
 	Value Value
 }
 
-// String returns a scalar Value holding the string s.
-func String(s string) Value { return Value{Kind: Scalar, Tag: "!!str", Text: s} }
+// StringValue returns a scalar Value holding the string s.
+func StringValue(s string) Value { return Value{Kind: Scalar, Tag: "!!str", Text: s} }
 
-// Map returns a mapping Value of the given fields, in order.
-func Map(fields ...Field) Value { return Value{Kind: Mapping, Fields: fields} }
+// MapValue returns a mapping Value of the given fields, in order.
+func MapValue(fields ...Field) Value { return Value{Kind: Mapping, Fields: fields} }
 
 // Get returns the value of the mapping field key, and whether there is
 // one. It reports false for a Value that is not a mapping.
