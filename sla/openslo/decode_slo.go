@@ -245,11 +245,11 @@ func (d *decoder) objective(n *yaml.Node, path string, slo *SLO, k sloKeys, i in
 
 // objectiveTarget reads target or targetPercent, exactly one of them.
 func (d *decoder) objectiveTarget(f *fields, o *Objective) error {
-	ratio, hasRatio, err := f.number("target")
+	ratio, ratioLit, hasRatio, err := f.number("target")
 	if err != nil {
 		return err
 	}
-	pct, hasPct, err := f.number("targetPercent")
+	pct, pctLit, hasPct, err := f.number("targetPercent")
 	if err != nil {
 		return err
 	}
@@ -257,12 +257,12 @@ func (d *decoder) objectiveTarget(f *fields, o *Objective) error {
 	case hasRatio && hasPct:
 		return f.fail("targetPercent", reason(ErrConflict, "target and targetPercent are both given; write one"))
 	case hasRatio:
-		o.Target, err = targetOf(f.vals["target"].Value, ratio, false)
+		o.Target, err = targetOf(ratioLit, ratio, false)
 		if err != nil {
 			return f.fail("target", err)
 		}
 	case hasPct:
-		o.Target, err = targetOf(f.vals["targetPercent"].Value, pct, true)
+		o.Target, err = targetOf(pctLit, pct, true)
 		if err != nil {
 			return f.fail("targetPercent", err)
 		}
@@ -276,7 +276,7 @@ func (d *decoder) objectiveTarget(f *fields, o *Objective) error {
 // timeSlices reads timeSliceTarget and timeSliceWindow, which belong to
 // the time-slice budgeting methods only.
 func (d *decoder) timeSlices(f *fields, o *Objective, method BudgetingMethod) error {
-	tst, hasTST, err := f.number("timeSliceTarget")
+	tst, lit, hasTST, err := f.number("timeSliceTarget")
 	if err != nil {
 		return err
 	}
@@ -284,7 +284,6 @@ func (d *decoder) timeSlices(f *fields, o *Objective, method BudgetingMethod) er
 	case hasTST && method != Timeslices:
 		return f.fail("timeSliceTarget", reason(ErrInvalid, "timeSliceTarget belongs to the Timeslices budgeting method, not %s", method))
 	case hasTST:
-		lit := f.vals["timeSliceTarget"].Value
 		text, err := tst.plain(maxTargetDigits)
 		if err == nil && text == "1" {
 			// (0, 1] includes 1, which targetOf refuses for targets.

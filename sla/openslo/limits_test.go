@@ -117,3 +117,50 @@ func TestReadAllStopsAtTheLimit(t *testing.T) {
 		t.Errorf("ReadAll read %d bytes, want MaxBytes + 1 = 11", read)
 	}
 }
+
+// A large stream without aliases stays within the budget: reading costs
+// about one visit per node, and the budget is twice the nodes.
+func TestLargeStreamWithinBudget(t *testing.T) {
+	var b strings.Builder
+	for i := 0; b.Len() < 1<<20; i++ {
+		fmt.Fprintf(&b, `---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: slo-%d
+  labels: {team: [a, b, c], tier: "1"}
+  annotations: {example.com/a: x, example.com/b: y}
+spec:
+  service: shop
+  indicator:
+    metadata: {name: sli-%d}
+    spec:
+      ratioMetric:
+        good: {metricSource: {type: P, spec: {query: good, labels: {a: 1, b: [1, 2, 3]}}}}
+        total: {metricSource: {type: P, spec: {query: total}}}
+  timeWindow: [{duration: 28d, isRolling: true}]
+  budgetingMethod: Occurrences
+  objectives: [{target: 0.999}, {targetPercent: 99.95, displayName: x}]
+`, i, i)
+	}
+	f, err := openslo.Read([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.SLOs) < 1000 {
+		t.Errorf("read %d SLOs", len(f.SLOs))
+	}
+}
+
+// A literal reached through an alias is quoted in errors as written, not
+// by its alias.
+func TestAliasedLiteralInErrors(t *testing.T) {
+	_, err := openslo.Read([]byte(sloWith("- target: &t 0.999\n- targetPercent: *t\n  target: *t")))
+	if !errors.Is(err, openslo.ErrConflict) {
+		t.Fatalf("error %v, want ErrConflict", err)
+	}
+	_, err = openslo.Read([]byte(sloWith("- {displayName: &p 99.9, target: 0.9}\n- targetPercent: *p\n- target: *p")))
+	if !errors.Is(err, openslo.ErrRange) || !strings.Contains(err.Error(), "spec.objectives[2].target: 99.9") {
+		t.Fatalf("error %v, want ErrRange quoting 99.9", err)
+	}
+}

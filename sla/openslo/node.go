@@ -338,34 +338,34 @@ func (f *fields) required(key string) (string, error) {
 	return s, nil
 }
 
-// number returns the literal of a number field taken apart, and whether
-// the field is given. The node must be a YAML int or float; a quoted
-// number is a string and refused.
-func (f *fields) number(key string) (number, bool, error) {
+// number returns the literal of a number field, its value taken apart,
+// and whether the field is given. The node must be a YAML int or float; a
+// quoted number is a string and refused.
+func (f *fields) number(key string) (number, string, bool, error) {
 	n, err := f.scalar(key)
 	if err != nil || n == nil {
-		return number{}, false, err
+		return number{}, "", false, err
 	}
 	path := join(f.path, key)
 	if t := n.ShortTag(); t != "!!int" && t != "!!float" {
-		return number{}, false, f.d.at(n, path, reason(ErrSyntax, "want a number, found %s", describe(n)))
+		return number{}, "", false, f.d.at(n, path, reason(ErrSyntax, "want a number, found %s", describe(n)))
 	}
 	v, err := parseNumber(n.Value)
 	if err != nil {
-		return number{}, false, f.d.at(n, path, err)
+		return number{}, "", false, f.d.at(n, path, err)
 	}
-	return v, true, nil
+	return v, n.Value, true, nil
 }
 
 // decimal returns an optional Decimal field.
 func (f *fields) decimal(key string) (Decimal, bool, error) {
-	v, ok, err := f.number(key)
+	v, lit, ok, err := f.number(key)
 	if err != nil || !ok {
 		return Decimal{}, false, err
 	}
 	dec, err := v.decimal()
 	if err != nil {
-		return Decimal{}, false, f.fail(key, fmt.Errorf("%s: %w", f.vals[key].Value, err))
+		return Decimal{}, false, f.fail(key, fmt.Errorf("%s: %w", lit, err))
 	}
 	return dec, true, nil
 }
