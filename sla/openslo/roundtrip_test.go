@@ -352,7 +352,7 @@ func (g *gen) file() *openslo.File {
 // awkward strings, labels, annotations, exact numbers and time zones.
 func TestRoundTripGenerated(t *testing.T) {
 	g := &gen{r: rand.New(rand.NewPCG(13, 2026))}
-	n := 300
+	n := roundTripFiles
 	if testing.Short() {
 		n = 50
 	}
