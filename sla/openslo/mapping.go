@@ -302,7 +302,7 @@ func NewAlertCondition(name string, r sla.AlertRule) (*AlertCondition, error) {
 		LookbackWindow: long,
 	}
 	if !exact {
-		c.Annotations[AnnotationBurnRate] = r.Burn.String()
+		c.Annotations[AnnotationBurnRate] = rationalText(r.Burn)
 	}
 	return c, nil
 }

@@ -26,6 +26,10 @@ func parseRational(s string) (sla.Rational, error) {
 	return r, err
 }
 
+// rationalText returns the exact text form of r, which parseRational
+// reads back: "14.4", "14/15" or "+Inf".
+func rationalText(r sla.Rational) string { return r.String() }
+
 // decimalOf returns r as a Decimal when it has an exact decimal form a
 // Decimal holds; otherwise it returns r truncated to 18 fractional digits
 // and false. It fails for +Inf and for values too large for a Decimal.
@@ -33,7 +37,7 @@ func decimalOf(r sla.Rational) (Decimal, bool, error) {
 	if r.IsInf() {
 		return Decimal{}, false, reason(ErrRange, "+Inf has no decimal form")
 	}
-	text := r.String()
+	text := rationalText(r)
 	if !strings.Contains(text, "/") {
 		if d, err := parseDecimal(text); err == nil {
 			return d, true, nil
