@@ -43,6 +43,9 @@ func TestFixtureCheckout(t *testing.T) {
 	}
 	s := f.SLO("checkout")
 	require.NotNil(t, s)
+	if f.AlertPolicy("checkout-page") != f.AlertPolicies[0] || f.SLI("checkout-success") != f.SLIs[0] || f.SLO("no-such-slo") != nil {
+		t.Error("look-ups by name do not find the objects")
+	}
 	if got := []sla.Target{s.Objectives[0].Target, s.Objectives[1].Target}; got[0] != sla.MustTarget("99.9%") || got[1] != sla.MustTarget("99.95%") {
 		t.Errorf("targets = %v, want 99.9%% and 99.95%%", got)
 	}

@@ -1,7 +1,9 @@
 package openslo_test
 
 import (
+	"encoding/json"
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -166,5 +168,48 @@ func TestShorthandOf(t *testing.T) {
 		if got.String() != tc.want || ok != (tc.want != "") {
 			t.Errorf("ShorthandOf(%v) = %v, %v; want %q", tc.d, got, ok, tc.want)
 		}
+	}
+}
+
+// Decimal and Duration have text forms, so they work in JSON and flags.
+func TestTextForms(t *testing.T) {
+	type doc struct {
+		Threshold openslo.Decimal  `json:"threshold"`
+		Window    openslo.Duration `json:"window"`
+	}
+	in := doc{Threshold: openslo.MustDecimal("-12.5"), Window: openslo.MustDuration("28d")}
+	data, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != `{"threshold":"-12.5","window":"28d"}` {
+		t.Errorf("JSON %s", data)
+	}
+	var out doc
+	if err := json.Unmarshal(data, &out); err != nil || out != in {
+		t.Errorf("read back %+v, %v", out, err)
+	}
+	if err := json.Unmarshal([]byte(`{"threshold":"0x10"}`), &out); !errors.Is(err, openslo.ErrSyntax) {
+		t.Errorf("bad decimal: %v", err)
+	}
+	if err := json.Unmarshal([]byte(`{"window":"5 m"}`), &out); !errors.Is(err, openslo.ErrSyntax) {
+		t.Errorf("bad duration: %v", err)
+	}
+	if _, err := (openslo.Duration{Count: 1, Unit: 's'}).MarshalText(); !errors.Is(err, openslo.ErrInvalid) {
+		t.Errorf("invalid unit marshalled: %v", err)
+	}
+	if d := openslo.DecimalOf(math.MinInt64); d.String() != "-9223372036854775807" {
+		t.Errorf("DecimalOf(MinInt64) = %v", d)
+	}
+	if d := openslo.DecimalOf(42); d != openslo.MustDecimal("42") || d.Float64() != 42 {
+		t.Errorf("DecimalOf(42) = %v", d)
+	}
+	for u, cal := range map[openslo.Unit]bool{openslo.Month: true, openslo.Quarter: true, openslo.Year: true, openslo.Day: false, openslo.Minute: false} {
+		if u.Calendar() != cal {
+			t.Errorf("%v.Calendar() = %v", u, !cal)
+		}
+	}
+	if s := openslo.Unit('s').String(); s != "Unit(115)" {
+		t.Errorf("undefined unit prints %q", s)
 	}
 }
