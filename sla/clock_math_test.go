@@ -61,29 +61,6 @@ func TestRCReached(t *testing.T) {
 	}
 }
 
-func TestRCSaturation(t *testing.T) {
-	tests := []struct {
-		name string
-		got  time.Duration
-		want time.Duration
-	}{
-		{"add past max", rcAdd(rcMax, 1), rcMax},
-		{"add past min", rcAdd(math.MinInt64, -1), math.MinInt64},
-		{"add mixed", rcAdd(rcMax, -1), rcMax - 1},
-		{"sub min from zero", rcSub(0, math.MinInt64), rcMax},
-		{"sub min from negative", rcSub(-1, math.MinInt64), rcMax},
-		{"sub past min", rcSub(math.MinInt64, 1), math.MinInt64},
-		{"sub", rcSub(time.Hour, 3*time.Hour), -2 * time.Hour},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if tt.got != tt.want {
-				t.Errorf("got %d, want %d", tt.got, tt.want)
-			}
-		})
-	}
-}
-
 func TestClockCyclePercentText(t *testing.T) {
 	tests := []struct {
 		name            string

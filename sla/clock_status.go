@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"github.com/slamath/slamath/internal/saturate"
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // ResponseClock is the configuration of one ticket clock: a target
@@ -119,7 +122,7 @@ type ClockWarning struct {
 // Remaining returns Target − Elapsed: negative once the cycle is breached,
 // zero when exactly the target has elapsed. It saturates at the limits of
 // [time.Duration].
-func (c ClockCycle) Remaining() time.Duration { return rcSub(c.Target, c.Elapsed) }
+func (c ClockCycle) Remaining() time.Duration { return saturate.Sub(c.Target, c.Elapsed) }
 
 // Met reports whether the cycle has not breached its target (so far, for an
 // open cycle).
@@ -336,20 +339,20 @@ func (ev *rcEval) close(a, b time.Time) {
 }
 
 func (ev *rcEval) pause(a, b time.Time) {
-	ev.cur.Paused = rcAdd(ev.cur.Paused, ev.sched.Between(a, b))
+	ev.cur.Paused = saturate.Add(ev.cur.Paused, ev.sched.Between(a, b))
 }
 
 // run counts the running stretch [a, b) and finds, inside it, the instants
 // at which the warning levels, the target and the breach were reached.
 func (ev *rcEval) run(a, b time.Time) {
 	c := &ev.cur
-	c.Actual = rcAdd(c.Actual, b.Sub(a))
+	c.Actual = saturate.Add(c.Actual, b.Sub(a))
 	s := ev.sched.Between(a, b)
 	if s <= 0 {
 		return
 	}
 	before := c.Elapsed
-	c.Elapsed = rcAdd(before, s)
+	c.Elapsed = saturate.Add(before, s)
 	for ev.next < len(ev.levels) {
 		need, ok := rcNeed(ev.target, ev.levels[ev.next])
 		if !ok || need > c.Elapsed {
@@ -423,28 +426,5 @@ func rcReached(elapsed, target time.Duration, level int) bool {
 	if elapsed < 0 {
 		return false
 	}
-	l := rcMulDiv(uint64(elapsed), 100, 1)
-	r := rcMulDiv(uint64(level), uint64(target), 1)
-	return l.hi > r.hi || l.hi == r.hi && l.lo >= r.lo
-}
-
-func rcAdd(a, b time.Duration) time.Duration {
-	s := a + b
-	switch {
-	case a > 0 && b > 0 && s < 0:
-		return math.MaxInt64
-	case a < 0 && b < 0 && s >= 0:
-		return math.MinInt64
-	}
-	return s
-}
-
-func rcSub(a, b time.Duration) time.Duration {
-	if b == math.MinInt64 {
-		if a >= 0 {
-			return math.MaxInt64
-		}
-		return a - b
-	}
-	return rcAdd(a, -b)
+	return wide.Cmp(uint64(elapsed), 100, uint64(level), uint64(target)) >= 0
 }

@@ -1,10 +1,10 @@
 package sla
 
 import (
-	"math"
 	"strconv"
 	"time"
 
+	"github.com/slamath/slamath/internal/saturate"
 	"github.com/slamath/slamath/window"
 )
 
@@ -134,19 +134,10 @@ func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasure
 			i++
 		}
 		for k := i; k < len(spans) && spans[k].Start.Before(run.End); k++ {
-			lost = addSat(lost, run.Intersect(spans[k]).Duration())
+			lost = saturate.Add(lost, run.Intersect(spans[k]).Duration())
 		}
 	}
 	return TimeMeasurement{Measured: measured.Duration(), Down: lost}
-}
-
-// addSat returns a + b for non-negative durations, saturating at the
-// largest Duration.
-func addSat(a, b time.Duration) time.Duration {
-	if a > math.MaxInt64-b {
-		return math.MaxInt64
-	}
-	return a + b
 }
 
 // Ratio returns the availability: (Measured − Down) / Measured.

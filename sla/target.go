@@ -3,10 +3,11 @@ package sla
 import (
 	"errors"
 	"fmt"
-	"math/bits"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // one is the fixed-point value of 1 (100%): a Target counts parts per 10^18.
@@ -216,10 +217,9 @@ func (t Target) EventAllowance(total uint64) uint64 {
 	return mulDivOne(total, one-t.ppe)
 }
 
-// mulDivOne returns floor(x × f / 10^18) for f ≤ 10^18. The high word of
-// the product is below 10^18, so Div64 cannot panic.
+// mulDivOne returns floor(x × f / 10^18) for f ≤ 10^18, which always
+// fits in 64 bits.
 func mulDivOne(x, f uint64) uint64 {
-	hi, lo := bits.Mul64(x, f)
-	q, _ := bits.Div64(hi, lo, one)
+	q, _ := wide.MulDiv(x, f, one)
 	return q
 }
