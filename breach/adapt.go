@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 )
 
 // ObligationOf returns the breach obligation a contract sets: its report
@@ -69,7 +70,7 @@ func FromReport(rep sla.Report) []Facts {
 	return out
 }
 
-func ticketFacts(rep sla.Report, term, ticket, goal string, cycle int, c sla.ClockCycle) Facts {
+func ticketFacts(rep sla.Report, term, ticket, goal string, cycle int, c ticket.Cycle) Facts {
 	detected := c.BreachDetected
 	if detected.IsZero() {
 		detected = c.BreachedAt

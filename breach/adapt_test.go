@@ -10,6 +10,7 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -58,7 +59,7 @@ func TestFromReportWithRealCalendar(t *testing.T) {
 	period := window.Month.Containing(est(12, 0), ny)
 	rep, err := c.Evaluate(period, sla.Observations{
 		Outages: map[string]window.Set{"": window.NewSet(window.Between(est(16, 0), est(18, 0)))},
-		Tickets: []sla.Ticket{{ID: "T-1", Priority: "P1", Events: []sla.TicketEvent{{Kind: sla.TicketOpen, At: est(16, 0)}}}},
+		Tickets: []sla.Ticket{{ID: "T-1", Priority: "P1", Events: []ticket.Event{{Kind: ticket.Open, At: est(16, 0)}}}},
 		Now:     est(17, 30),
 	})
 	require.NoError(t, err)
@@ -121,12 +122,12 @@ func TestFromReportReopenedTicket(t *testing.T) {
 	require.NoError(t, err)
 	at := func(d, hh int) time.Time { return time.Date(2026, 3, d, hh, 0, 0, 0, ny) }
 	rep, err := c.Evaluate(window.Month.Containing(at(2, 12), ny), sla.Observations{
-		Tickets: []sla.Ticket{{ID: "T-2", Priority: "P1", Events: []sla.TicketEvent{
-			{Kind: sla.TicketOpen, At: at(2, 8)},
-			{Kind: sla.TicketRespond, At: at(2, 8)},
-			{Kind: sla.TicketResolve, At: at(2, 17)},
-			{Kind: sla.TicketReopen, At: at(3, 9)},
-			{Kind: sla.TicketResolve, At: at(3, 10)},
+		Tickets: []sla.Ticket{{ID: "T-2", Priority: "P1", Events: []ticket.Event{
+			{Kind: ticket.Open, At: at(2, 8)},
+			{Kind: ticket.Respond, At: at(2, 8)},
+			{Kind: ticket.Resolve, At: at(2, 17)},
+			{Kind: ticket.Reopen, At: at(3, 9)},
+			{Kind: ticket.Resolve, At: at(3, 10)},
 		}}},
 	})
 	require.NoError(t, err)

@@ -1,10 +1,12 @@
 package sla
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -72,7 +74,7 @@ type Segment struct {
 // TicketTerm is a response term: how soon tickets of each priority must be
 // responded to and resolved, counted in the business time of Calendar.
 type TicketTerm struct {
-	ResponseTerm
+	ticket.Policy
 	// Calendar is the business time of limits counted in business time.
 	// Nil means that business time is wall time (every instant counts).
 	Calendar *calendar.Calendar
@@ -220,7 +222,11 @@ func (t Term) validate(path string) error {
 	case t.Availability != nil:
 		return t.Availability.validate(path)
 	case t.Response != nil:
-		if err := t.Response.ResponseTerm.Validate(); err != nil {
+		if err := t.Response.Policy.Validate(); err != nil {
+			var fe *ticket.FieldError
+			if errors.As(err, &fe) {
+				return &FieldError{Path: path + "." + fe.Path, Err: &nestedError{shown: fe.Err, inner: err}}
+			}
 			return &FieldError{Path: path, Err: err}
 		}
 		return nil

@@ -10,6 +10,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -77,7 +78,7 @@ func TestContractValidate(t *testing.T) {
 		{"duplicate segment", sla.Contract{Terms: []sla.Term{{Name: "a", Availability: avail(seg, seg)}}}, "terms[0].segments[1].name"},
 		{"negative minimum outage", sla.Contract{Terms: []sla.Term{{Name: "a", Availability: &sla.AvailabilityTerm{Segments: []sla.Segment{seg}, Rules: sla.OutageRules{MinOutage: -1}}}}}, "terms[0].min_outage"},
 		{"unknown exclusion policy", sla.Contract{Terms: []sla.Term{{Name: "a", Availability: &sla.AvailabilityTerm{Segments: []sla.Segment{seg}, Exclusion: 9}}}}, "terms[0].exclusion"},
-		{"response term without priorities", sla.Contract{Terms: []sla.Term{{Name: "a", Response: &sla.TicketTerm{}}}}, "terms[0]"},
+		{"response term without priorities", sla.Contract{Terms: []sla.Term{{Name: "a", Response: &sla.TicketTerm{}}}}, "terms[0].priorities"},
 		{"negative resolve", sla.Contract{Terms: []sla.Term{{Name: "a", Availability: avail(seg)}}, Obligations: sla.Obligations{ResolveWithin: -time.Hour}}, "obligations.resolve_within"},
 		{"empty credit tier", sla.Contract{Terms: []sla.Term{{Name: "a", Availability: avail(seg)}}, Credits: sla.CreditSchedule{Tiers: []sla.CreditTier{{Lower: sla.Above(sla.MustTarget("50%")), Upper: sla.Below(sla.MustTarget("50%"))}}}}, "credits"},
 	}
@@ -91,27 +92,11 @@ func TestContractValidate(t *testing.T) {
 	}
 }
 
-func TestTicketEventKindText(t *testing.T) {
-	for k := sla.TicketOpen; k <= sla.TicketReopen; k++ {
-		text, err := k.MarshalText()
-		require.NoError(t, err)
-		var back sla.TicketEventKind
-		require.NoError(t, back.UnmarshalText(text))
-		assert.Equal(t, k, back)
-	}
-	assert.Equal(t, "resolve", sla.TicketResolve.String())
-	assert.Equal(t, "TicketEventKind(0)", sla.TicketEventKind(0).String())
-	_, err := sla.TicketEventKind(0).MarshalText()
-	assert.Error(t, err)
-	var k sla.TicketEventKind
-	assert.ErrorContains(t, k.UnmarshalText([]byte("escalate")), `"escalate"`)
-}
-
 func TestEvaluateTicketTerms(t *testing.T) {
 	c := loadSeedContract(t)
 	ny := newYork(t)
 	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, ny), ny)
-	open := []sla.TicketEvent{{Kind: sla.TicketOpen, At: time.Date(2026, 3, 2, 9, 0, 0, 0, ny)}}
+	open := []ticket.Event{{Kind: ticket.Open, At: time.Date(2026, 3, 2, 9, 0, 0, 0, ny)}}
 
 	_, err := c.Evaluate(period, sla.Observations{Tickets: []sla.Ticket{{ID: "T", Term: "availability", Priority: "P1", Events: open}}})
 	assert.ErrorContains(t, err, `"availability" is not a response term`)

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -76,9 +77,9 @@ type termJSON struct {
 	Exclusions   []window.Interval `json:"exclusions,omitempty"`
 	Exclusion    string            `json:"exclusion,omitempty"`
 
-	Calendar   string             `json:"calendar,omitempty"`
-	Priorities []ResponsePriority `json:"priorities,omitempty"`
-	Warnings   []int              `json:"warnings,omitzero"`
+	Calendar   string            `json:"calendar,omitempty"`
+	Priorities []ticket.Priority `json:"priorities,omitempty"`
+	Warnings   []int             `json:"warnings,omitzero"`
 }
 
 type segmentJSON struct {
@@ -266,7 +267,7 @@ func (tj termJSON) term(path string, lookup func(path, name string) (*calendar.C
 		if availabilityOnly {
 			return Term{}, fieldErrorf(path, ErrContract, "a response term takes no segments, outage rules or exclusions")
 		}
-		r := &TicketTerm{ResponseTerm: ResponseTerm{Priorities: tj.Priorities, Warnings: tj.Warnings}}
+		r := &TicketTerm{Policy: ticket.Policy{Priorities: tj.Priorities, Warnings: tj.Warnings}}
 		if tj.Calendar != "" {
 			cal, err := lookup(path+".calendar", tj.Calendar)
 			if err != nil {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -140,20 +141,20 @@ func TestSeedContractTickets(t *testing.T) {
 	ny := newYork(t)
 	at := func(d, hh, mm int) time.Time { return time.Date(2026, 3, d, hh, mm, 0, 0, ny) }
 	tickets := []sla.Ticket{
-		{ID: "T-1", Priority: "P1", Events: []sla.TicketEvent{
-			{Kind: sla.TicketOpen, At: at(6, 16, 0)},
-			{Kind: sla.TicketRespond, At: at(6, 17, 30)},
-			{Kind: sla.TicketResolve, At: at(9, 12, 0)},
+		{ID: "T-1", Priority: "P1", Events: []ticket.Event{
+			{Kind: ticket.Open, At: at(6, 16, 0)},
+			{Kind: ticket.Respond, At: at(6, 17, 30)},
+			{Kind: ticket.Resolve, At: at(9, 12, 0)},
 		}},
-		{ID: "T-2", Priority: "P2", Events: []sla.TicketEvent{
-			{Kind: sla.TicketOpen, At: at(10, 10, 0)},
-			{Kind: sla.TicketPause, At: at(10, 11, 0)},
-			{Kind: sla.TicketResume, At: at(10, 15, 0)},
-			{Kind: sla.TicketRespond, At: at(10, 15, 30)},
-			{Kind: sla.TicketResolve, At: at(11, 12, 0)},
+		{ID: "T-2", Priority: "P2", Events: []ticket.Event{
+			{Kind: ticket.Open, At: at(10, 10, 0)},
+			{Kind: ticket.Pause, At: at(10, 11, 0)},
+			{Kind: ticket.Resume, At: at(10, 15, 0)},
+			{Kind: ticket.Respond, At: at(10, 15, 30)},
+			{Kind: ticket.Resolve, At: at(11, 12, 0)},
 		}},
-		{ID: "T-0", Priority: "P1", Events: []sla.TicketEvent{
-			{Kind: sla.TicketOpen, At: time.Date(2026, 2, 27, 9, 0, 0, 0, ny)},
+		{ID: "T-0", Priority: "P1", Events: []ticket.Event{
+			{Kind: ticket.Open, At: time.Date(2026, 2, 27, 9, 0, 0, 0, ny)},
 		}},
 	}
 	period := window.Month.Containing(at(15, 12, 0), ny)
@@ -180,7 +181,7 @@ func TestSeedContractTickets(t *testing.T) {
 	assert.Equal(t, 8*time.Hour, t2.Resolve.Elapsed)
 	assert.Equal(t, 4*time.Hour, t2.Resolve.Paused)
 	assert.False(t, t2.Resolve.Breached)
-	assert.Equal(t, sla.ClockStopped, t2.Resolve.State)
+	assert.Equal(t, ticket.ClockStopped, t2.Resolve.State)
 	assert.False(t, t2.Breached)
 	assert.False(t, tr.Met)
 }
@@ -297,17 +298,18 @@ func TestEvaluateErrors(t *testing.T) {
 	_, err = c.Evaluate(period, sla.Observations{Now: period.Start.Add(-time.Hour)})
 	assert.ErrorIs(t, err, sla.ErrContract, "now before the period")
 
-	bad := []sla.Ticket{{ID: "T-9", Priority: "P7", Events: []sla.TicketEvent{{Kind: sla.TicketOpen, At: period.Start}}}}
+	bad := []sla.Ticket{{ID: "T-9", Priority: "P7", Events: []ticket.Event{{Kind: ticket.Open, At: period.Start}}}}
 	_, err = c.Evaluate(period, sla.Observations{Tickets: bad})
 	assert.ErrorContains(t, err, `"P7"`)
 
-	paused := []sla.Ticket{{ID: "T-8", Priority: "P1", Events: []sla.TicketEvent{
-		{Kind: sla.TicketOpen, At: period.Start.Add(time.Hour)},
-		{Kind: sla.TicketResume, At: period.Start.Add(2 * time.Hour)},
+	paused := []sla.Ticket{{ID: "T-8", Priority: "P1", Events: []ticket.Event{
+		{Kind: ticket.Open, At: period.Start.Add(time.Hour)},
+		{Kind: ticket.Resume, At: period.Start.Add(2 * time.Hour)},
 	}}}
 	_, err = c.Evaluate(period, sla.Observations{Tickets: paused})
-	var ce *sla.ClockEventError
-	assert.ErrorAs(t, err, &ce, "resume while running")
+	var ee *ticket.EventError
+	assert.ErrorAs(t, err, &ee, "resume while running")
+	assert.ErrorIs(t, err, ticket.ErrEventState)
 	var te *sla.TicketError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, 0, te.Index)
@@ -315,14 +317,12 @@ func TestEvaluateErrors(t *testing.T) {
 	assert.Equal(t, 1, te.Event, "the resume is the ticket's second event")
 	assert.Contains(t, err.Error(), `sla: tickets[0] "T-8": events[1]: `)
 
-	// The respond clock has no event for a pause after the response, so
-	// clock event indices and ticket event indices differ; the error still
-	// names the ticket's own event. Events: open, respond, pause, pause.
-	twice := []sla.Ticket{{ID: "T-7", Priority: "P1", Events: []sla.TicketEvent{
-		{Kind: sla.TicketOpen, At: period.Start.Add(time.Hour)},
-		{Kind: sla.TicketRespond, At: period.Start.Add(2 * time.Hour)},
-		{Kind: sla.TicketPause, At: period.Start.Add(3 * time.Hour)},
-		{Kind: sla.TicketPause, At: period.Start.Add(4 * time.Hour)},
+	// The error names the ticket's own event: open, respond, pause, pause.
+	twice := []sla.Ticket{{ID: "T-7", Priority: "P1", Events: []ticket.Event{
+		{Kind: ticket.Open, At: period.Start.Add(time.Hour)},
+		{Kind: ticket.Respond, At: period.Start.Add(2 * time.Hour)},
+		{Kind: ticket.Pause, At: period.Start.Add(3 * time.Hour)},
+		{Kind: ticket.Pause, At: period.Start.Add(4 * time.Hour)},
 	}}}
 	_, err = c.Evaluate(period, sla.Observations{Tickets: twice})
 	require.ErrorAs(t, err, &te)

@@ -3,10 +3,10 @@ package sla
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -30,130 +30,7 @@ type Ticket struct {
 	ID       string
 	Term     string // the name of a response term; empty when the contract has only one
 	Priority string
-	Events   []TicketEvent
-}
-
-// TicketEventKind is something that happens to a ticket.
-type TicketEventKind uint8
-
-// The events of a ticket. Open starts both the response and the
-// resolution clock; Respond stops the response clock; Pause and Resume
-// ("waiting for customer") stop and restart both running clocks; Resolve
-// stops both; Reopen starts a new cycle of the resolution clock.
-const (
-	TicketOpen TicketEventKind = iota + 1
-	TicketRespond
-	TicketPause
-	TicketResume
-	TicketResolve
-	TicketReopen
-)
-
-var ticketEventNames = [...]string{
-	TicketOpen: "open", TicketRespond: "respond", TicketPause: "pause",
-	TicketResume: "resume", TicketResolve: "resolve", TicketReopen: "reopen",
-}
-
-// String returns the event's text form: open, respond, pause, resume,
-// resolve or reopen.
-func (k TicketEventKind) String() string {
-	if k < TicketOpen || k > TicketReopen {
-		return fmt.Sprintf("TicketEventKind(%d)", uint8(k))
-	}
-	return ticketEventNames[k]
-}
-
-// ParseTicketEventKind parses the text form of a TicketEventKind.
-func ParseTicketEventKind(s string) (TicketEventKind, error) {
-	for k := TicketOpen; k <= TicketReopen; k++ {
-		if ticketEventNames[k] == s {
-			return k, nil
-		}
-	}
-	return 0, fmt.Errorf("sla: unknown ticket event %q: want open, respond, pause, resume, resolve or reopen", s)
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (k TicketEventKind) MarshalText() ([]byte, error) {
-	if k < TicketOpen || k > TicketReopen {
-		return nil, fmt.Errorf("sla: cannot marshal %v", k)
-	}
-	return []byte(k.String()), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *TicketEventKind) UnmarshalText(b []byte) error {
-	v, err := ParseTicketEventKind(string(b))
-	if err != nil {
-		return err
-	}
-	*k = v
-	return nil
-}
-
-// TicketEvent is one event of a ticket.
-type TicketEvent struct {
-	Kind TicketEventKind `json:"kind"`
-	At   time.Time       `json:"at"`
-}
-
-// clockEvents turns a ticket's events into the events of its response and
-// resolution clocks, up to now. Events after now are not yet known and
-// are dropped.
-//
-// It also returns, for each clock event, the index of the ticket event it
-// came from, so that a clock's error can name the ticket's own event.
-func (t Ticket) clockEvents(now time.Time) (respond, resolve []ClockEvent, respondFrom, resolveFrom []int) {
-	responding, resolving := false, false
-	for i, e := range t.Events {
-		nr, ns := len(respond), len(resolve)
-		if e.At.After(now) {
-			break
-		}
-		switch e.Kind {
-		case TicketOpen:
-			respond = append(respond, ClockEvent{Kind: ClockStart, At: e.At})
-			resolve = append(resolve, ClockEvent{Kind: ClockStart, At: e.At})
-			responding, resolving = true, true
-		case TicketRespond:
-			if responding {
-				respond = append(respond, ClockEvent{Kind: ClockStop, At: e.At})
-				responding = false
-			}
-		case TicketPause, TicketResume:
-			kind := ClockPause
-			if e.Kind == TicketResume {
-				kind = ClockResume
-			}
-			if responding {
-				respond = append(respond, ClockEvent{Kind: kind, At: e.At})
-			}
-			if resolving {
-				resolve = append(resolve, ClockEvent{Kind: kind, At: e.At})
-			}
-		case TicketResolve:
-			if responding {
-				respond = append(respond, ClockEvent{Kind: ClockStop, At: e.At})
-				responding = false
-			}
-			resolve = append(resolve, ClockEvent{Kind: ClockStop, At: e.At})
-			resolving = false
-		case TicketReopen:
-			resolve = append(resolve, ClockEvent{Kind: ClockRestart, At: e.At})
-			resolving = true
-		default:
-			// An unknown kind goes to the resolution clock, which rejects
-			// it with an error that names it.
-			resolve = append(resolve, ClockEvent{Kind: ClockEventKind(0), At: e.At})
-		}
-		for range len(respond) - nr {
-			respondFrom = append(respondFrom, i)
-		}
-		for range len(resolve) - ns {
-			resolveFrom = append(resolveFrom, i)
-		}
-	}
-	return respond, resolve, respondFrom, resolveFrom
+	Events   []ticket.Event
 }
 
 // TicketError is the error for a ticket that cannot be evaluated. Index
@@ -227,25 +104,18 @@ type SegmentResult struct {
 }
 
 // TicketResult is the state of one ticket's clocks at the evaluation
-// instant. Its JSON form writes each clock's current cycle with durations
-// as Go duration text.
+// instant: its ID and priority, and the ticket's [ticket.Status]. Its JSON
+// form writes each clock's current cycle with durations as Go duration
+// text.
 type TicketResult struct {
 	ID       string
 	Priority string
-	// Respond and Resolve are the current cycles of the two clocks; a
-	// goal the priority does not set is nil.
-	Respond *ClockCycle
-	Resolve *ClockCycle
-	// EarlierResolves are the resolution cycles before the current one,
-	// oldest first: a reopened ticket has one per earlier resolution.
-	EarlierResolves []ClockCycle
-	// Breached reports whether any cycle of either clock was breached.
-	Breached bool
+	ticket.Status
 }
 
 // Evaluate measures every term of the contract over period with the
 // observations, and returns the report. Observations must not contain
-// events that make a ticket clock invalid (see [ResponseClock.Status]);
+// events that break the rules of a ticket (see [ticket.Validate]);
 // such a ticket is an error naming it.
 func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, error) {
 	if period.Empty() {
@@ -374,7 +244,7 @@ func instantPast(set window.Set, d time.Duration) time.Time {
 func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, tickets []Ticket) (TermResult, error) {
 	tt := t.Response
 	tr := TermResult{Name: t.Name, Kind: "response", Met: true}
-	var business ClockSchedule
+	var business ticket.Schedule
 	if tt.Calendar != nil {
 		business = tt.Calendar
 	}
@@ -385,44 +255,20 @@ func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, t
 		if len(tk.Events) == 0 || !period.Contains(tk.Events[0].At) {
 			continue // a ticket belongs to the period it was opened in
 		}
-		p, ok := tt.Priority(tk.Priority)
-		if !ok {
+		if _, ok := tt.Priority(tk.Priority); !ok {
 			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %q is not a priority of term %q", ErrContract, tk.Priority, t.Name)}
 		}
-		res := TicketResult{ID: tk.ID, Priority: tk.Priority}
-		respondEvents, resolveEvents, respondFrom, resolveFrom := tk.clockEvents(now)
-		for _, goal := range []struct {
-			limit  ResponseLimit
-			events []ClockEvent
-			from   []int
-			out    **ClockCycle
-		}{
-			{p.Respond, respondEvents, respondFrom, &res.Respond},
-			{p.Resolve, resolveEvents, resolveFrom, &res.Resolve},
-		} {
-			if goal.limit.Within <= 0 {
-				continue
+		st, err := tt.Policy.Status(tk.Priority, tk.Events, business, now)
+		if err != nil {
+			te := &TicketError{Index: i, ID: tk.ID, Event: -1, Err: err}
+			var ee *ticket.EventError
+			if errors.As(err, &ee) {
+				te.Event = ee.Index
 			}
-			st, err := goal.limit.Clock(business, tt.Warnings).Status(goal.events, now)
-			if err != nil {
-				te := &TicketError{Index: i, ID: tk.ID, Event: -1, Err: err}
-				var ce *ClockEventError
-				if errors.As(err, &ce) && ce.Index >= 0 && ce.Index < len(goal.from) {
-					te.Event = goal.from[ce.Index]
-				}
-				return TermResult{}, te
-			}
-			cur := st.Current()
-			*goal.out = &cur
-			if goal.out == &res.Resolve && len(st.Cycles) > 1 {
-				res.EarlierResolves = st.Cycles[:len(st.Cycles)-1]
-			}
-			if slices.ContainsFunc(st.Cycles, func(c ClockCycle) bool { return c.Breached }) {
-				res.Breached = true
-			}
+			return TermResult{}, te
 		}
-		tr.Tickets = append(tr.Tickets, res)
-		tr.Met = tr.Met && !res.Breached
+		tr.Tickets = append(tr.Tickets, TicketResult{ID: tk.ID, Priority: tk.Priority, Status: st})
+		tr.Met = tr.Met && !st.Breached
 	}
 	return tr, nil
 }

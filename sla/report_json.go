@@ -3,6 +3,8 @@ package sla
 import (
 	"encoding/json"
 	"time"
+
+	"github.com/slamath/slamath/sla/ticket"
 )
 
 // ratioJSON is the JSON form of a Ratio in a report: exact counts and a
@@ -56,7 +58,7 @@ type cycleJSON struct {
 	Warnings       []int     `json:"warnings_crossed,omitempty"`
 }
 
-func newCycleJSON(c *ClockCycle) *cycleJSON {
+func newCycleJSON(c *ticket.Cycle) *cycleJSON {
 	if c == nil {
 		return nil
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -145,16 +146,16 @@ type goalRow struct {
 
 func (r *report) goalRows(term sla.TermResult) []goalRow {
 	var rows []goalRow
-	var rt sla.ResponseTerm
+	var rt ticket.Policy
 	if def := findTerm(r.Contract, term.Name); def.Response != nil {
-		rt = def.Response.ResponseTerm
+		rt = def.Response.Policy
 	}
 	for _, tk := range term.Tickets {
 		p, _ := rt.Priority(tk.Priority)
-		add := func(goal string, limit sla.ResponseLimit, c sla.ClockCycle) {
+		add := func(goal string, limit ticket.Limit, c ticket.Cycle) {
 			row := goalRow{
 				Ticket: tk.ID, Priority: tk.Priority, Goal: goal,
-				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.PercentText(2),
+				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.Percent(2),
 				Paused: span(c.Paused), Due: r.when(c.Due), State: c.State.String(), Verdict: "met",
 			}
 			if c.Breached {

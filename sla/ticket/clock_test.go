@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"encoding/json"
@@ -28,7 +28,7 @@ type rcCycleSummary struct {
 	BreachedAt, Detected    time.Time
 }
 
-func rcSummary(c ClockCycle) rcCycleSummary {
+func rcSummary(c Cycle) rcCycleSummary {
 	return rcCycleSummary{
 		State: c.State, Elapsed: c.Elapsed, Actual: c.Actual, Paused: c.Paused,
 		Remaining: c.Remaining(), OriginalDue: c.OriginalDue, Due: c.Due,
@@ -43,11 +43,11 @@ func TestClockKnownAnswers(t *testing.T) {
 		holidays: map[string]bool{"2026-03-11": true}}
 	tests := []struct {
 		name    string
-		clock   ResponseClock
+		clock   Clock
 		events  []ClockEvent
 		now     time.Time
 		want    rcCycleSummary
-		percent string // PercentText(2)
+		percent string // Percent(2)
 	}{
 		{
 			// FACTS.md: opened Friday 21:00, checked Monday 09:30, schedule
@@ -57,7 +57,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// 72h, less the 11h30m from 09:30 to 21:00 = 60h30m. Original
 			// due: 1h30m used, 6h30m left from Monday 09:30 → 16:00.
 			name:   "FACTS Friday 21:00 to Monday 09:30",
-			clock:  ResponseClock{Target: 8 * time.Hour, Schedule: h8to17},
+			clock:  Clock{Target: 8 * time.Hour, Schedule: h8to17},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(6, 21, 0))},
 			now:    rcAt(9, 9, 30),
 			want: rcCycleSummary{
@@ -71,7 +71,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// business 14:00–17:00 = 3h; actual 14:00 to 09:00 = 19h. Due:
 			// 5h left from Wednesday 09:00 → 14:00.
 			name:   "afternoon to next morning",
-			clock:  ResponseClock{Target: 8 * time.Hour, Schedule: h9to17},
+			clock:  Clock{Target: 8 * time.Hour, Schedule: h9to17},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(10, 14, 0))},
 			now:    rcAt(11, 9, 0),
 			want: rcCycleSummary{
@@ -88,7 +88,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// Tuesday 17:00 + 6h business = Thursday 09:00 + 6h = 15:00.
 			// Checked at Thursday 12:00: elapsed 4h + 1h = 5h; actual the same.
 			name:  "pause over a holiday",
-			clock: ResponseClock{Target: 8 * time.Hour, Schedule: h9to17Wed},
+			clock: Clock{Target: 8 * time.Hour, Schedule: h9to17Wed},
 			events: []ClockEvent{
 				rcEv(ClockStart, rcAt(10, 9, 0)),
 				rcEv(ClockPause, rcAt(10, 13, 0)),
@@ -106,7 +106,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// holiday): paused so far Tuesday 13–17 = 4h, so due = Tuesday
 			// 17:00 + 4h = Thursday 13:00 if it resumed now.
 			name:  "paused on the holiday",
-			clock: ResponseClock{Target: 8 * time.Hour, Schedule: h9to17Wed},
+			clock: Clock{Target: 8 * time.Hour, Schedule: h9to17Wed},
 			events: []ClockEvent{
 				rcEv(ClockStart, rcAt(10, 9, 0)),
 				rcEv(ClockPause, rcAt(10, 13, 0)),
@@ -123,7 +123,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// breached. Elapsed reached 8h at 15:00 and business time runs on
 			// there, so the last instant not breached is 15:00.
 			name:  "pause over a holiday, breached",
-			clock: ResponseClock{Target: 8 * time.Hour, Schedule: h9to17Wed},
+			clock: Clock{Target: 8 * time.Hour, Schedule: h9to17Wed},
 			events: []ClockEvent{
 				rcEv(ClockStart, rcAt(10, 9, 0)),
 				rcEv(ClockPause, rcAt(10, 13, 0)),
@@ -142,7 +142,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// elapsed is exactly 8h (Monday 09–17, nothing since), so not
 			// breached although the due time, Monday 17:00, has passed.
 			name:   "due at close, not yet breached overnight",
-			clock:  ResponseClock{Target: 8 * time.Hour, Schedule: h9to17},
+			clock:  Clock{Target: 8 * time.Hour, Schedule: h9to17},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0))},
 			now:    rcAt(3, 9, 0),
 			want: rcCycleSummary{
@@ -156,7 +156,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// > 8h. The last instant not breached is Tuesday 09:00, the
 			// opening after the due time, not Monday 17:00.
 			name:   "due at close, breached at the next opening",
-			clock:  ResponseClock{Target: 8 * time.Hour, Schedule: h9to17},
+			clock:  Clock{Target: 8 * time.Hour, Schedule: h9to17},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0))},
 			now:    rcAt(3, 9, 0).Add(1),
 			want: rcCycleSummary{
@@ -171,7 +171,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// ticket opened at 10:00. It breached after 11:00, but that is
 			// only known at 12:00; detection is not back-dated.
 			name:   "retroactive start, already breached",
-			clock:  ResponseClock{Target: time.Hour, Attached: rcAt(2, 12, 0)},
+			clock:  Clock{Target: time.Hour, Attached: rcAt(2, 12, 0)},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(2, 10, 0))},
 			now:    rcAt(2, 12, 30),
 			want: rcCycleSummary{
@@ -184,7 +184,7 @@ func TestClockKnownAnswers(t *testing.T) {
 		{
 			// Attached before the breach: detected when it happens.
 			name:   "retroactive start, breached later",
-			clock:  ResponseClock{Target: time.Hour, Attached: rcAt(2, 10, 30)},
+			clock:  Clock{Target: time.Hour, Attached: rcAt(2, 10, 30)},
 			events: []ClockEvent{rcEv(ClockStart, rcAt(2, 10, 0))},
 			now:    rcAt(2, 12, 0),
 			want: rcCycleSummary{
@@ -199,7 +199,7 @@ func TestClockKnownAnswers(t *testing.T) {
 			// until the stop at 11:00. Elapsed 20m; 40m left from the stop
 			// gives a due time of 11:40 had it gone on.
 			name:  "stopped while paused",
-			clock: ResponseClock{Target: time.Hour},
+			clock: Clock{Target: time.Hour},
 			events: []ClockEvent{
 				rcEv(ClockStart, rcAt(2, 10, 0)),
 				rcEv(ClockPause, rcAt(2, 10, 20)),
@@ -222,8 +222,8 @@ func TestClockKnownAnswers(t *testing.T) {
 			if diff := cmp.Diff(tt.want, rcSummary(c)); diff != "" {
 				t.Errorf("cycle mismatch (-want +got):\n%s", diff)
 			}
-			if got := c.PercentText(2); got != tt.percent {
-				t.Errorf("PercentText(2) = %q, want %q", got, tt.percent)
+			if got := c.Percent(2); got != tt.percent {
+				t.Errorf("Percent(2) = %q, want %q", got, tt.percent)
 			}
 			if st.State != tt.want.State {
 				t.Errorf("status state = %v, want %v", st.State, tt.want.State)
@@ -232,11 +232,11 @@ func TestClockKnownAnswers(t *testing.T) {
 	}
 }
 
-// TestClockCycles: a 30-minute wall-time goal, answered in 3 minutes, then
+// TestCycles: a 30-minute wall-time goal, answered in 3 minutes, then
 // reopened and answered in 35 minutes: met, then breached (35m > 30m, at
 // 11:30, the restart at 11:00 plus 30m).
-func TestClockCycles(t *testing.T) {
-	c := ResponseClock{Target: 30 * time.Minute}
+func TestCycles(t *testing.T) {
+	c := Clock{Target: 30 * time.Minute}
 	events := []ClockEvent{
 		rcEv(ClockStart, rcAt(2, 10, 0)),
 		rcEv(ClockStop, rcAt(2, 10, 3)),
@@ -270,7 +270,7 @@ func TestClockCycles(t *testing.T) {
 // TestClockRestartWhileRunning: a restart ends the open cycle and starts a
 // new one from zero at the same instant.
 func TestClockRestartWhileRunning(t *testing.T) {
-	c := ResponseClock{Target: time.Hour}
+	c := Clock{Target: time.Hour}
 	events := []ClockEvent{
 		rcEv(ClockStart, rcAt(2, 10, 0)),
 		rcEv(ClockPause, rcAt(2, 10, 10)),
@@ -301,7 +301,7 @@ func TestClockBreachBoundary(t *testing.T) {
 		name     string
 		elapsed  time.Duration
 		breached bool
-		percent  string // PercentText(9), truncated
+		percent  string // Percent(9), truncated
 	}{
 		// 28799.9s / 28800s = 0.99999652777…, so 99.999652777%.
 		{"7h59m59.9s", 7*time.Hour + 59*time.Minute + 59*time.Second + 900*time.Millisecond, false, "99.999652777%"},
@@ -310,7 +310,7 @@ func TestClockBreachBoundary(t *testing.T) {
 		{"8h+1ns", 8*time.Hour + 1, true, "100.000000000%"},
 		{"8h+1s", 8*time.Hour + time.Second, true, "100.003472222%"},
 	}
-	c := ResponseClock{Target: 8 * time.Hour}
+	c := Clock{Target: 8 * time.Hour}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			st, err := c.Status([]ClockEvent{rcEv(ClockStart, start)}, start.Add(tt.elapsed))
@@ -322,8 +322,8 @@ func TestClockBreachBoundary(t *testing.T) {
 			if got := cy.Remaining(); got != 8*time.Hour-tt.elapsed {
 				t.Errorf("Remaining = %v, want %v", got, 8*time.Hour-tt.elapsed)
 			}
-			if got := cy.PercentText(9); got != tt.percent {
-				t.Errorf("PercentText(9) = %q, want %q", got, tt.percent)
+			if got := cy.Percent(9); got != tt.percent {
+				t.Errorf("Percent(9) = %q, want %q", got, tt.percent)
 			}
 			if tt.breached && !cy.BreachedAt.Equal(start.Add(8*time.Hour)) {
 				t.Errorf("BreachedAt = %v, want %v", cy.BreachedAt, start.Add(8*time.Hour))
@@ -332,32 +332,32 @@ func TestClockBreachBoundary(t *testing.T) {
 	}
 }
 
-// TestClockWarnings: the default levels 50, 75 and 100% of an 8h wall-time
+// TestWarnings: the default levels 50, 75 and 100% of an 8h wall-time
 // target are 4h, 6h and 8h; a level is crossed once elapsed×100 ≥
 // level×target, so exactly at those instants.
-func TestClockWarnings(t *testing.T) {
+func TestWarnings(t *testing.T) {
 	start := rcAt(2, 9, 0)
-	w := func(level, hours int) ClockWarning {
-		return ClockWarning{Level: level, At: start.Add(time.Duration(hours) * time.Hour)}
+	w := func(level, hours int) Warning {
+		return Warning{Level: level, At: start.Add(time.Duration(hours) * time.Hour)}
 	}
 	tests := []struct {
 		name    string
 		levels  []int
 		elapsed time.Duration
-		want    []ClockWarning
+		want    []Warning
 	}{
 		{"just under 50%", nil, 4*time.Hour - 1, nil},
-		{"50%", nil, 4 * time.Hour, []ClockWarning{w(50, 4)}},
-		{"75%", nil, 6 * time.Hour, []ClockWarning{w(50, 4), w(75, 6)}},
-		{"100% not breached", nil, 8 * time.Hour, []ClockWarning{w(50, 4), w(75, 6), w(100, 8)}},
-		{"past 100%", nil, 9 * time.Hour, []ClockWarning{w(50, 4), w(75, 6), w(100, 8)}},
+		{"50%", nil, 4 * time.Hour, []Warning{w(50, 4)}},
+		{"75%", nil, 6 * time.Hour, []Warning{w(50, 4), w(75, 6)}},
+		{"100% not breached", nil, 8 * time.Hour, []Warning{w(50, 4), w(75, 6), w(100, 8)}},
+		{"past 100%", nil, 9 * time.Hour, []Warning{w(50, 4), w(75, 6), w(100, 8)}},
 		// 150% of 8h = 12h; 25% = 2h.
-		{"custom levels", []int{25, 150}, 12 * time.Hour, []ClockWarning{w(25, 2), w(150, 12)}},
+		{"custom levels", []int{25, 150}, 12 * time.Hour, []Warning{w(25, 2), w(150, 12)}},
 		{"no warnings", []int{}, 12 * time.Hour, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := ResponseClock{Target: 8 * time.Hour, Warnings: tt.levels}
+			c := Clock{Target: 8 * time.Hour, Warnings: tt.levels}
 			st, err := c.Status([]ClockEvent{rcEv(ClockStart, start)}, start.Add(tt.elapsed))
 			require.NoError(t, err)
 			if diff := cmp.Diff(tt.want, st.Current().Warnings); diff != "" {
@@ -367,20 +367,20 @@ func TestClockWarnings(t *testing.T) {
 	}
 }
 
-// TestClockWarningsBusinessTime: on 09:00–17:00, an 8h target from Monday
+// TestWarningsBusinessTime: on 09:00–17:00, an 8h target from Monday
 // 13:00 reaches 50% (4h) at 17:00 Monday and 75% (6h) at Tuesday 11:00, and
 // 1/3 of a nanosecond-odd target is rounded up: 33% of 10ns needs 4ns
 // (3.3ns → elapsed×100 ≥ 330 needs elapsed ≥ 4).
-func TestClockWarningsBusinessTime(t *testing.T) {
-	c := ResponseClock{Target: 8 * time.Hour, Schedule: rcReference{open: 9 * time.Hour, close: 17 * time.Hour}}
+func TestWarningsBusinessTime(t *testing.T) {
+	c := Clock{Target: 8 * time.Hour, Schedule: rcReference{open: 9 * time.Hour, close: 17 * time.Hour}}
 	st, err := c.Status([]ClockEvent{rcEv(ClockStart, rcAt(2, 13, 0))}, rcAt(3, 12, 0))
 	require.NoError(t, err)
-	want := []ClockWarning{{50, rcAt(2, 17, 0)}, {75, rcAt(3, 11, 0)}}
+	want := []Warning{{50, rcAt(2, 17, 0)}, {75, rcAt(3, 11, 0)}}
 	if diff := cmp.Diff(want, st.Current().Warnings); diff != "" {
 		t.Errorf("warnings (-want +got):\n%s", diff)
 	}
 
-	tiny := ResponseClock{Target: 10, Warnings: []int{33}}
+	tiny := Clock{Target: 10, Warnings: []int{33}}
 	start := rcAt(2, 9, 0)
 	for _, tc := range []struct {
 		elapsed time.Duration
@@ -406,21 +406,21 @@ func TestClockEventErrors(t *testing.T) {
 		kind   ClockEventKind
 		err    error
 	}{
-		{"first event not a start", []ClockEvent{rcEv(ClockPause, rcAt(2, 9, 0))}, 0, ClockPause, ErrClockEventState},
-		{"restart before start", []ClockEvent{rcEv(ClockRestart, rcAt(2, 9, 0))}, 0, ClockRestart, ErrClockEventState},
-		{"second start", []ClockEvent{s, rcEv(ClockStart, rcAt(2, 10, 0))}, 1, ClockStart, ErrClockEventState},
-		{"pause while paused", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 10, 0)), rcEv(ClockPause, rcAt(2, 11, 0))}, 2, ClockPause, ErrClockEventState},
-		{"resume while running", []ClockEvent{s, rcEv(ClockResume, rcAt(2, 10, 0))}, 1, ClockResume, ErrClockEventState},
-		{"pause after stop", []ClockEvent{s, rcEv(ClockStop, rcAt(2, 10, 0)), rcEv(ClockPause, rcAt(2, 11, 0))}, 2, ClockPause, ErrClockEventState},
-		{"stop after stop", []ClockEvent{s, rcEv(ClockStop, rcAt(2, 10, 0)), rcEv(ClockStop, rcAt(2, 11, 0))}, 2, ClockStop, ErrClockEventState},
-		{"out of order", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 8, 0))}, 1, ClockPause, ErrClockEventOrder},
-		{"after now", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 13, 0))}, 1, ClockPause, ErrClockEventFuture},
-		{"unknown kind", []ClockEvent{s, {Kind: 9, At: rcAt(2, 10, 0)}}, 1, 9, ErrClockEventKind},
-		{"zero kind", []ClockEvent{{At: rcAt(2, 10, 0)}}, 0, 0, ErrClockEventKind},
+		{"first event not a start", []ClockEvent{rcEv(ClockPause, rcAt(2, 9, 0))}, 0, ClockPause, ErrEventState},
+		{"restart before start", []ClockEvent{rcEv(ClockRestart, rcAt(2, 9, 0))}, 0, ClockRestart, ErrEventState},
+		{"second start", []ClockEvent{s, rcEv(ClockStart, rcAt(2, 10, 0))}, 1, ClockStart, ErrEventState},
+		{"pause while paused", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 10, 0)), rcEv(ClockPause, rcAt(2, 11, 0))}, 2, ClockPause, ErrEventState},
+		{"resume while running", []ClockEvent{s, rcEv(ClockResume, rcAt(2, 10, 0))}, 1, ClockResume, ErrEventState},
+		{"pause after stop", []ClockEvent{s, rcEv(ClockStop, rcAt(2, 10, 0)), rcEv(ClockPause, rcAt(2, 11, 0))}, 2, ClockPause, ErrEventState},
+		{"stop after stop", []ClockEvent{s, rcEv(ClockStop, rcAt(2, 10, 0)), rcEv(ClockStop, rcAt(2, 11, 0))}, 2, ClockStop, ErrEventState},
+		{"out of order", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 8, 0))}, 1, ClockPause, ErrEventOrder},
+		{"after now", []ClockEvent{s, rcEv(ClockPause, rcAt(2, 13, 0))}, 1, ClockPause, ErrEventFuture},
+		{"unknown kind", []ClockEvent{s, {Kind: 9, At: rcAt(2, 10, 0)}}, 1, 9, ErrEventKind},
+		{"zero kind", []ClockEvent{{At: rcAt(2, 10, 0)}}, 0, 0, ErrEventKind},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ResponseClock{Target: time.Hour}.Status(tt.events, rcAt(2, 12, 0))
+			_, err := Clock{Target: time.Hour}.Status(tt.events, rcAt(2, 12, 0))
 			require.Error(t, err)
 			if !errors.Is(err, tt.err) {
 				t.Errorf("error %v does not wrap %v", err, tt.err)
@@ -436,8 +436,8 @@ func TestClockEventErrors(t *testing.T) {
 
 func TestClockEventErrorMessage(t *testing.T) {
 	events := []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0)), rcEv(ClockPause, rcAt(2, 10, 0)), rcEv(ClockPause, rcAt(2, 11, 0))}
-	_, err := ResponseClock{Target: time.Hour}.Status(events, rcAt(2, 12, 0))
-	want := "sla: clock event 2 (pause@2026-03-02T11:00:00Z, clock paused): clock event not allowed in this state"
+	_, err := Clock{Target: time.Hour}.Status(events, rcAt(2, 12, 0))
+	want := "ticket: clock event 2 (pause@2026-03-02T11:00:00Z, clock paused): event not allowed in this state"
 	if err == nil || err.Error() != want {
 		t.Errorf("error = %v, want %q", err, want)
 	}
@@ -447,26 +447,30 @@ func TestClockConfigErrors(t *testing.T) {
 	start := []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0))}
 	tests := []struct {
 		name  string
-		clock ResponseClock
+		clock Clock
+		rng   bool // the error wraps ErrRange too
 	}{
-		{"zero target", ResponseClock{}},
-		{"negative target", ResponseClock{Target: -time.Hour}},
-		{"warning level 0", ResponseClock{Target: time.Hour, Warnings: []int{0}}},
-		{"warning levels not ascending", ResponseClock{Target: time.Hour, Warnings: []int{75, 50}}},
-		{"attached after now", ResponseClock{Target: time.Hour, Attached: rcAt(2, 13, 0)}},
+		{"zero target", Clock{}, true},
+		{"negative target", Clock{Target: -time.Hour}, true},
+		{"warning level 0", Clock{Target: time.Hour, Warnings: []int{0}}, true},
+		{"warning levels not ascending", Clock{Target: time.Hour, Warnings: []int{75, 50}}, true},
+		{"attached after now", Clock{Target: time.Hour, Attached: rcAt(2, 13, 0)}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := tt.clock.Status(start, rcAt(2, 12, 0))
-			if !errors.Is(err, ErrResponseTerm) {
-				t.Errorf("error = %v, want one wrapping ErrResponseTerm", err)
+			if !errors.Is(err, ErrClock) {
+				t.Errorf("error = %v, want one wrapping ErrClock", err)
+			}
+			if errors.Is(err, ErrRange) != tt.rng {
+				t.Errorf("error = %v wraps ErrRange: %v, want %v", err, !tt.rng, tt.rng)
 			}
 		})
 	}
 }
 
 func TestClockNotStarted(t *testing.T) {
-	st, err := ResponseClock{Target: time.Hour}.Status(nil, rcAt(2, 12, 0))
+	st, err := Clock{Target: time.Hour}.Status(nil, rcAt(2, 12, 0))
 	require.NoError(t, err)
 	if st.State != ClockNotStarted || len(st.Cycles) != 0 || !st.Current().Start.IsZero() {
 		t.Errorf("status = %+v, want not started with no cycles", st)
@@ -477,7 +481,7 @@ func TestClockNotStarted(t *testing.T) {
 // zone and with a monotonic reading give the same status.
 func TestClockIgnoresLocationAndMonotonic(t *testing.T) {
 	tokyo := time.FixedZone("JST", 9*3600)
-	c := ResponseClock{Target: 8 * time.Hour, Schedule: rcReference{open: 9 * time.Hour, close: 17 * time.Hour}}
+	c := Clock{Target: 8 * time.Hour, Schedule: rcReference{open: 9 * time.Hour, close: 17 * time.Hour}}
 	utc := []ClockEvent{rcEv(ClockStart, rcAt(2, 9, 0)), rcEv(ClockPause, rcAt(2, 12, 0))}
 	mono := time.Now()
 	shifted := mono.Add(rcAt(2, 12, 0).Sub(mono.Round(0))) // carries a monotonic reading
@@ -506,11 +510,11 @@ func TestClockEventKindText(t *testing.T) {
 	if k != ClockRestart {
 		t.Errorf("reset reads as %v, want restart", k)
 	}
-	if err := k.UnmarshalText([]byte("Pause")); !errors.Is(err, ErrClockEventKind) {
-		t.Errorf("Pause: error = %v, want ErrClockEventKind", err)
+	if err := k.UnmarshalText([]byte("Pause")); !errors.Is(err, ErrEventKind) {
+		t.Errorf("Pause: error = %v, want ErrEventKind", err)
 	}
-	if _, err := ClockEventKind(0).MarshalText(); !errors.Is(err, ErrClockEventKind) {
-		t.Errorf("zero kind: error = %v, want ErrClockEventKind", err)
+	if _, err := ClockEventKind(0).MarshalText(); !errors.Is(err, ErrEventKind) {
+		t.Errorf("zero kind: error = %v, want ErrEventKind", err)
 	}
 	if got := ClockEventKind(42).String(); got != "ClockEventKind(42)" {
 		t.Errorf("String = %q", got)
@@ -531,7 +535,7 @@ func TestClockEventJSON(t *testing.T) {
 	if got := string(b); got != `{"kind":"restart","at":"2026-03-02T10:00:00+01:00"}` {
 		t.Errorf("Marshal = %s", got)
 	}
-	if err := json.Unmarshal([]byte(`[{"kind":"hold","at":"2026-03-02T09:00:00Z"}]`), &events); !errors.Is(err, ErrClockEventKind) {
-		t.Errorf("unknown kind: error = %v, want ErrClockEventKind", err)
+	if err := json.Unmarshal([]byte(`[{"kind":"hold","at":"2026-03-02T09:00:00Z"}]`), &events); !errors.Is(err, ErrEventKind) {
+		t.Errorf("unknown kind: error = %v, want ErrEventKind", err)
 	}
 }

@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"encoding/json"
@@ -11,23 +11,23 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestResponseLimitText(t *testing.T) {
+func TestLimitText(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
-		want ResponseLimit
+		want Limit
 		text string // String of the result
 	}{
-		{"business by default", "4h", ResponseLimit{4 * time.Hour, ResponseBusiness}, "4h business"},
-		{"business", "4h business", ResponseLimit{4 * time.Hour, ResponseBusiness}, "4h business"},
-		{"wall", "15m wall", ResponseLimit{15 * time.Minute, ResponseWall}, "15m wall"},
-		{"mixed units", "1h30m wall", ResponseLimit{90 * time.Minute, ResponseWall}, "1h30m wall"},
-		{"seconds kept", "1h0m5s", ResponseLimit{time.Hour + 5*time.Second, ResponseBusiness}, "1h0m5s business"},
-		{"empty is zero", "", ResponseLimit{}, ""},
+		{"business by default", "4h", Limit{4 * time.Hour, Business}, "4h business"},
+		{"business", "4h business", Limit{4 * time.Hour, Business}, "4h business"},
+		{"wall", "15m wall", Limit{15 * time.Minute, Wall}, "15m wall"},
+		{"mixed units", "1h30m wall", Limit{90 * time.Minute, Wall}, "1h30m wall"},
+		{"seconds kept", "1h0m5s", Limit{time.Hour + 5*time.Second, Business}, "1h0m5s business"},
+		{"empty is zero", "", Limit{}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got ResponseLimit
+			var got Limit
 			require.NoError(t, got.UnmarshalText([]byte(tt.in)))
 			if got != tt.want {
 				t.Errorf("UnmarshalText(%q) = %+v, want %+v", tt.in, got, tt.want)
@@ -41,16 +41,33 @@ func TestResponseLimitText(t *testing.T) {
 	}
 }
 
-func TestResponseLimitTextErrors(t *testing.T) {
-	for _, in := range []string{"4", "-1h", "0s", "4h hourly", "four hours", "4h wall extra", "1d"} {
-		t.Run(in, func(t *testing.T) {
-			var l ResponseLimit
-			err := l.UnmarshalText([]byte(in))
-			if !errors.Is(err, ErrResponseTerm) {
-				t.Fatalf("error = %v, want one wrapping ErrResponseTerm", err)
+func TestLimitTextErrors(t *testing.T) {
+	tests := []struct {
+		in   string
+		want error
+	}{
+		{"4", ErrSyntax},
+		{"-1h", ErrRange},
+		{"0s", ErrRange},
+		{"4h hourly", ErrSyntax},
+		{"four hours", ErrSyntax},
+		{"4h wall extra", ErrSyntax},
+		{"1d", ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var l Limit
+			err := l.UnmarshalText([]byte(tt.in))
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe)
+			if pe.What != "limit" || pe.Input != tt.in {
+				t.Errorf("ParseError{What: %q, Input: %q}, want limit %q", pe.What, pe.Input, tt.in)
 			}
-			if !strings.Contains(err.Error(), in) {
-				t.Errorf("error %q does not quote the input %q", err, in)
+			if !errors.Is(err, tt.want) {
+				t.Errorf("error = %v, want one wrapping %v", err, tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.in) {
+				t.Errorf("error %q does not quote the input %q", err, tt.in)
 			}
 		})
 	}
@@ -64,13 +81,13 @@ const rcTermJSON = `{
   "warnings": [50, 90]
 }`
 
-func TestResponseTermJSON(t *testing.T) {
-	var term ResponseTerm
+func TestPolicyJSON(t *testing.T) {
+	var term Policy
 	require.NoError(t, json.Unmarshal([]byte(rcTermJSON), &term))
-	want := ResponseTerm{
-		Priorities: []ResponsePriority{
-			{Name: "P1", Respond: ResponseLimit{15 * time.Minute, ResponseWall}, Resolve: ResponseLimit{4 * time.Hour, ResponseBusiness}},
-			{Name: "P3", Resolve: ResponseLimit{40 * time.Hour, ResponseBusiness}},
+	want := Policy{
+		Priorities: []Priority{
+			{Name: "P1", Respond: Limit{15 * time.Minute, Wall}, Resolve: Limit{4 * time.Hour, Business}},
+			{Name: "P3", Resolve: Limit{40 * time.Hour, Business}},
 		},
 		Warnings: []int{50, 90},
 	}
@@ -79,14 +96,14 @@ func TestResponseTermJSON(t *testing.T) {
 	}
 	b, err := json.Marshal(term)
 	require.NoError(t, err)
-	var back ResponseTerm
+	var back Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	if diff := cmp.Diff(term, back); diff != "" {
 		t.Errorf("round trip through %s (-want +got):\n%s", b, diff)
 	}
 }
 
-func TestResponseTermErrors(t *testing.T) {
+func TestPolicyErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		json string
@@ -103,38 +120,38 @@ func TestResponseTermErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var term ResponseTerm
+			var term Policy
 			err := json.Unmarshal([]byte(tt.json), &term)
-			if !errors.Is(err, ErrResponseTerm) {
-				t.Fatalf("error = %v, want one wrapping ErrResponseTerm", err)
+			if !errors.Is(err, ErrPolicy) {
+				t.Fatalf("error = %v, want one wrapping ErrPolicy", err)
 			}
 			if !strings.Contains(err.Error(), tt.path) {
 				t.Errorf("error %q does not name %s", err, tt.path)
 			}
 		})
 	}
-	neg := ResponseTerm{Priorities: []ResponsePriority{{Name: "P1", Resolve: ResponseLimit{Within: -time.Hour}}}}
-	if err := neg.Validate(); !errors.Is(err, ErrResponseTerm) || !strings.Contains(err.Error(), "priorities[0].resolve") {
+	neg := Policy{Priorities: []Priority{{Name: "P1", Resolve: Limit{Within: -time.Hour}}}}
+	if err := neg.Validate(); !errors.Is(err, ErrPolicy) || !strings.Contains(err.Error(), "priorities[0].resolve") {
 		t.Errorf("negative goal: error = %v", err)
 	}
 }
 
-// TestResponseTermClocks: the term hands out clocks in the right time. P1
+// TestPolicyClocks: the term hands out clocks in the right time. P1
 // responds in 15 minutes of wall time even when a business schedule is
 // given, and resolves in 4h of it; the term's warnings carry over.
-func TestResponseTermClocks(t *testing.T) {
-	var term ResponseTerm
+func TestPolicyClocks(t *testing.T) {
+	var term Policy
 	require.NoError(t, json.Unmarshal([]byte(rcTermJSON), &term))
 	business := rcReference{open: 9 * time.Hour, close: 17 * time.Hour}
 
-	respond, err := term.Respond("P1", business)
+	respond, err := term.RespondClock("P1", business)
 	require.NoError(t, err)
-	if respond.Target != 15*time.Minute || respond.Schedule != (ClockWallTime{}) {
+	if respond.Target != 15*time.Minute || respond.Schedule != (WallTime{}) {
 		t.Errorf("P1 respond clock = %+v, want 15m of wall time", respond)
 	}
-	resolve, err := term.Resolve("P1", business)
+	resolve, err := term.ResolveClock("P1", business)
 	require.NoError(t, err)
-	if resolve.Target != 4*time.Hour || resolve.Schedule == (ClockWallTime{}) || !cmp.Equal(resolve.Warnings, []int{50, 90}) {
+	if resolve.Target != 4*time.Hour || resolve.Schedule == (WallTime{}) || !cmp.Equal(resolve.Warnings, []int{50, 90}) {
 		t.Errorf("P1 resolve clock = %+v, want 4h of business time with warnings 50, 90", resolve)
 	}
 	// Opened Friday 16:00, checked Monday 10:00 on 09:00–17:00: 1h + 1h of
@@ -151,26 +168,26 @@ func TestResponseTermClocks(t *testing.T) {
 		t.Errorf("respond elapsed = %v, want 66h", got)
 	}
 
-	if _, err := term.Respond("P3", business); !errors.Is(err, ErrResponsePriority) {
+	if _, err := term.RespondClock("P3", business); !errors.Is(err, ErrPriority) {
 		t.Errorf("P3 has no respond goal: error = %v", err)
 	}
-	if _, err := term.Resolve("P9", business); !errors.Is(err, ErrResponsePriority) {
+	if _, err := term.ResolveClock("P9", business); !errors.Is(err, ErrPriority) {
 		t.Errorf("P9 does not exist: error = %v", err)
 	}
 }
 
-// TestResponseTermNoWarningsRoundTrip: "warnings": [] (no warnings) once
+// TestPolicyNoWarningsRoundTrip: "warnings": [] (no warnings) once
 // marshalled without the field, which reads back as the default levels.
-func TestResponseTermNoWarningsRoundTrip(t *testing.T) {
-	term := ResponseTerm{Priorities: []ResponsePriority{{Name: "P1", Respond: ResponseLimit{Within: time.Hour}}}, Warnings: []int{}}
+func TestPolicyNoWarningsRoundTrip(t *testing.T) {
+	term := Policy{Priorities: []Priority{{Name: "P1", Respond: Limit{Within: time.Hour}}}, Warnings: []int{}}
 	b, err := json.Marshal(term)
 	require.NoError(t, err)
-	var back ResponseTerm
+	var back Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	if back.Warnings == nil || len(back.Warnings) != 0 {
 		t.Errorf("%s read back warnings %#v, want an empty non-nil slice", b, back.Warnings)
 	}
-	b, err = json.Marshal(ResponseTerm{Priorities: term.Priorities})
+	b, err = json.Marshal(Policy{Priorities: term.Priorities})
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, &back))
 	if back.Warnings != nil {

@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"testing"
@@ -25,12 +25,12 @@ func BenchmarkClockStatus(b *testing.B) {
 	now := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	for _, bc := range []struct {
 		name  string
-		sched ClockSchedule
+		sched Schedule
 	}{
-		{"wall", ClockWallTime{}},
+		{"wall", WallTime{}},
 		{"weekdays", rcWeekdayHours{open: 9 * time.Hour, close: 17 * time.Hour}},
 	} {
-		c := ResponseClock{Target: 40 * time.Hour, Schedule: bc.sched}
+		c := Clock{Target: 40 * time.Hour, Schedule: bc.sched}
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -47,7 +47,7 @@ func BenchmarkClockStatus(b *testing.B) {
 func TestClockStatusAllocs(t *testing.T) {
 	events := rcMonthOfEvents()
 	now := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
-	c := ResponseClock{Target: 40 * time.Hour, Schedule: rcWeekdayHours{open: 9 * time.Hour, close: 17 * time.Hour}}
+	c := Clock{Target: 40 * time.Hour, Schedule: rcWeekdayHours{open: 9 * time.Hour, close: 17 * time.Hour}}
 	allocs := testing.AllocsPerRun(100, func() {
 		if _, err := c.Status(events, now); err != nil {
 			t.Fatal(err)

@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"encoding/binary"
@@ -54,7 +54,7 @@ func FuzzClockEvents(f *testing.F) {
 	f.Add(seq(ev(ClockStart, -1<<31), ev(ClockResume, 1<<31-1)), int64(1<<62), int64(-1<<62), true, true)
 	f.Fuzz(func(t *testing.T, data []byte, target, nowOff int64, wide, business bool) {
 		events := rcFuzzEvents(data, wide)
-		c := ResponseClock{Target: time.Duration(target)}
+		c := Clock{Target: time.Duration(target)}
 		now := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC).Add(time.Duration(nowOff))
 		if business && !wide {
 			c.Schedule = rcWeekdayHours{open: 9 * time.Hour, close: 17 * time.Hour}
@@ -68,7 +68,7 @@ func FuzzClockEvents(f *testing.F) {
 				if ce.Index < 0 || ce.Index >= len(events) || ce.Event.Kind != events[ce.Index].Kind {
 					t.Fatalf("error %v names an event not in the list", err)
 				}
-			case !errors.Is(err, ErrResponseTerm):
+			case !errors.Is(err, ErrPolicy):
 				t.Fatalf("unexpected error %v", err)
 			}
 			return
@@ -82,7 +82,7 @@ func FuzzClockEvents(f *testing.F) {
 	})
 }
 
-func rcCheckCycle(t *testing.T, i int, cy ClockCycle, c ResponseClock, business bool) {
+func rcCheckCycle(t *testing.T, i int, cy Cycle, c Clock, business bool) {
 	t.Helper()
 	if cy.Breached != (cy.Elapsed > cy.Target) {
 		t.Fatalf("cycle %d: Breached %v with elapsed %v of %v", i, cy.Breached, cy.Elapsed, cy.Target)
@@ -105,17 +105,18 @@ func rcCheckCycle(t *testing.T, i int, cy ClockCycle, c ResponseClock, business 
 	}
 }
 
-// FuzzClockResponseLimit: any text either fails with ErrResponseTerm or
+// FuzzClockLimit: any text either fails with ErrPolicy or
 // reads as a limit whose text form reads back as the same limit.
-func FuzzClockResponseLimit(f *testing.F) {
+func FuzzClockLimit(f *testing.F) {
 	for _, s := range []string{"4h", "15m wall", "1h30m business", "", "0s", "-1h", "4h  wall", "1.5h wall"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		var l ResponseLimit
+		var l Limit
 		if err := l.UnmarshalText([]byte(s)); err != nil {
-			if !errors.Is(err, ErrResponseTerm) {
-				t.Fatalf("%q: error %v does not wrap ErrResponseTerm", s, err)
+			var pe *ParseError
+			if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) && !errors.Is(err, ErrRange) {
+				t.Fatalf("%q: error %v is not a *ParseError wrapping ErrSyntax or ErrRange", s, err)
 			}
 			return
 		}
@@ -123,21 +124,21 @@ func FuzzClockResponseLimit(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q read as %+v, which does not marshal: %v", s, l, err)
 		}
-		var back ResponseLimit
+		var back Limit
 		if err := back.UnmarshalText(b); err != nil || back != l {
 			t.Fatalf("%q → %+v → %q → %+v, %v", s, l, b, back, err)
 		}
 	})
 }
 
-// FuzzClockResponseTerm: any JSON either fails with ErrResponseTerm (or a
+// FuzzClockPolicy: any JSON either fails with ErrPolicy (or a
 // syntax error) or reads as a valid term that round-trips.
-func FuzzClockResponseTerm(f *testing.F) {
+func FuzzClockPolicy(f *testing.F) {
 	f.Add([]byte(rcTermJSON))
 	f.Add([]byte(`{"priorities": [{"name": "P1", "respond": "1h"}], "warnings": []}`))
 	f.Add([]byte(`{"priorities": [{"name": "P1"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var term ResponseTerm
+		var term Policy
 		if err := json.Unmarshal(data, &term); err != nil {
 			return
 		}
@@ -148,7 +149,7 @@ func FuzzClockResponseTerm(f *testing.F) {
 		if err != nil {
 			t.Fatalf("term %+v does not marshal: %v", term, err)
 		}
-		var back ResponseTerm
+		var back Policy
 		if err := json.Unmarshal(b, &back); err != nil {
 			t.Fatalf("%s does not read back: %v", b, err)
 		}
@@ -167,8 +168,8 @@ func FuzzClockEventKindText(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var k ClockEventKind
 		if err := k.UnmarshalText([]byte(s)); err != nil {
-			if !errors.Is(err, ErrClockEventKind) {
-				t.Fatalf("%q: error %v does not wrap ErrClockEventKind", s, err)
+			if !errors.Is(err, ErrEventKind) {
+				t.Fatalf("%q: error %v does not wrap ErrEventKind", s, err)
 			}
 			return
 		}

@@ -1,4 +1,4 @@
-package sla_test
+package ticket_test
 
 import (
 	"testing"
@@ -8,8 +8,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slamath/slamath/calendar"
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/ticket"
 )
+
+// A *calendar.Calendar is a Schedule. The assertion lives in a test so
+// that the package itself imports nothing of the module.
+var _ ticket.Schedule = (*calendar.Calendar)(nil)
 
 // The ticket conventions of FACTS.md, with the business time of a real
 // calendar rather than a test schedule.
@@ -23,13 +27,13 @@ func TestClockWithCalendar(t *testing.T) {
 		// is 3 + 24 + 24 + 9.5 = 60.5 h.
 		cal, err := calendar.New(time.UTC, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("08:00-17:00")))
 		require.NoError(t, err)
-		c := sla.ResponseClock{Target: 8 * time.Hour, Schedule: cal}
-		st, err := c.Status([]sla.ClockEvent{{Kind: sla.ClockStart, At: utc(2026, 3, 6, 21, 0)}}, utc(2026, 3, 9, 9, 30))
+		c := ticket.Clock{Target: 8 * time.Hour, Schedule: cal}
+		st, err := c.Status([]ticket.ClockEvent{{Kind: ticket.ClockStart, At: utc(2026, 3, 6, 21, 0)}}, utc(2026, 3, 9, 9, 30))
 		require.NoError(t, err)
 		cur := st.Current()
 		assert.Equal(t, 90*time.Minute, cur.Elapsed)
 		assert.Equal(t, 60*time.Hour+30*time.Minute, cur.Actual)
-		assert.Equal(t, "18.75%", cur.PercentText(2))
+		assert.Equal(t, "18.75%", cur.Percent(2))
 		assert.False(t, cur.Breached)
 	})
 
@@ -46,11 +50,11 @@ func TestClockWithCalendar(t *testing.T) {
 			calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
 			calendar.Holidays(calendar.OnDate("Closure", holiday)))
 		require.NoError(t, err)
-		c := sla.ResponseClock{Target: 8 * time.Hour, Schedule: cal}
-		st, err := c.Status([]sla.ClockEvent{
-			{Kind: sla.ClockStart, At: utc(2026, 3, 3, 9, 0)},
-			{Kind: sla.ClockPause, At: utc(2026, 3, 3, 13, 0)},
-			{Kind: sla.ClockResume, At: utc(2026, 3, 5, 11, 0)},
+		c := ticket.Clock{Target: 8 * time.Hour, Schedule: cal}
+		st, err := c.Status([]ticket.ClockEvent{
+			{Kind: ticket.ClockStart, At: utc(2026, 3, 3, 9, 0)},
+			{Kind: ticket.ClockPause, At: utc(2026, 3, 3, 13, 0)},
+			{Kind: ticket.ClockResume, At: utc(2026, 3, 5, 11, 0)},
 		}, utc(2026, 3, 5, 12, 0))
 		require.NoError(t, err)
 		cur := st.Current()

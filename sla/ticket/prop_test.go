@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"math/rand/v2"
@@ -14,15 +14,15 @@ import (
 // or paused, open or closed. Instants inside a minute (a target or warning
 // level that is not a whole number of minutes) are placed by the offset
 // into that open minute.
-func rcModel(c ResponseClock, sched rcReference, events []ClockEvent, now time.Time) []ClockCycle {
+func rcModel(c Clock, sched rcReference, events []ClockEvent, now time.Time) []Cycle {
 	levels := c.Warnings
 	if levels == nil {
-		levels = rcDefaultLevels[:]
+		levels = defaultLevels[:]
 	}
-	var cycles []ClockCycle
-	var cur *ClockCycle
+	var cycles []Cycle
+	var cur *Cycle
 	open := func(at time.Time) {
-		cycles = append(cycles, ClockCycle{Start: at, State: ClockRunning, Target: c.Target,
+		cycles = append(cycles, Cycle{Start: at, State: ClockRunning, Target: c.Target,
 			OriginalDue: sched.Add(at, c.Target)})
 		cur = &cycles[len(cycles)-1]
 	}
@@ -61,7 +61,7 @@ func rcModel(c ResponseClock, sched rcReference, events []ClockEvent, now time.T
 			for _, l := range levels {
 				need := (time.Duration(l)*c.Target + 99) / 100 // small values: no overflow
 				if before < need && need <= cur.Elapsed {
-					cur.Warnings = append(cur.Warnings, ClockWarning{Level: l, At: m.Add(need - before)})
+					cur.Warnings = append(cur.Warnings, Warning{Level: l, At: m.Add(need - before)})
 				}
 			}
 			if before < c.Target && c.Target <= cur.Elapsed {
@@ -144,7 +144,7 @@ func TestClockMatchesModel(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 8))
 	for n := range 200 {
 		events, now, unit := rcRandomEvents(rng, base)
-		c := ResponseClock{
+		c := Clock{
 			Target:   time.Duration(1+rng.IntN(20*60)) * time.Minute,
 			Schedule: sched,
 			Warnings: levelSets[rng.IntN(len(levelSets))],

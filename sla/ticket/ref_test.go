@@ -1,4 +1,4 @@
-package sla
+package ticket
 
 import (
 	"math/rand/v2"
