@@ -15,7 +15,7 @@
 // its target duration). Detection is never back-dated: deadlines run
 // from DetectedAt, which is kept beside OccurredAt.
 //
-// [FromReport] turns a contract evaluation ([sla.Contract.Evaluate]) into
+// [FromReport] turns a contract evaluation ([contract.Contract.Evaluate]) into
 // Facts: one per missed availability segment and one per breached ticket
 // clock cycle, with IDs derived from what was missed so that evaluating
 // the same period twice cannot open the same breach twice in a ledger.

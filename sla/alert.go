@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"strconv"
 	"time"
 )
 
@@ -14,17 +13,6 @@ const (
 	SeverityPage Severity = iota + 1
 	SeverityTicket
 )
-
-// String returns "page" or "ticket".
-func (s Severity) String() string {
-	switch s {
-	case SeverityPage:
-		return "page"
-	case SeverityTicket:
-		return "ticket"
-	}
-	return "Severity(" + strconv.Itoa(int(s)) + ")"
-}
 
 // AlertRule is one multiwindow burn-rate alert: it fires when both the
 // long and the short window burn strictly faster than Burn. A plain

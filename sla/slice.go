@@ -3,7 +3,6 @@ package sla
 import (
 	"fmt"
 	"math/big"
-	"strconv"
 
 	"github.com/slamath/slamath/internal/wide"
 )
@@ -20,19 +19,6 @@ const (
 	// EmptyExcluded leaves slices with no events out altogether.
 	EmptyExcluded
 )
-
-// String returns "good", "bad" or "excluded".
-func (p EmptyPolicy) String() string {
-	switch p {
-	case EmptyGood:
-		return "good"
-	case EmptyBad:
-		return "bad"
-	case EmptyExcluded:
-		return "excluded"
-	}
-	return "EmptyPolicy(" + strconv.Itoa(int(p)) + ")"
-}
 
 // Slice holds the events of one time slice (one minute, say): Good of
 // Total. Slices of one measurement have equal lengths.

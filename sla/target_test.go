@@ -180,10 +180,10 @@ func TestParseTargetRejects(t *testing.T) {
 			}
 			var pe *sla.ParseError
 			require.ErrorAs(t, err, &pe)
-			if pe.Input != tc.in {
-				t.Errorf("ParseError.Input = %q, want %q", pe.Input, tc.in)
+			if pe.What != "target" || pe.Input != tc.in {
+				t.Errorf("ParseError{What: %q, Input: %q}, want target %q", pe.What, pe.Input, tc.in)
 			}
-			if !strings.HasPrefix(err.Error(), "sla: target ") || !strings.Contains(err.Error(), tc.reason) {
+			if !strings.HasPrefix(err.Error(), "sla: invalid target ") || !strings.Contains(err.Error(), tc.reason) {
 				t.Errorf("error %q does not say %q", err, tc.reason)
 			}
 		})

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
@@ -17,10 +17,10 @@ import (
 //go:embed contract.json
 var contractJSON []byte
 
-// contract loads the contract under test.
-func contract(t *testing.T) sla.Contract {
+// underTest loads the contract under test.
+func underTest(t *testing.T) contract.Contract {
 	t.Helper()
-	c, err := sla.ParseContract(contractJSON)
+	c, err := contract.Parse(contractJSON)
 	require.NoError(t, err)
 	return c
 }
@@ -60,7 +60,7 @@ type segmentOutcome struct {
 //   - The contract's credit for the month is the largest of its segments';
 //     credits of different segments do not add up.
 func TestAvailabilityTerms(t *testing.T) {
-	c := contract(t)
+	c := underTest(t)
 	ny := newYork(t)
 	march := window.Month.Containing(ny(2026, 3, 15, 12, 0, 0), ny(2026, 3, 1, 0, 0, 0).Location())
 	require.Equal(t, 743*time.Hour, march.Duration())
@@ -192,7 +192,7 @@ func TestAvailabilityTerms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := c.Evaluate(march, sla.Observations{
+			rep, err := c.Evaluate(march, contract.Observations{
 				Outages: map[string]window.Set{"availability": window.NewSet(tc.outages...)},
 			})
 			require.NoError(t, err)
@@ -232,7 +232,7 @@ type clockOutcome struct {
 // Friday 3 July. A goal is breached only when strictly more than its time
 // has elapsed.
 func TestSupportTerms(t *testing.T) {
-	c := contract(t)
+	c := underTest(t)
 	ny := newYork(t)
 	loc := ny(2026, 1, 1, 0, 0, 0).Location()
 	open := func(at time.Time) ticket.Event { return ticket.Event{Kind: ticket.Open, At: at} }
@@ -340,8 +340,8 @@ func TestSupportTerms(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			month := window.Month.Containing(tc.events[0].At, loc)
-			rep, err := c.Evaluate(month, sla.Observations{
-				Tickets: []sla.Ticket{{ID: "T-1", Priority: tc.priority, Events: tc.events}},
+			rep, err := c.Evaluate(month, contract.Observations{
+				Tickets: []contract.Ticket{{ID: "T-1", Priority: tc.priority, Events: tc.events}},
 				Now:     tc.now,
 			})
 			require.NoError(t, err)
@@ -371,7 +371,7 @@ func outcome(c ticket.Cycle) clockOutcome {
 	return clockOutcome{Elapsed: c.Elapsed, Due: c.Due, Breached: c.Breached}
 }
 
-func termNamed(t *testing.T, rep sla.Report, name string) sla.TermResult {
+func termNamed(t *testing.T, rep contract.Report, name string) contract.TermResult {
 	t.Helper()
 	for _, tr := range rep.Terms {
 		if tr.Name == name {
@@ -379,5 +379,5 @@ func termNamed(t *testing.T, rep sla.Report, name string) sla.TermResult {
 		}
 	}
 	require.Failf(t, "no term", "the report has no term %q", name)
-	return sla.TermResult{}
+	return contract.TermResult{}
 }

@@ -1,7 +1,7 @@
 // Command quickstart evaluates a service level contract over a month and
 // prints a report. It is slamath's main job, end to end: a contract read
 // from JSON, outages and ticket events read from CSV, the contract
-// evaluated over a local month with [sla.Contract.Evaluate], and a breach
+// evaluated over a local month with [contract.Contract.Evaluate], and a breach
 // record opened for every missed level with [breach.Open], whose report
 // and resolution deadlines are counted in the business calendar of the
 // contract's obligations.
@@ -32,7 +32,7 @@
 //
 // # Files
 //
-// --contract is a contract document as [sla.ParseContract] reads it. The
+// --contract is a contract document as [contract.Parse] reads it. The
 // sample outages and tickets belong to the sample contract, so with
 // --contract a file not given means no outages or no tickets.
 //

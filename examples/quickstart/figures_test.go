@@ -9,6 +9,7 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 )
 
@@ -77,7 +78,7 @@ func TestSampleAvailability(t *testing.T) {
 	business, other := avail.Segments[0], avail.Segments[1]
 	tests := []struct {
 		name                        string
-		got                         sla.SegmentResult
+		got                         contract.SegmentResult
 		measured, down, allow, left time.Duration
 		percent                     string
 		met                         bool
@@ -108,7 +109,7 @@ func TestSampleAvailability(t *testing.T) {
 	}
 	assert.False(t, avail.Met)
 	assert.False(t, res.Met)
-	assert.Equal(t, sla.MustTarget("10%"), res.Credit)
+	assert.Equal(t, sla.MustShare("10%"), res.Credit)
 }
 
 // TestSampleTickets checks the response term of the embedded month
@@ -142,7 +143,7 @@ func TestSampleTickets(t *testing.T) {
 	tr := r.Result.Terms[1]
 	require.Equal(t, "response", tr.Kind)
 	require.Len(t, tr.Tickets, 6)
-	byID := make(map[string]sla.TicketResult)
+	byID := make(map[string]contract.TicketResult)
 	for _, tk := range tr.Tickets {
 		byID[tk.ID] = tk
 	}

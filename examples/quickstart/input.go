@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
@@ -74,19 +74,19 @@ const maxInputBytes = 64 << 20
 
 // loadContract parses a contract document. Its errors name the file, the
 // line where the JSON decoder stopped when there is one, and the field path.
-func loadContract(data []byte, name string) (sla.Contract, error) {
-	c, err := sla.ParseContract(data)
+func loadContract(data []byte, name string) (contract.Contract, error) {
+	c, err := contract.Parse(data)
 	if err == nil {
 		return c, nil
 	}
-	var fe *sla.FieldError
+	var fe *contract.FieldError
 	if errors.As(err, &fe) {
-		return sla.Contract{}, &inputError{
+		return contract.Contract{}, &inputError{
 			File: name, Line: fe.Line, Field: fe.Path,
 			Msg: strings.TrimPrefix(fe.Err.Error(), "sla: "),
 		}
 	}
-	return sla.Contract{}, &inputError{File: name, Msg: strings.TrimPrefix(err.Error(), "sla: ")}
+	return contract.Contract{}, &inputError{File: name, Msg: strings.TrimPrefix(err.Error(), "sla: ")}
 }
 
 // csvRows reads the records of a CSV file: '#' comment lines and blank
@@ -142,7 +142,7 @@ func parseInstant(name string, line int, field, text string) (time.Time, error) 
 
 // termNames returns the names of the contract's availability terms and
 // of its response terms.
-func termNames(c sla.Contract) (availability, response []string) {
+func termNames(c contract.Contract) (availability, response []string) {
 	for _, t := range c.Terms {
 		switch {
 		case t.Availability != nil:
@@ -158,7 +158,7 @@ func termNames(c sla.Contract) (availability, response []string) {
 // "start,end,term". An outage without a term counts against every
 // availability term of the contract; one with a term only against that
 // term, which must be an availability term of the contract.
-func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Set, error) {
+func loadOutages(data []byte, name string, c contract.Contract) (map[string]window.Set, error) {
 	availability, _ := termNames(c)
 	var common []window.Interval
 	own := make(map[string][]window.Interval)
@@ -191,7 +191,7 @@ func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Se
 	if err != nil {
 		return nil, err
 	}
-	// sla.Observations applies the entry with the empty name only to terms
+	// contract.Observations applies the entry with the empty name only to terms
 	// without an entry of their own, so an outage without a term is added
 	// to every term explicitly.
 	outages := make(map[string]window.Set, len(availability))
@@ -210,9 +210,9 @@ func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Se
 // ticket.Validate, the library's rules for what may follow what, so that
 // a refused event is reported with its line: the index of the event that
 // Validate names maps back to the line it came from.
-func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error) {
+func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Ticket, error) {
 	_, response := termNames(c)
-	var tickets []sla.Ticket
+	var tickets []contract.Ticket
 	index := make(map[string]int)
 	lines := make(map[string][]int) // the line of each event of a ticket
 	err := csvRows(data, name, "id", func(line int, rec []string) error {
@@ -250,7 +250,7 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 			}
 			i = len(tickets)
 			index[id] = i
-			tickets = append(tickets, sla.Ticket{ID: id, Term: resolved, Priority: priority})
+			tickets = append(tickets, contract.Ticket{ID: id, Term: resolved, Priority: priority})
 		}
 		tk := &tickets[i]
 		if priority != tk.Priority {
@@ -279,7 +279,7 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 
 // responseTerm returns the response term a ticket belongs to: the named
 // one, or the contract's only response term when name is empty.
-func responseTerm(c sla.Contract, response []string, name string) (string, error) {
+func responseTerm(c contract.Contract, response []string, name string) (string, error) {
 	switch {
 	case name != "" && slices.Contains(response, name):
 		return name, nil
@@ -294,13 +294,13 @@ func responseTerm(c sla.Contract, response []string, name string) (string, error
 	}
 }
 
-func findTerm(c sla.Contract, name string) sla.Term {
+func findTerm(c contract.Contract, name string) contract.Term {
 	for _, t := range c.Terms {
 		if t.Name == name {
 			return t
 		}
 	}
-	return sla.Term{}
+	return contract.Term{}
 }
 
 func priorityNames(t ticket.Policy) []string {

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
@@ -24,14 +24,14 @@ const twoOfEach = `{"name": "Two of each", "terms": [
   {"name": "support", "kind": "response", "priorities": [{"name": "P1", "respond": "1h"}]},
   {"name": "security", "kind": "response", "priorities": [{"name": "S1", "resolve": "4h"}]}]}`
 
-func parseContract(t testing.TB, doc string) sla.Contract {
+func parseContract(t testing.TB, doc string) contract.Contract {
 	t.Helper()
-	c, err := sla.ParseContract([]byte(doc))
+	c, err := contract.Parse([]byte(doc))
 	require.NoError(t, err)
 	return c
 }
 
-func sample(t testing.TB) sla.Contract {
+func sample(t testing.TB) contract.Contract {
 	t.Helper()
 	return parseContract(t, string(sampleContract))
 }
@@ -128,7 +128,7 @@ T-1,P2,resolve,2026-03-03T14:00:00Z
 		return v
 	}
 	ev := func(k ticket.EventKind, s string) ticket.Event { return ticket.Event{Kind: k, At: at(s)} }
-	want := []sla.Ticket{
+	want := []contract.Ticket{
 		{ID: "T-1", Term: "tickets", Priority: "P2", Events: []ticket.Event{
 			ev(ticket.Open, "2026-03-02T09:00:00Z"), ev(ticket.Pause, "2026-03-02T10:00:00Z"),
 			ev(ticket.Respond, "2026-03-02T10:00:00Z"), ev(ticket.Resume, "2026-03-02T11:00:00Z"),
@@ -142,7 +142,7 @@ T-1,P2,resolve,2026-03-03T14:00:00Z
 	}
 	// What the loader accepts, the contract's clocks accept.
 	period := window.Between(at("2026-03-01T00:00:00Z"), at("2026-04-01T00:00:00Z"))
-	_, err = c.Evaluate(period, sla.Observations{Tickets: got})
+	_, err = c.Evaluate(period, contract.Observations{Tickets: got})
 	require.NoError(t, err)
 }
 
@@ -273,7 +273,7 @@ func FuzzLoadTickets(f *testing.F) {
 			}
 			return
 		}
-		if _, err := c.Evaluate(period, sla.Observations{Tickets: tickets}); err != nil {
+		if _, err := c.Evaluate(period, contract.Observations{Tickets: tickets}); err != nil {
 			t.Fatalf("accepted tickets fail to evaluate: %v", err)
 		}
 	})
@@ -319,7 +319,7 @@ func TestLoadTicketsFollowsValidate(t *testing.T) {
 		}
 		require.NoError(t, err, "Validate accepts:\n%s", b.String())
 		accepted++
-		_, err = c.Evaluate(period, sla.Observations{Tickets: tickets})
+		_, err = c.Evaluate(period, contract.Observations{Tickets: tickets})
 		require.NoError(t, err, "events accepted by the loader:\n%s", b.String())
 	}
 	t.Logf("%d accepted, %d refused", accepted, refused)

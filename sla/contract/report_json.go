@@ -1,9 +1,10 @@
-package sla
+package contract
 
 import (
 	"encoding/json"
 	"time"
 
+	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
 )
 
@@ -15,25 +16,25 @@ type ratioJSON struct {
 	Percent string `json:"percent"`
 }
 
-func newRatioJSON(r Ratio) ratioJSON {
+func newRatioJSON(r sla.Ratio) ratioJSON {
 	return ratioJSON{Good: r.Good(), Total: r.Total(), Percent: r.Percent(4)}
 }
 
 // MarshalJSON implements json.Marshaler.
 func (s SegmentResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		Name       string    `json:"name"`
-		Schedule   string    `json:"schedule"`
-		Target     Target    `json:"target"`
-		Measured   string    `json:"measured"`
-		Down       string    `json:"down"`
-		Ratio      ratioJSON `json:"ratio"`
-		Allowance  string    `json:"allowance"`
-		Remaining  string    `json:"remaining"`
-		Met        bool      `json:"met"`
-		BreachedAt time.Time `json:"breached_at,omitzero"`
-		Credit     Target    `json:"credit"`
-		CreditTier int       `json:"credit_tier"`
+		Name       string     `json:"name"`
+		Schedule   string     `json:"schedule"`
+		Target     sla.Target `json:"target"`
+		Measured   string     `json:"measured"`
+		Down       string     `json:"down"`
+		Ratio      ratioJSON  `json:"ratio"`
+		Allowance  string     `json:"allowance"`
+		Remaining  string     `json:"remaining"`
+		Met        bool       `json:"met"`
+		BreachedAt time.Time  `json:"breached_at,omitzero"`
+		Credit     sla.Share  `json:"credit"`
+		CreditTier int        `json:"credit_tier"`
 	}{
 		s.Name, s.Schedule, s.Target, s.Measured.String(), s.Down.String(), newRatioJSON(s.Ratio),
 		s.Allowance.String(), s.Remaining.String(), s.Met, s.BreachedAt, s.Credit, s.CreditTier,

@@ -1,15 +1,15 @@
-package sla_test
+package contract_test
 
 import (
 	"fmt"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
 func ExampleContract_Evaluate() {
-	contract, err := sla.ParseContract([]byte(`{
+	c, err := contract.Parse([]byte(`{
 	  "name": "Example API",
 	  "calendars": {"business": {"zone": "America/New_York",
 	    "hours": [{"days": "Mon-Fri", "spans": ["08:00-18:00"]}]}},
@@ -32,7 +32,7 @@ func ExampleContract_Evaluate() {
 	)
 	march := window.Month.Containing(at(15, 12, 0), ny)
 
-	report, err := contract.Evaluate(march, sla.Observations{Outages: map[string]window.Set{"availability": down}})
+	report, err := c.Evaluate(march, contract.Observations{Outages: map[string]window.Set{"availability": down}})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,4 +1,4 @@
-package sla
+package contract
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
@@ -35,7 +36,9 @@ type Ticket struct {
 
 // TicketError is the error for a ticket that cannot be evaluated. Index
 // is the ticket's position in Observations.Tickets; Event, when not -1,
-// is the position of the offending event in the ticket's Events.
+// is the position of the offending event in the ticket's Events, as the
+// [*ticket.EventError] in Err names it. Err wraps ErrContract, or the
+// ticket package's sentinels for a ticket whose events break its rules.
 type TicketError struct {
 	Index int
 	ID    string
@@ -44,13 +47,15 @@ type TicketError struct {
 }
 
 func (e *TicketError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "sla: ")
-	if e.Event >= 0 {
-		return fmt.Sprintf("sla: tickets[%d] %q: events[%d]: %s", e.Index, e.ID, e.Event, msg)
+	var ee *ticket.EventError
+	if e.Event >= 0 && errors.As(e.Err, &ee) {
+		return fmt.Sprintf("contract: tickets[%d] %q: events[%d] (%v): %v", e.Index, e.ID, e.Event, ee.Event, ee.Err)
 	}
-	return fmt.Sprintf("sla: tickets[%d] %q: %s", e.Index, e.ID, msg)
+	msg := strings.TrimPrefix(e.Err.Error(), "contract: ")
+	return fmt.Sprintf("contract: tickets[%d] %q: %s", e.Index, e.ID, msg)
 }
 
+// Unwrap returns Err.
 func (e *TicketError) Unwrap() error { return e.Err }
 
 // Report is the result of evaluating a contract over a period. It is
@@ -65,7 +70,7 @@ type Report struct {
 	Met bool `json:"met"`
 	// Credit is the credit owed for the period: the largest credit of any
 	// segment. Credits of different segments do not add up.
-	Credit Target `json:"credit"`
+	Credit sla.Share `json:"credit"`
 }
 
 // TermResult is the result of one term: its segments for an availability
@@ -76,7 +81,7 @@ type TermResult struct {
 	Segments []SegmentResult `json:"segments,omitempty"`
 	Tickets  []TicketResult  `json:"tickets,omitempty"`
 	Met      bool            `json:"met"`
-	Credit   Target          `json:"credit"`
+	Credit   sla.Share       `json:"credit"`
 }
 
 // SegmentResult is the measurement of one segment over the period. Its
@@ -85,10 +90,10 @@ type TermResult struct {
 type SegmentResult struct {
 	Name     string
 	Schedule string
-	Target   Target
+	Target   sla.Target
 	Measured time.Duration
 	Down     time.Duration
-	Ratio    Ratio
+	Ratio    sla.Ratio
 	// Allowance is the down time the target allows in the measured time.
 	Allowance time.Duration
 	// Remaining is Allowance − Down: negative once overspent.
@@ -98,7 +103,7 @@ type SegmentResult struct {
 	// counted down time still equalled the allowance: from the next
 	// instant on the segment was in breach.
 	BreachedAt time.Time
-	Credit     Target
+	Credit     sla.Share
 	// CreditTier is the index of the matched credit tier, or -1.
 	CreditTier int
 }
@@ -119,14 +124,14 @@ type TicketResult struct {
 // such a ticket is an error naming it.
 func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, error) {
 	if period.Empty() {
-		return Report{}, fmt.Errorf("sla: %w: the period %v is empty", ErrContract, period)
+		return Report{}, fmt.Errorf("contract: %w: the period %v is empty", ErrContract, period)
 	}
 	now := obs.Now
 	if now.IsZero() {
 		now = period.End
 	}
 	if now.Before(period.Start) {
-		return Report{}, fmt.Errorf("sla: %w: now %v is before the period %v", ErrContract, now, period)
+		return Report{}, fmt.Errorf("contract: %w: now %v is before the period %v", ErrContract, now, period)
 	}
 	rep := Report{Contract: c.Name, Period: period, Now: now.UTC(), Met: true}
 	responseTerms := map[string]bool{}
@@ -140,7 +145,7 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 		case tk.Term == "" && len(responseTerms) != 1:
 			return Report{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: no term given, and the contract has %d response terms", ErrContract, len(responseTerms))}
 		case tk.Term != "" && !responseTerms[tk.Term]:
-			return Report{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %q is not a response term of the contract", ErrContract, tk.Term)}
+			return Report{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %q is not a response term of the contract", ErrContract, ErrUnknownName, tk.Term)}
 		}
 	}
 	for _, t := range c.Terms {
@@ -159,7 +164,7 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 				return Report{}, err
 			}
 		default:
-			return Report{}, fmt.Errorf("sla: %w: term %q has no kind", ErrContract, t.Name)
+			return Report{}, fmt.Errorf("contract: %w: term %q has no kind", ErrContract, t.Name)
 		}
 		rep.Terms = append(rep.Terms, tr)
 		rep.Met = rep.Met && tr.Met
@@ -175,10 +180,9 @@ func (c Contract) evaluateAvailability(t Term, period window.Interval, down wind
 	tr := TermResult{Name: t.Name, Kind: "availability", Met: true}
 	for _, seg := range a.Segments {
 		hours := seg.Schedule.Open(period)
-		scope := Scope{Period: period, Schedule: &hours, Exclusions: a.Exclusions, Exclusion: a.Exclusion}
-		measured := scope.Measured()
-		counted := countedDown(scope, measured, down, a.Rules)
-		m := TimeMeasurement{Measured: measured.Duration(), Down: counted.Duration()}
+		scope := sla.Scope{Period: period, Schedule: &hours, Exclusions: a.Exclusions, Exclusion: a.Exclusion}
+		counted := sla.CountedDown(scope, down, a.Rules)
+		m := sla.TimeMeasurement{Measured: scope.Measured().Duration(), Down: counted.Duration()}
 		b := m.Budget(seg.Target)
 		sr := SegmentResult{
 			Name:      seg.Name,
@@ -206,24 +210,6 @@ func (c Contract) evaluateAvailability(t Term, period window.Interval, down wind
 		}
 	}
 	return tr
-}
-
-// countedDown returns the down time that counts against the scope under
-// the rules: the kept part of each run, inside the measured time (which
-// is scope.Measured()), outside exclusions counted as available. Its
-// duration is what MeasureOutages reports as Down.
-func countedDown(scope Scope, measured, down window.Set, rules OutageRules) window.Set {
-	kept := make([]window.Interval, 0, down.Len())
-	for run := range down.All() {
-		if iv, ok := rules.keep(run); ok {
-			kept = append(kept, iv)
-		}
-	}
-	counting := measured
-	if scope.Exclusion == CountAsAvailable {
-		counting = counting.Subtract(scope.Exclusions)
-	}
-	return window.NewSet(kept...).Intersect(counting)
 }
 
 // instantPast returns the last instant at which the time in set before it
@@ -256,7 +242,7 @@ func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, t
 			continue // a ticket belongs to the period it was opened in
 		}
 		if _, ok := tt.Priority(tk.Priority); !ok {
-			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %q is not a priority of term %q", ErrContract, tk.Priority, t.Name)}
+			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %q is not a priority of term %q", ErrContract, ticket.ErrPriority, tk.Priority, t.Name)}
 		}
 		st, err := tt.Policy.Status(tk.Priority, tk.Events, business, now)
 		if err != nil {

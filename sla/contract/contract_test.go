@@ -1,8 +1,7 @@
-package sla_test
+package contract_test
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -18,15 +17,16 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
-func loadSeedContract(t testing.TB) sla.Contract {
+func loadSeedContract(t testing.TB) contract.Contract {
 	t.Helper()
 	data, err := os.ReadFile("testdata/seed-contract.json")
 	require.NoError(t, err)
-	c, err := sla.ParseContract(data)
+	c, err := contract.Parse(data)
 	require.NoError(t, err)
 	return c
 }
@@ -90,7 +90,7 @@ func TestSeedContractMarch2026(t *testing.T) {
 	period := window.Month.Containing(at(15, 12, 0), ny)
 	require.Equal(t, 743*time.Hour, period.Duration())
 
-	rep, err := c.Evaluate(period, sla.Observations{Outages: map[string]window.Set{"availability": down}})
+	rep, err := c.Evaluate(period, contract.Observations{Outages: map[string]window.Set{"availability": down}})
 	require.NoError(t, err)
 	require.Len(t, rep.Terms, 2)
 	avail := rep.Terms[0]
@@ -105,7 +105,7 @@ func TestSeedContractMarch2026(t *testing.T) {
 	assert.False(t, business.Met)
 	assert.Equal(t, uint64(787800*time.Second), business.Ratio.Good())
 	assert.Equal(t, "99.4696%", business.Ratio.Percent(4))
-	assert.Equal(t, sla.MustTarget("10%"), business.Credit)
+	assert.Equal(t, sla.MustShare("10%"), business.Credit)
 	assert.True(t, business.BreachedAt.Equal(time.Date(2026, 3, 16, 12, 6, 0, 0, time.UTC)), "business breached at %v", business.BreachedAt)
 
 	assert.Equal(t, "other times", other.Name)
@@ -114,12 +114,12 @@ func TestSeedContractMarch2026(t *testing.T) {
 	assert.Equal(t, 18828*time.Second, other.Allowance)
 	assert.False(t, other.Met)
 	assert.Equal(t, "98.7253%", other.Ratio.Percent(4))
-	assert.Equal(t, sla.MustTarget("5%"), other.Credit)
+	assert.Equal(t, sla.MustShare("5%"), other.Credit)
 	assert.True(t, other.BreachedAt.Equal(time.Date(2026, 3, 8, 7, 3, 48, 0, time.UTC)), "other breached at %v", other.BreachedAt)
 
 	assert.False(t, avail.Met)
-	assert.Equal(t, sla.MustTarget("10%"), avail.Credit)
-	assert.Equal(t, sla.MustTarget("10%"), rep.Credit)
+	assert.Equal(t, sla.MustShare("10%"), avail.Credit)
+	assert.Equal(t, sla.MustShare("10%"), rep.Credit)
 	assert.False(t, rep.Met)
 }
 
@@ -140,7 +140,7 @@ func TestSeedContractTickets(t *testing.T) {
 	c := loadSeedContract(t)
 	ny := newYork(t)
 	at := func(d, hh, mm int) time.Time { return time.Date(2026, 3, d, hh, mm, 0, 0, ny) }
-	tickets := []sla.Ticket{
+	tickets := []contract.Ticket{
 		{ID: "T-1", Priority: "P1", Events: []ticket.Event{
 			{Kind: ticket.Open, At: at(6, 16, 0)},
 			{Kind: ticket.Respond, At: at(6, 17, 30)},
@@ -158,7 +158,7 @@ func TestSeedContractTickets(t *testing.T) {
 		}},
 	}
 	period := window.Month.Containing(at(15, 12, 0), ny)
-	rep, err := c.Evaluate(period, sla.Observations{Tickets: tickets})
+	rep, err := c.Evaluate(period, contract.Observations{Tickets: tickets})
 	require.NoError(t, err)
 	tr := rep.Terms[1]
 	require.Equal(t, "response", tr.Kind)
@@ -190,80 +190,16 @@ func TestContractJSONRoundTrip(t *testing.T) {
 	c := loadSeedContract(t)
 	first, err := json.Marshal(c)
 	require.NoError(t, err)
-	back, err := sla.ParseContract(first)
+	back, err := contract.Parse(first)
 	require.NoError(t, err)
 	second, err := json.Marshal(back)
 	require.NoError(t, err)
 	if diff := cmp.Diff(string(first), string(second)); diff != "" {
 		t.Errorf("contract JSON changed on a round trip (-want +got):\n%s", diff)
 	}
-	var viaUnmarshal sla.Contract
+	var viaUnmarshal contract.Contract
 	require.NoError(t, json.Unmarshal(first, &viaUnmarshal))
 	assert.Equal(t, "Example API", viaUnmarshal.Name)
-}
-
-func TestParseContractErrors(t *testing.T) {
-	seed, err := os.ReadFile("testdata/seed-contract.json")
-	require.NoError(t, err)
-	tests := []struct {
-		name     string
-		edit     func(string) string
-		wantPath string
-		wantText string
-	}{
-		{"target above 100%", func(s string) string {
-			return strings.Replace(s, `"target": "99%"`, `"target": "101%"`, 1)
-		}, "terms[0].segments[1].target", "above 100%"},
-		{"bare number target", func(s string) string {
-			return strings.Replace(s, `"target": "99.5%"`, `"target": "99.5"`, 1)
-		}, "terms[0].segments[0].target", "ratio"},
-		{"unknown calendar", func(s string) string {
-			return strings.Replace(s, `"during": "business"`, `"during": "office"`, 1)
-		}, "terms[0].segments[0].during", `no calendar named "office"`},
-		{"unknown kind", func(s string) string {
-			return strings.Replace(s, `"kind": "response"`, `"kind": "latency"`, 1)
-		}, "terms[1].kind", `"latency"`},
-		{"bad zone", func(s string) string {
-			return strings.Replace(s, `America/New_York`, `Mars/Olympus_Mons`, 1)
-		}, "calendars.business.zone", "Mars/Olympus_Mons"},
-		{"overlapping credit tiers", func(s string) string {
-			return strings.Replace(s, `{"below": "99%", "at_least": "95%", "credit": "25%"}`, `{"below": "99.2%", "at_least": "95%", "credit": "25%"}`, 1)
-		}, "credits", "overlap"},
-		{"negative obligation", func(s string) string {
-			return strings.Replace(s, `"report_within": "4h"`, `"report_within": "-4h"`, 1)
-		}, "obligations.report_within", "negative"},
-		{"bad duration", func(s string) string {
-			return strings.Replace(s, `"resolve_within": "40h"`, `"resolve_within": "forty hours"`, 1)
-		}, "obligations.resolve_within", "forty hours"},
-		{"both during and outside", func(s string) string {
-			return strings.Replace(s, `"during": "business",`, `"during": "business", "outside": "business",`, 1)
-		}, "terms[0].segments[0]", "not both"},
-		{"duplicate term names", func(s string) string {
-			return strings.Replace(s, `"name": "tickets"`, `"name": "availability"`, 1)
-		}, "terms[1].name", "also the name"},
-		{"segments on a response term", func(s string) string {
-			return strings.Replace(s, `"calendar": "business",
-      "priorities"`, `"calendar": "business", "segments": [{"name": "x", "target": "1%"}],
-      "priorities"`, 1)
-		}, "terms[1]", "no segments"},
-		{"wrong type names the field", func(s string) string {
-			return strings.Replace(s, `"name": "Example API"`, `"name": 42`, 1)
-		}, "name", "string"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := tt.edit(string(seed))
-			require.NotEqual(t, string(seed), doc, "the edit must change the document")
-			_, err := sla.ParseContract([]byte(doc))
-			require.Error(t, err)
-			var fe *sla.FieldError
-			require.True(t, errors.As(err, &fe), "want a *FieldError, got %T: %v", err, err)
-			assert.Equal(t, tt.wantPath, fe.Path, "error: %v", err)
-			assert.Contains(t, err.Error(), tt.wantText)
-			assert.True(t, strings.HasPrefix(err.Error(), "sla: "+tt.wantPath+": ") || strings.HasPrefix(err.Error(), "sla: line "), "error text %q", err)
-			assert.NotContains(t, err.Error(), tt.wantPath+": "+tt.wantPath, "the path is said once")
-		})
-	}
 }
 
 func TestParseContractRejectsMalformedDocuments(t *testing.T) {
@@ -275,13 +211,13 @@ func TestParseContractRejectsMalformedDocuments(t *testing.T) {
 		{"trailing data", `{"name": "x", "terms": [{"name": "a", "kind": "availability", "segments": [{"name": "s", "target": "99%"}]}]} {}`, "data after"},
 		{"no terms", `{"name": "x", "terms": []}`, "at least one term"},
 		{"empty document", ``, "EOF"},
-		{"too large", `{"name": "` + strings.Repeat("x", sla.MaxContractBytes) + `"}`, "at most"},
+		{"too large", `{"name": "` + strings.Repeat("x", contract.MaxContractBytes) + `"}`, "at most"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := sla.ParseContract([]byte(tt.doc))
+			_, err := contract.Parse([]byte(tt.doc))
 			require.Error(t, err)
-			assert.ErrorIs(t, err, sla.ErrContract)
+			assert.ErrorIs(t, err, contract.ErrContract)
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
@@ -292,39 +228,39 @@ func TestEvaluateErrors(t *testing.T) {
 	ny := newYork(t)
 	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, ny), ny)
 
-	_, err := c.Evaluate(window.Interval{}, sla.Observations{})
-	assert.ErrorIs(t, err, sla.ErrContract, "an empty period")
+	_, err := c.Evaluate(window.Interval{}, contract.Observations{})
+	assert.ErrorIs(t, err, contract.ErrContract, "an empty period")
 
-	_, err = c.Evaluate(period, sla.Observations{Now: period.Start.Add(-time.Hour)})
-	assert.ErrorIs(t, err, sla.ErrContract, "now before the period")
+	_, err = c.Evaluate(period, contract.Observations{Now: period.Start.Add(-time.Hour)})
+	assert.ErrorIs(t, err, contract.ErrContract, "now before the period")
 
-	bad := []sla.Ticket{{ID: "T-9", Priority: "P7", Events: []ticket.Event{{Kind: ticket.Open, At: period.Start}}}}
-	_, err = c.Evaluate(period, sla.Observations{Tickets: bad})
+	bad := []contract.Ticket{{ID: "T-9", Priority: "P7", Events: []ticket.Event{{Kind: ticket.Open, At: period.Start}}}}
+	_, err = c.Evaluate(period, contract.Observations{Tickets: bad})
 	assert.ErrorContains(t, err, `"P7"`)
 
-	paused := []sla.Ticket{{ID: "T-8", Priority: "P1", Events: []ticket.Event{
+	paused := []contract.Ticket{{ID: "T-8", Priority: "P1", Events: []ticket.Event{
 		{Kind: ticket.Open, At: period.Start.Add(time.Hour)},
 		{Kind: ticket.Resume, At: period.Start.Add(2 * time.Hour)},
 	}}}
-	_, err = c.Evaluate(period, sla.Observations{Tickets: paused})
+	_, err = c.Evaluate(period, contract.Observations{Tickets: paused})
 	var ee *ticket.EventError
 	assert.ErrorAs(t, err, &ee, "resume while running")
 	assert.ErrorIs(t, err, ticket.ErrEventState)
-	var te *sla.TicketError
+	var te *contract.TicketError
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, 0, te.Index)
 	assert.Equal(t, "T-8", te.ID)
 	assert.Equal(t, 1, te.Event, "the resume is the ticket's second event")
-	assert.Contains(t, err.Error(), `sla: tickets[0] "T-8": events[1]: `)
+	assert.Contains(t, err.Error(), `contract: tickets[0] "T-8": events[1] (resume@2026-03-01T07:00:00Z): the ticket is not paused`)
 
 	// The error names the ticket's own event: open, respond, pause, pause.
-	twice := []sla.Ticket{{ID: "T-7", Priority: "P1", Events: []ticket.Event{
+	twice := []contract.Ticket{{ID: "T-7", Priority: "P1", Events: []ticket.Event{
 		{Kind: ticket.Open, At: period.Start.Add(time.Hour)},
 		{Kind: ticket.Respond, At: period.Start.Add(2 * time.Hour)},
 		{Kind: ticket.Pause, At: period.Start.Add(3 * time.Hour)},
 		{Kind: ticket.Pause, At: period.Start.Add(4 * time.Hour)},
 	}}}
-	_, err = c.Evaluate(period, sla.Observations{Tickets: twice})
+	_, err = c.Evaluate(period, contract.Observations{Tickets: twice})
 	require.ErrorAs(t, err, &te)
 	assert.Equal(t, 3, te.Event, "pause while paused: %v", err)
 }
@@ -335,10 +271,10 @@ func TestEvaluateNoOutagesMeetsEverything(t *testing.T) {
 	c := loadSeedContract(t)
 	ny := newYork(t)
 	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, ny), ny)
-	rep, err := c.Evaluate(period, sla.Observations{})
+	rep, err := c.Evaluate(period, contract.Observations{})
 	require.NoError(t, err)
 	assert.True(t, rep.Met)
-	assert.Equal(t, sla.Target{}, rep.Credit)
+	assert.Equal(t, sla.Share{}, rep.Credit)
 	for _, s := range rep.Terms[0].Segments {
 		assert.True(t, s.Met)
 		assert.Equal(t, s.Allowance, s.Remaining)
@@ -352,7 +288,7 @@ func TestReportJSON(t *testing.T) {
 	ny := newYork(t)
 	period := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, ny), ny)
 	down := window.NewSet(window.Between(time.Date(2026, 3, 3, 9, 0, 0, 0, ny), time.Date(2026, 3, 3, 10, 30, 0, 0, ny)))
-	rep, err := c.Evaluate(period, sla.Observations{Outages: map[string]window.Set{"": down}})
+	rep, err := c.Evaluate(period, contract.Observations{Outages: map[string]window.Set{"": down}})
 	require.NoError(t, err)
 	data, err := json.Marshal(rep)
 	require.NoError(t, err)
@@ -373,12 +309,12 @@ func TestReportJSON(t *testing.T) {
 func TestParseContractLimits(t *testing.T) {
 	cal := `{"zone": "UTC", "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}]}`
 	var cals []string
-	for i := range sla.MaxCalendars + 1 {
+	for i := range contract.MaxCalendars + 1 {
 		cals = append(cals, fmt.Sprintf("%q: %s", fmt.Sprintf("c%d", i), cal))
 	}
 	term := `"terms": [{"name": "a", "kind": "availability", "segments": [{"name": "s", "target": "99%"}]}]`
-	_, err := sla.ParseContract([]byte(`{"name": "x", "calendars": {` + strings.Join(cals, ",") + `}, ` + term + `}`))
-	var fe *sla.FieldError
+	_, err := contract.Parse([]byte(`{"name": "x", "calendars": {` + strings.Join(cals, ",") + `}, ` + term + `}`))
+	var fe *contract.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "calendars", fe.Path)
 
@@ -387,22 +323,22 @@ func TestParseContractLimits(t *testing.T) {
 		rules = append(rules, fmt.Sprintf(`{"name": "h%d", "month": %d, "day": %d}`, i, i%12+1, i%28+1))
 	}
 	big := `{"zone": "UTC", "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}], "holidays": [` + strings.Join(rules, ",") + `]}`
-	_, err = sla.ParseContract([]byte(`{"name": "x", "calendars": {"c": ` + big + `}, ` + term + `}`))
+	_, err = contract.Parse([]byte(`{"name": "x", "calendars": {"c": ` + big + `}, ` + term + `}`))
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "calendars.c.holidays", fe.Path)
 	assert.ErrorIs(t, err, calendar.ErrInvalid)
 }
 
-// TestParseContractDocExample parses the document shown in ParseContract's
+// TestParseContractDocExample parses the document shown in Parse's
 // doc comment, so that the documentation cannot show a contract the
 // parser refuses.
 func TestParseContractDocExample(t *testing.T) {
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "contract_json.go", nil, parser.ParseComments)
+	f, err := parser.ParseFile(fset, "parse.go", nil, parser.ParseComments)
 	require.NoError(t, err)
 	var doc string
 	for _, d := range f.Decls {
-		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "ParseContract" {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Name.Name == "Parse" {
 			doc = fn.Doc.Text()
 		}
 	}
@@ -414,7 +350,7 @@ func TestParseContractDocExample(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, lines, "the doc comment shows a document")
-	c, err := sla.ParseContract([]byte(strings.Join(lines, "\n")))
+	c, err := contract.Parse([]byte(strings.Join(lines, "\n")))
 	require.NoError(t, err)
 	assert.Equal(t, "Example API", c.Name)
 	assert.Equal(t, 40*time.Hour, c.Obligations.ResolveWithin)

@@ -1,4 +1,4 @@
-package sla_test
+package contract_test
 
 import (
 	"math/rand/v2"
@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
@@ -20,12 +21,12 @@ func BenchmarkContractEvaluateMonth(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c, err := sla.ParseContract(data)
+	c, err := contract.Parse(data)
 	if err != nil {
 		b.Fatal(err)
 	}
-	c.Terms = append(c.Terms, sla.Term{Name: "web", Availability: &sla.AvailabilityTerm{
-		Segments: []sla.Segment{{Name: "always", Schedule: sla.Always(), Target: sla.MustTarget("99.9%")}},
+	c.Terms = append(c.Terms, contract.Term{Name: "web", Availability: &contract.AvailabilityTerm{
+		Segments: []contract.Segment{{Name: "always", Schedule: contract.Always(), Target: sla.MustTarget("99.9%")}},
 		Rules:    sla.OutageRules{WholeMinutes: true},
 	}})
 	ny, _ := time.LoadLocation("America/New_York")
@@ -37,16 +38,16 @@ func BenchmarkContractEvaluateMonth(b *testing.B) {
 		outages[i] = window.Between(start, start.Add(time.Duration(r.Int64N(int64(10*time.Minute)))))
 	}
 	down := window.NewSet(outages...)
-	var tickets []sla.Ticket
+	var tickets []contract.Ticket
 	for i := range 20 {
 		open := period.Start.Add(time.Duration(i) * 36 * time.Hour)
-		tickets = append(tickets, sla.Ticket{ID: "T", Priority: "P1", Events: []ticket.Event{
+		tickets = append(tickets, contract.Ticket{ID: "T", Priority: "P1", Events: []ticket.Event{
 			{Kind: ticket.Open, At: open},
 			{Kind: ticket.Respond, At: open.Add(30 * time.Minute)},
 			{Kind: ticket.Resolve, At: open.Add(20 * time.Hour)},
 		}})
 	}
-	obs := sla.Observations{Outages: map[string]window.Set{"": down}, Tickets: tickets}
+	obs := contract.Observations{Outages: map[string]window.Set{"": down}, Tickets: tickets}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := c.Evaluate(period, obs); err != nil {

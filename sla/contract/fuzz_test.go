@@ -1,14 +1,14 @@
-package sla_test
+package contract_test
 
 import (
 	"encoding/json"
 	"os"
 	"testing"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 )
 
-// FuzzParseContract: no document makes ParseContract panic or hang, a
+// FuzzParseContract: no document makes Parse panic or hang, a
 // document it accepts writes back to JSON, and what it writes parses to
 // the same document again.
 func FuzzParseContract(f *testing.F) {
@@ -21,7 +21,7 @@ func FuzzParseContract(f *testing.F) {
 	f.Add([]byte(`{"name":"x","terms":[{"name":"t","kind":"response","priorities":[{"name":"P1","respond":"15m wall"}]}],"credits":[{"above":"1%","at_most":"2%","credit":"3%"}]}`))
 	f.Add([]byte(`{"terms":[{"kind":"availability","exclusions":["2026-03-01T00:00:00Z/PT1H"],"exclusion":"available","min_outage":"5m","whole_minutes":true}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := sla.ParseContract(data)
+		c, err := contract.Parse(data)
 		if err != nil {
 			return
 		}
@@ -29,7 +29,7 @@ func FuzzParseContract(f *testing.F) {
 		if err != nil {
 			t.Fatalf("an accepted contract does not marshal: %v", err)
 		}
-		back, err := sla.ParseContract(out)
+		back, err := contract.Parse(out)
 		if err != nil {
 			t.Fatalf("written contract does not parse: %v\n%s", err, out)
 		}
