@@ -85,9 +85,9 @@ func ExampleAlertPolicy_Evaluate() {
 		}
 		return r
 	}
-	for _, a := range policy.Evaluate(target, observed) {
+	for _, a := range policy.Evaluate(target, observed, nil) {
 		fmt.Printf("%-6s %v/%v burn > %v: long %v, short %v, firing %v\n",
-			a.Rule.Severity, a.Rule.Long, a.Rule.Short, a.Rule.Burn, a.LongBurn, a.ShortBurn, a.Firing)
+			a.Rule.Severity, a.Rule.Long, a.Rule.Short, a.Threshold(), a.LongBurn(), a.ShortBurn(), a.Firing)
 	}
 	// Output:
 	// page   1h0m0s/5m0s burn > 14.4: long 20, short 30, firing true

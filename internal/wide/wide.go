@@ -37,39 +37,40 @@ func MulDiv(a, b, d uint64) (q uint64, ok bool) {
 	return q, true
 }
 
-// u256 is an unsigned 256-bit integer, least significant word first.
-type u256 [4]uint64
+// U192 is an unsigned integer of up to 192 bits, least significant word
+// first: the product of three uint64s (Mul3), kept to compare a
+// product of four without forming it twice.
+type U192 [3]uint64
 
-// mul128 returns the 256-bit product of two 128-bit numbers (hi, lo).
-func mul128(ah, al, bh, bl uint64) u256 {
-	var r u256
-	// (ah·2^64 + al)(bh·2^64 + bl), column by column.
-	h, l := bits.Mul64(al, bl)
-	r[0] = l
-	carry := h
-
-	h1, l1 := bits.Mul64(ah, bl)
-	h2, l2 := bits.Mul64(al, bh)
-	s, c1 := bits.Add64(carry, l1, 0)
-	s, c2 := bits.Add64(s, l2, 0)
-	r[1] = s
-	// h1 + h2 + c1 + c2 < 2^65: keep its carry in the third word.
-	mid, c3 := bits.Add64(h1, h2, 0)
-	mid, c4 := bits.Add64(mid, c1+c2, 0)
-
-	h3, l3 := bits.Mul64(ah, bh)
-	s, c5 := bits.Add64(mid, l3, 0)
-	r[2] = s
-	r[3] = h3 + c3 + c4 + c5 // the product has at most 256 bits: no carry out
-	return r
+// Mul3 returns a×b×c, which fits in 192 bits.
+func Mul3(a, b, c uint64) U192 {
+	h, l := bits.Mul64(a, b)
+	// (h·2^64 + l)·c, column by column.
+	h1, l1 := bits.Mul64(l, c)
+	h2, l2 := bits.Mul64(h, c)
+	mid, carry := bits.Add64(h1, l2, 0)
+	return U192{l1, mid, h2 + carry} // h2 + carry < 2^64: the product fits
 }
 
-func (x u256) cmp(y u256) int {
+// mul returns x×X in 256 bits, least significant word first.
+func (X U192) mul(x uint64) [4]uint64 {
+	h0, l0 := bits.Mul64(x, X[0])
+	h1, l1 := bits.Mul64(x, X[1])
+	h2, l2 := bits.Mul64(x, X[2])
+	r1, c1 := bits.Add64(h0, l1, 0)
+	r2, c2 := bits.Add64(h1, l2, c1)
+	return [4]uint64{l0, r1, r2, h2 + c2} // h2 + c2 < 2^64: x×X < 2^256
+}
+
+// CmpMul compares x×X with y×Y exactly: -1, 0 or +1 as for Cmp. Each
+// product has at most 256 bits, so nothing overflows.
+func CmpMul(x uint64, X U192, y uint64, Y U192) int {
+	a, b := X.mul(x), Y.mul(y)
 	for i := 3; i >= 0; i-- {
 		switch {
-		case x[i] < y[i]:
+		case a[i] < b[i]:
 			return -1
-		case x[i] > y[i]:
+		case a[i] > b[i]:
 			return 1
 		}
 	}
@@ -80,9 +81,5 @@ func (x u256) cmp(y u256) int {
 // 0 or +1 as for Cmp. Each product has at most 256 bits, so nothing
 // overflows whatever the factors.
 func Cmp4(a1, a2, a3, a4, b1, b2, b3, b4 uint64) int {
-	ah, al := bits.Mul64(a1, a2)
-	bh, bl := bits.Mul64(a3, a4)
-	ch, cl := bits.Mul64(b1, b2)
-	dh, dl := bits.Mul64(b3, b4)
-	return mul128(ah, al, bh, bl).cmp(mul128(ch, cl, dh, dl))
+	return CmpMul(a1, Mul3(a2, a3, a4), b1, Mul3(b2, b3, b4))
 }

@@ -92,6 +92,19 @@ func TestCmp4(t *testing.T) {
 	}
 }
 
+func TestMul3(t *testing.T) {
+	// (2^64−1)³ = 2^192 − 3·2^128 + 3·2^64 − 1: words 1, ..., the
+	// largest product of three.
+	m := Mul3(max64, max64, max64)
+	if want := (U192{max64, 2, max64 - 2}); m != want {
+		t.Errorf("Mul3(max, max, max) = %x, want %x", m, want)
+	}
+	// 10^18 × 10^18 × 1 = 10^36 = 0xc097ce7bc90715b34b9f1000000000.
+	if m, want := Mul3(1e18, 1e18, 1), (U192{0xb34b9f1000000000, 0xc097ce7bc90715, 0}); m != want {
+		t.Errorf("Mul3(1e18, 1e18, 1) = %x, want %x", m, want)
+	}
+}
+
 // word draws a uint64 that is often near a power of two or the maximum,
 // where carries happen.
 func word(rng *rand.Rand) uint64 {
@@ -121,6 +134,13 @@ func checkAll(t *testing.T, w [8]uint64) {
 	t.Helper()
 	if got, want := Cmp(w[0], w[1], w[2], w[3]), bigProduct(w[0], w[1]).Cmp(bigProduct(w[2], w[3])); got != want {
 		t.Fatalf("Cmp%v = %d, math/big says %d", w[:4], got, want)
+	}
+	m := Mul3(w[0], w[1], w[2])
+	got := new(big.Int).SetUint64(m[2])
+	got.Lsh(got, 64).Add(got, new(big.Int).SetUint64(m[1]))
+	got.Lsh(got, 64).Add(got, new(big.Int).SetUint64(m[0]))
+	if want := bigProduct(w[0], w[1], w[2]); got.Cmp(want) != 0 {
+		t.Fatalf("Mul3%v = %v, math/big says %v", w[:3], got, want)
 	}
 	if got, want := Cmp4(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]),
 		bigProduct(w[0], w[1], w[2], w[3]).Cmp(bigProduct(w[4], w[5], w[6], w[7])); got != want {
