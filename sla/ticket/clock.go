@@ -118,12 +118,36 @@ var clockStateNames = [...]string{
 	ClockRestarted:  "restarted",
 }
 
-// String returns the state's name, e.g. "paused".
+// String returns the state's name, e.g. "paused", or "ClockState(n)"
+// for a value that is not a state.
 func (s ClockState) String() string {
 	if int(s) < len(clockStateNames) {
 		return clockStateNames[s]
 	}
 	return fmt.Sprintf("ClockState(%d)", uint8(s))
+}
+
+// MarshalText returns the state's name, as reports write it; it fails,
+// wrapping ErrRange, for a value that is not a state.
+func (s ClockState) MarshalText() ([]byte, error) {
+	if int(s) >= len(clockStateNames) {
+		return nil, fmt.Errorf("ticket: clock state %d: %w", uint8(s), ErrRange)
+	}
+	return []byte(clockStateNames[s]), nil
+}
+
+// UnmarshalText reads a state's name ("not started", "running",
+// "paused", "stopped" or "restarted"); any other text is a *ParseError
+// wrapping ErrSyntax.
+func (s *ClockState) UnmarshalText(text []byte) error {
+	for i, name := range clockStateNames {
+		if name == string(text) {
+			*s = ClockState(i)
+			return nil
+		}
+	}
+	return &ParseError{What: "clock state", Input: string(text),
+		Err: fmt.Errorf("%w: want not started, running, paused, stopped or restarted", ErrSyntax)}
 }
 
 // Ended reports whether the cycle is over (stopped or restarted).

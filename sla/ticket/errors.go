@@ -39,14 +39,15 @@ var (
 	ErrEventFuture = errors.New("event after now")
 )
 
-// ParseError is the error for a text that is not a valid limit, basis or
-// event kind. The same shape serves every package of the module: What
-// was being read, the Input as given, and Err, which says what was wrong
-// and wraps ErrSyntax or ErrRange.
+// ParseError is the error for a text that is not a valid limit, basis,
+// event kind or clock state. The same shape serves every package of the
+// module: What was being read, the Input as given, and Err, which says
+// what was wrong and wraps ErrSyntax, ErrRange, or ErrEventKind for an
+// event kind.
 type ParseError struct {
-	What  string // "limit", "basis", "event kind" or "clock event kind"
+	What  string // "limit", "basis", "event kind", "clock event kind" or "clock state"
 	Input string // the text as given
-	Err   error  // why it was rejected; wraps ErrSyntax or ErrRange
+	Err   error  // why it was rejected; wraps ErrSyntax, ErrRange or ErrEventKind
 }
 
 func (e *ParseError) Error() string {

@@ -326,3 +326,19 @@ func TestValidateAgreesWithClocks(t *testing.T) {
 	assert.Greater(t, accepted, 2000, "accepted sequences")
 	assert.Greater(t, long, 100, "accepted sequences of four events or more")
 }
+
+func TestClockStateText(t *testing.T) {
+	for s := ticket.ClockNotStarted; s <= ticket.ClockRestarted; s++ {
+		text, err := s.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, s.String(), string(text))
+		var back ticket.ClockState
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, s, back)
+	}
+	assert.Equal(t, "paused", ticket.ClockPaused.String())
+	_, err := ticket.ClockState(9).MarshalText()
+	assert.ErrorIs(t, err, ticket.ErrRange)
+	var s ticket.ClockState
+	assert.ErrorIs(t, s.UnmarshalText([]byte("Paused")), ticket.ErrSyntax)
+}

@@ -136,6 +136,44 @@ func TestPolicyErrors(t *testing.T) {
 	}
 }
 
+// TestPolicyValidatePaths: Validate names the field it refuses in the
+// Path of a *FieldError, as its doc says, and wraps ErrPolicy and, for
+// values out of range, ErrRange.
+func TestPolicyValidatePaths(t *testing.T) {
+	goal := Limit{Within: time.Hour}
+	tests := []struct {
+		name   string
+		policy Policy
+		path   string
+		rng    bool
+	}{
+		{"no priorities", Policy{}, "priorities", false},
+		{"empty name", Policy{Priorities: []Priority{{Respond: goal}}}, "priorities[0].name", false},
+		{"name given twice", Policy{Priorities: []Priority{{Name: "P1", Respond: goal}, {Name: "P2", Respond: goal}, {Name: "P1", Resolve: goal}}}, "priorities[2].name", false},
+		{"no goal", Policy{Priorities: []Priority{{Name: "P1", Respond: goal}, {Name: "P2"}}}, "priorities[1]", false},
+		{"respond not positive", Policy{Priorities: []Priority{{Name: "P1", Respond: Limit{Within: -1}}}}, "priorities[0].respond", true},
+		{"resolve of an unknown basis", Policy{Priorities: []Priority{{Name: "P1", Respond: goal}, {Name: "P2", Resolve: Limit{Within: time.Hour, Basis: 7}}}}, "priorities[1].resolve", true},
+		{"warning level 0", Policy{Priorities: []Priority{{Name: "P1", Respond: goal}}, Warnings: []int{0}}, "warnings[0]", true},
+		{"warning levels not ascending", Policy{Priorities: []Priority{{Name: "P1", Respond: goal}}, Warnings: []int{50, 90, 75}}, "warnings[2]", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.policy.Validate()
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			if fe.Path != tt.path {
+				t.Errorf("Path = %q, want %q (%v)", fe.Path, tt.path, err)
+			}
+			if !errors.Is(err, ErrPolicy) || errors.Is(err, ErrRange) != tt.rng {
+				t.Errorf("error %v: ErrPolicy %v, ErrRange %v; want true, %v", err, errors.Is(err, ErrPolicy), errors.Is(err, ErrRange), tt.rng)
+			}
+			if !strings.HasPrefix(err.Error(), "ticket: "+tt.path+": ") {
+				t.Errorf("error %q does not start with its path", err)
+			}
+		})
+	}
+}
+
 // TestPolicyClocks: the term hands out clocks in the right time. P1
 // responds in 15 minutes of wall time even when a business schedule is
 // given, and resolves in 4h of it; the term's warnings carry over.
