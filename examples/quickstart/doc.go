@@ -54,7 +54,10 @@
 //	T-101,P1,respond,2026-03-02T09:20:00-05:00
 //
 // event is open, respond, pause, resume, resolve or reopen; a ticket's
-// first event is open and its events are in time order. priority must be
+// events follow the rules of [ticket.Validate] (open first, then in time
+// order; one respond, before the resolution; pause only while running;
+// reopen only after a resolve), and an event that breaks one is reported
+// with its line. priority must be
 // one of the term's priorities, the same on every line of a ticket. The
 // optional term names the response term, and may be left out when the
 // contract has only one. A ticket belongs to the period it was opened in.

@@ -202,7 +202,7 @@ func TestContractJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, "Example API", viaUnmarshal.Name)
 }
 
-func TestParseContractRejectsMalformedDocuments(t *testing.T) {
+func TestParseRejectsMalformedDocuments(t *testing.T) {
 	tests := []struct {
 		name, doc, want string
 	}{
@@ -303,10 +303,10 @@ func TestReportJSON(t *testing.T) {
 	assert.Equal(t, false, seg["met"])
 }
 
-// TestParseContractLimits: documents past the limits are refused before
+// TestParseLimits: documents past the limits are refused before
 // the work that grows with them (each calendar precomputes centuries of
 // holidays).
-func TestParseContractLimits(t *testing.T) {
+func TestParseLimits(t *testing.T) {
 	cal := `{"zone": "UTC", "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}]}`
 	var cals []string
 	for i := range contract.MaxCalendars + 1 {
@@ -329,10 +329,10 @@ func TestParseContractLimits(t *testing.T) {
 	assert.ErrorIs(t, err, calendar.ErrInvalid)
 }
 
-// TestParseContractDocExample parses the document shown in Parse's
+// TestParseDocExample parses the document shown in Parse's
 // doc comment, so that the documentation cannot show a contract the
 // parser refuses.
-func TestParseContractDocExample(t *testing.T) {
+func TestParseDocExample(t *testing.T) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "parse.go", nil, parser.ParseComments)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package contract_test
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -50,4 +51,27 @@ func ExampleContract_Evaluate() {
 	// business hours  99.318% of 99.5%: down 1h30m0s, allowed 1h6m0s, missed, credit 10%
 	// other times     99.617% of 99%: down 2h0m0s, allowed 5h13m48s, met, credit 0%
 	// credit owed: 10%
+}
+
+// A contract document with an exclusion written as an object: the error
+// names the element by its index and its line, says which form was
+// expected, and wraps ErrContract and the sentinel of its kind.
+func ExampleParse_errors() {
+	_, err := contract.Parse([]byte(`{
+	  "name": "Example API",
+	  "terms": [{"name": "availability", "kind": "availability",
+	    "exclusions": ["2026-03-07T02:00:00Z/2026-03-07T04:00:00Z",
+	                   {"start": "2026-03-08T02:00:00Z", "end": "2026-03-08T04:00:00Z"}],
+	    "segments": [{"name": "all", "target": "99.9%"}]}]
+	}`))
+	var fe *contract.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe.Path, "on line", fe.Line)
+		fmt.Println(errors.Is(err, contract.ErrContract), errors.Is(err, contract.ErrType))
+	}
+	fmt.Println(err)
+	// Output:
+	// terms[0].exclusions[1] on line 5
+	// true true
+	// contract: line 5: terms[0].exclusions[1]: got an object, want "start/end" text, such as "2026-03-07T02:00:00Z/2026-03-07T04:00:00Z"
 }

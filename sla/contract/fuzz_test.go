@@ -1,17 +1,20 @@
 package contract_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"testing"
 
 	"github.com/slamath/slamath/sla/contract"
 )
 
-// FuzzParseContract: no document makes Parse panic or hang, a
-// document it accepts writes back to JSON, and what it writes parses to
-// the same document again.
-func FuzzParseContract(f *testing.F) {
+// FuzzParse: no document makes Parse panic or hang; a document it
+// refuses gets a *FieldError that wraps ErrContract and names a line of
+// the document; a document it accepts writes back to JSON, and what it
+// writes parses to the same document again.
+func FuzzParse(f *testing.F) {
 	seed, err := os.ReadFile("testdata/seed-contract.json")
 	if err != nil {
 		f.Fatal(err)
@@ -20,9 +23,18 @@ func FuzzParseContract(f *testing.F) {
 	f.Add([]byte(`{"name":"x","terms":[{"name":"a","kind":"availability","segments":[{"name":"s","target":"99.9%"}]}]}`))
 	f.Add([]byte(`{"name":"x","terms":[{"name":"t","kind":"response","priorities":[{"name":"P1","respond":"15m wall"}]}],"credits":[{"above":"1%","at_most":"2%","credit":"3%"}]}`))
 	f.Add([]byte(`{"terms":[{"kind":"availability","exclusions":["2026-03-01T00:00:00Z/PT1H"],"exclusion":"available","min_outage":"5m","whole_minutes":true}]}`))
+	f.Add([]byte(`{"name":"x","terms":[{"name":"a","kind":"availability","exclusions":[{"start":"x"}],"segments":[{"name":"s","target":"99.9%","target":1}]}]}`))
+	f.Add([]byte("{\n\"terms\": [\n{\"name\": \"t\", \"kind\": \"response\", \"warnings\": [50, 75, \"x\"]}]}"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := contract.Parse(data)
 		if err != nil {
+			var fe *contract.FieldError
+			if !errors.As(err, &fe) || !errors.Is(err, contract.ErrContract) {
+				t.Fatalf("error %v (%T) is not a *FieldError wrapping ErrContract", err, err)
+			}
+			if lines := bytes.Count(data, []byte("\n")) + 1; fe.Line < 0 || fe.Line > lines {
+				t.Fatalf("error %v names line %d of a document of %d lines", err, fe.Line, lines)
+			}
 			return
 		}
 		out, err := json.Marshal(c)
