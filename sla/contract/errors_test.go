@@ -100,6 +100,8 @@ func TestParseErrors(t *testing.T) {
 			"obligations.resolve_within", 38, contract.ErrSyntax, `"forty hours" is not a duration`},
 		{"unknown calendar of the obligations", `"calendar": "business"}`, `"calendar": "office"}`,
 			"obligations.calendar", 38, contract.ErrUnknownName, `no calendar named "office"`},
+		{"calendar name given twice", `"calendars": {`, `"calendars": {"business": {"zone": "UTC", "hours": [{"days": "Mon", "spans": ["09:00-17:00"]}]},`,
+			"calendars.business", 4, contract.ErrDuplicateKey, `"business" is given twice`},
 		{"bad zone", `America/New_York`, `Mars/Olympus_Mons`,
 			"calendars.business.zone", 6, calendar.ErrUnknownZone, "Mars/Olympus_Mons"},
 		{"party that is not a string", `"parties": ["Provider Ltd", "Customer plc"]`, `"parties": ["Provider Ltd", "Customer plc", 7]`,

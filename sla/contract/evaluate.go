@@ -216,10 +216,10 @@ func (c Contract) evaluateAvailability(t Term, period window.Interval, down wind
 // is exactly d: the instant after which more than d has passed. set must
 // hold more than d.
 func instantPast(set window.Set, d time.Duration) time.Time {
-	var sum time.Duration
+	var sum time.Duration // at most d, so d − sum cannot overflow
 	for iv := range set.All() {
 		l := iv.Duration()
-		if sum+l > d {
+		if l > d-sum {
 			return iv.Start.Add(d - sum)
 		}
 		sum += l

@@ -62,12 +62,12 @@ func Parse(data []byte) (Contract, error) {
 // raw and are decoded element by element; targets, durations and
 // schedules are text, parsed with the path of their field.
 type contractDoc struct {
-	Name        string                     `json:"name"`
-	Parties     []json.RawMessage          `json:"parties"`
-	Calendars   map[string]json.RawMessage `json:"calendars"`
-	Terms       []json.RawMessage          `json:"terms"`
-	Credits     []json.RawMessage          `json:"credits"`
-	Obligations json.RawMessage            `json:"obligations"`
+	Name        string            `json:"name"`
+	Parties     []json.RawMessage `json:"parties"`
+	Calendars   json.RawMessage   `json:"calendars"`
+	Terms       []json.RawMessage `json:"terms"`
+	Credits     []json.RawMessage `json:"credits"`
+	Obligations json.RawMessage   `json:"obligations"`
 }
 
 type termDoc struct {
@@ -173,7 +173,14 @@ func (b *builder) parties(raws []json.RawMessage) error {
 	return nil
 }
 
-func (b *builder) calendars(raws map[string]json.RawMessage) error {
+func (b *builder) calendars(raw json.RawMessage) error {
+	if raw == nil {
+		return nil
+	}
+	var raws map[string]json.RawMessage
+	if err := decodeObject("calendars", raw, &raws); err != nil {
+		return err
+	}
 	if len(raws) > MaxCalendars {
 		return fieldError("calendars", ErrTooLarge, fmt.Sprintf("%d calendars, at most %d", len(raws), MaxCalendars))
 	}
