@@ -245,7 +245,7 @@ func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Tick
 				return fail("term", "%s", err)
 			}
 			rt := findTerm(c, resolved).Response
-			if _, ok := rt.Priority(priority); !ok {
+			if _, ok := rt.Policy.Priority(priority); !ok {
 				return fail("priority", "%q is not a priority of term %q (%s)", priority, resolved, list(priorityNames(rt.Policy)))
 			}
 			i = len(tickets)

@@ -78,7 +78,7 @@ type Segment struct {
 // each priority must be responded to and resolved) whose goals in
 // business time count the business time of Calendar.
 type ResponseTerm struct {
-	ticket.Policy
+	Policy ticket.Policy
 	// Calendar is the business time of goals counted in business time.
 	// Nil means that business time is wall time (every instant counts).
 	Calendar *calendar.Calendar

@@ -61,8 +61,9 @@
 // contract.Contract, as calendar.Calendar is; [ErrContract] keeps the
 // name the design gives it, and Parse is Parse rather than ParseContract.
 // The design's "response term is a ticket policy" is [ResponseTerm],
-// which embeds [ticket.Policy] and adds the calendar of its business
-// time.
+// which holds a [ticket.Policy] and adds the calendar of its business
+// time; it holds the policy as a field rather than embedding it, so that
+// the policy's own JSON method is not promoted to the term.
 //
 // A Contract and its parts are plain data, safe for concurrent use as
 // long as no goroutine modifies them. Nothing here reads the clock, and

@@ -241,7 +241,7 @@ func evaluateTickets(t Term, only bool, period window.Interval, now time.Time, t
 		if len(tk.Events) == 0 || !period.Contains(tk.Events[0].At) {
 			continue // a ticket belongs to the period it was opened in
 		}
-		if _, ok := tt.Priority(tk.Priority); !ok {
+		if _, ok := tt.Policy.Priority(tk.Priority); !ok {
 			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %q is not a priority of term %q", ErrContract, ticket.ErrPriority, tk.Priority, t.Name)}
 		}
 		st, err := tt.Policy.Status(tk.Priority, tk.Events, business, now)

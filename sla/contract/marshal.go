@@ -116,8 +116,8 @@ func (c Contract) MarshalJSON() ([]byte, error) {
 			}
 		case t.Response != nil:
 			tj.Kind = "response"
-			tj.Priorities = t.Response.Priorities
-			tj.Warnings = t.Response.Warnings
+			tj.Priorities = t.Response.Policy.Priorities
+			tj.Warnings = t.Response.Policy.Warnings
 			if t.Response.Calendar != nil {
 				name, err := nameOf(path+".calendar", t.Response.Calendar)
 				if err != nil {

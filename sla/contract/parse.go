@@ -352,12 +352,12 @@ func (b *builder) response(path string, td termDoc) (*ResponseTerm, error) {
 		if err := p.Resolve.UnmarshalText([]byte(pd.Resolve)); err != nil {
 			return nil, wrapped(pp+".resolve", ticket.ErrPolicy, err)
 		}
-		r.Priorities = append(r.Priorities, p)
+		r.Policy.Priorities = append(r.Policy.Priorities, p)
 	}
 	if td.Warnings != nil {
-		r.Warnings = make([]int, len(td.Warnings))
+		r.Policy.Warnings = make([]int, len(td.Warnings))
 		for i, raw := range td.Warnings {
-			if err := decodeElement(fmt.Sprintf("%s.warnings[%d]", path, i), raw, formWarning, &r.Warnings[i]); err != nil {
+			if err := decodeElement(fmt.Sprintf("%s.warnings[%d]", path, i), raw, formWarning, &r.Policy.Warnings[i]); err != nil {
 				return nil, err
 			}
 		}
