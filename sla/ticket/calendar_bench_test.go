@@ -57,3 +57,30 @@ func BenchmarkClockStatusCalendar(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPolicyStatusCalendar is one call for one ticket's status: a P2
+// ticket opened, paused twice, responded to and resolved over a week, in
+// the business time of a real calendar.
+func BenchmarkPolicyStatusCalendar(b *testing.B) {
+	cal := benchCalendar(b)
+	policy := ticket.Policy{Priorities: []ticket.Priority{
+		{Name: "P2", Respond: ticket.Limit{Within: 4 * time.Hour}, Resolve: ticket.Limit{Within: 16 * time.Hour}},
+	}}
+	at := func(day, h int) time.Time { return time.Date(2026, 3, day, h, 0, 0, 0, time.UTC) }
+	events := []ticket.Event{
+		{Kind: ticket.Open, At: at(2, 14)},
+		{Kind: ticket.Pause, At: at(2, 16)},
+		{Kind: ticket.Resume, At: at(3, 15)},
+		{Kind: ticket.Respond, At: at(3, 16)},
+		{Kind: ticket.Pause, At: at(4, 15)},
+		{Kind: ticket.Resume, At: at(5, 15)},
+		{Kind: ticket.Resolve, At: at(6, 18)},
+	}
+	now := at(9, 12)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := policy.Status("P2", events, cal, now); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

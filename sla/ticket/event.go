@@ -196,6 +196,8 @@ func (b *broken) Unwrap() error { return b.rule }
 // response and resolution clocks, up to now: events after now are not
 // yet known and are left out.
 func clockEvents(events []Event, now time.Time) (respond, resolve []ClockEvent) {
+	respond = make([]ClockEvent, 0, len(events))
+	resolve = make([]ClockEvent, 0, len(events))
 	responding, resolving := false, false
 	for _, e := range events {
 		if e.At.After(now) {
