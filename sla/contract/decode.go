@@ -117,7 +117,7 @@ func jsonKind(v string) string {
 	case "object", "array":
 		return "an " + kind
 	case "bool":
-		return "true or false"
+		return "a boolean"
 	}
 	return "a " + kind
 }
