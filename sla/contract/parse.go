@@ -234,8 +234,8 @@ func (b *builder) term(path string, raw json.RawMessage) (Term, error) {
 		return Term{}, err
 	}
 	t := Term{Name: td.Name}
-	availabilityOnly := td.Segments != nil || td.MinOutage != "" || td.WholeMinutes || td.Exclusions != nil || td.Exclusion != ""
-	responseOnly := td.Calendar != "" || td.Priorities != nil || td.Warnings != nil
+	availabilityOnly := len(td.Segments) > 0 || td.MinOutage != "" || td.WholeMinutes || len(td.Exclusions) > 0 || td.Exclusion != ""
+	responseOnly := td.Calendar != "" || len(td.Priorities) > 0 || td.Warnings != nil
 	switch td.Kind {
 	case "availability":
 		if responseOnly {
