@@ -117,6 +117,9 @@ func (p AlertPolicy) Validate() error {
 	return nil
 }
 
+// oneSquared is 10^36, the denominator of a target times a share.
+var oneSquared = wide.Mul2(one, one)
+
 // Alert is the evaluation of one rule: what was observed in its two
 // windows and whether it fires. The burns are methods, exact Rationals
 // computed on demand, so that evaluating does not allocate. A plain
@@ -168,13 +171,14 @@ func (a Alert) Consumed() Rational { return BudgetConsumed(a.LongBurn(), a.Rule.
 // makes it infinite, so the rule never fires. An empty window burns at
 // 0 and never fires; against a 100% target any error burns at +Inf.
 func (p AlertPolicy) Evaluate(t Target, observed func(window time.Duration) Ratio, dst []Alert) []Alert {
-	c := one - t.ppe
-	period := uint64(max(p.Period, 0))
+	// The factors the rules share, formed once: (1 − t) × period, and
+	// 10^36 (one × one).
+	budget := wide.Mul2(one-t.ppe, uint64(max(p.Period, 0)))
 	for _, r := range p.Rules {
 		long, short := observed(r.Long), observed(r.Short)
-		// The factors both windows share, formed once per rule.
-		scale := wide.Mul3(one, one, uint64(max(r.Long, 0)))
-		threshold := wide.Mul3(c, r.BudgetShare.ppe, period)
+		// The factors both windows of the rule share.
+		scale := oneSquared.Mul(uint64(max(r.Long, 0)))
+		threshold := budget.Mul(r.BudgetShare.ppe)
 		firing := wide.CmpMul(long.Bad(), scale, long.total, threshold) > 0 &&
 			wide.CmpMul(short.Bad(), scale, short.total, threshold) > 0
 		dst = append(dst, Alert{

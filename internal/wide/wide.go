@@ -42,15 +42,28 @@ func MulDiv(a, b, d uint64) (q uint64, ok bool) {
 // product of four without forming it twice.
 type U192 [3]uint64
 
-// Mul3 returns a×b×c, which fits in 192 bits.
-func Mul3(a, b, c uint64) U192 {
+// U128 is an unsigned integer of up to 128 bits, least significant word
+// first: the product of two uint64s (Mul2).
+type U128 [2]uint64
+
+// Mul2 returns a×b, which fits in 128 bits.
+func Mul2(a, b uint64) U128 {
 	h, l := bits.Mul64(a, b)
-	// (h·2^64 + l)·c, column by column.
-	h1, l1 := bits.Mul64(l, c)
-	h2, l2 := bits.Mul64(h, c)
+	return U128{l, h}
+}
+
+// Mul returns x×c for a factor x of at most 128 bits, which fits in 192
+// bits.
+func (x U128) Mul(c uint64) U192 {
+	// (x1·2^64 + x0)·c, column by column.
+	h1, l1 := bits.Mul64(x[0], c)
+	h2, l2 := bits.Mul64(x[1], c)
 	mid, carry := bits.Add64(h1, l2, 0)
 	return U192{l1, mid, h2 + carry} // h2 + carry < 2^64: the product fits
 }
+
+// Mul3 returns a×b×c, which fits in 192 bits.
+func Mul3(a, b, c uint64) U192 { return Mul2(a, b).Mul(c) }
 
 // mul returns x×X in 256 bits, least significant word first.
 func (X U192) mul(x uint64) [4]uint64 {

@@ -142,6 +142,11 @@ func checkAll(t *testing.T, w [8]uint64) {
 	if want := bigProduct(w[0], w[1], w[2]); got.Cmp(want) != 0 {
 		t.Fatalf("Mul3%v = %v, math/big says %v", w[:3], got, want)
 	}
+	m2 := Mul2(w[0], w[1])
+	got2 := new(big.Int).Lsh(new(big.Int).SetUint64(m2[1]), 64)
+	if got2.Add(got2, new(big.Int).SetUint64(m2[0])).Cmp(bigProduct(w[0], w[1])) != 0 {
+		t.Fatalf("Mul2(%d, %d) = %x, math/big says %v", w[0], w[1], m2, bigProduct(w[0], w[1]))
+	}
 	if got, want := Cmp4(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]),
 		bigProduct(w[0], w[1], w[2], w[3]).Cmp(bigProduct(w[4], w[5], w[6], w[7])); got != want {
 		t.Fatalf("Cmp4%v = %d, math/big says %d", w, got, want)
