@@ -197,3 +197,25 @@ func TestSumsSaturate(t *testing.T) {
 		})
 	}
 }
+
+// double is a broken schedule whose business time runs twice as fast as
+// wall time.
+type double struct{}
+
+func (double) Between(a, b time.Time) time.Duration { return 2 * b.Sub(a) }
+
+func (double) Add(t time.Time, d time.Duration) time.Time { return t.Add(d / 2) }
+
+// TestClockHoldsBusinessToWallTime: a clock counts no more business time
+// than wall time, whatever its Schedule says, so that its sums stay
+// within the span of its events.
+func TestClockHoldsBusinessToWallTime(t *testing.T) {
+	start := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	events := []ClockEvent{{ClockStart, start}, {ClockPause, start.Add(time.Hour)}, {ClockResume, start.Add(2 * time.Hour)}}
+	st, err := Clock{Target: 8 * time.Hour, Schedule: double{}}.Status(events, start.Add(3*time.Hour))
+	require.NoError(t, err)
+	c := st.Current()
+	if c.Elapsed != 2*time.Hour || c.Actual != 2*time.Hour || c.Paused != time.Hour {
+		t.Errorf("elapsed %v, actual %v, paused %v; want 2h, 2h, 1h", c.Elapsed, c.Actual, c.Paused)
+	}
+}

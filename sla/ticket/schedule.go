@@ -10,7 +10,8 @@ import "time"
 // the Location or monotonic reading of their arguments. A clock calls
 // Between only with a ≤ b and Add only with d > 0, and gives both
 // methods instants in UTC. Business time never runs faster than wall
-// time: Between(a, b) ≤ b − a.
+// time: Between(a, b) ≤ b − a, and a clock counts no more than b − a
+// whatever Between returns.
 type Schedule interface {
 	// Between returns the business time in [a, b); it is negative when b
 	// is before a.

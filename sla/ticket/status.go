@@ -2,6 +2,7 @@ package ticket
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -51,6 +52,9 @@ func (c Clock) Status(events []ClockEvent, now time.Time) (ClockStatus, error) {
 		target:   c.Target,
 		levels:   c.Warnings,
 		attached: attached,
+		// Every count is a sum of parts of [first event, now], no more
+		// than now − first: when that fits a Duration, so does every sum.
+		wide: now.Sub(events[0].At) == math.MaxInt64,
 	}
 	if ev.sched == nil {
 		ev.sched = WallTime{}
@@ -141,6 +145,7 @@ type evaluator struct {
 	target   time.Duration
 	levels   []int
 	attached time.Time
+	wide     bool // the clock spans more than a Duration holds: sums saturate
 
 	cur      Cycle
 	next     int  // index of the next warning level not yet crossed
@@ -168,7 +173,22 @@ func (ev *evaluator) close(a, b time.Time) {
 }
 
 func (ev *evaluator) pause(a, b time.Time) {
-	ev.cur.Paused = add(ev.cur.Paused, ev.sched.Between(a, b))
+	ev.cur.Paused = ev.add(ev.cur.Paused, ev.business(a, b, b.Sub(a)))
+}
+
+// business returns the business time in [a, b), held to the wall time
+// of the stretch: a Schedule never counts more, and the sums rely on it.
+func (ev *evaluator) business(a, b time.Time, wall time.Duration) time.Duration {
+	return min(ev.sched.Between(a, b), wall)
+}
+
+// add returns x + y for the counts of a cycle: plainly when the clock's
+// span fits a Duration, saturating when it does not.
+func (ev *evaluator) add(x, y time.Duration) time.Duration {
+	if ev.wide {
+		return add(x, y)
+	}
+	return x + y
 }
 
 // run counts the running stretch [a, b) and finds, inside it, the
@@ -176,13 +196,14 @@ func (ev *evaluator) pause(a, b time.Time) {
 // reached.
 func (ev *evaluator) run(a, b time.Time) {
 	c := &ev.cur
-	c.Actual = add(c.Actual, b.Sub(a))
-	s := ev.sched.Between(a, b)
+	wall := b.Sub(a)
+	c.Actual = ev.add(c.Actual, wall)
+	s := ev.business(a, b, wall)
 	if s <= 0 {
 		return
 	}
 	before := c.Elapsed
-	c.Elapsed = add(before, s)
+	c.Elapsed = ev.add(before, s)
 	for ev.next < len(ev.levels) {
 		n, ok := need(ev.target, ev.levels[ev.next])
 		if !ok || n > c.Elapsed {
