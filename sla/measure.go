@@ -117,7 +117,8 @@ func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasure
 // duration is the Down of [MeasureOutages], counted by the same walk; a
 // contract uses the set itself to find the instant a budget ran out.
 func CountedDown(scope Scope, down window.Set, rules OutageRules) window.Set {
-	var pieces []window.Interval
+	// A run gives one piece per counting interval it meets: about one.
+	pieces := make([]window.Interval, 0, down.Len())
 	countDown(scope, scope.Measured(), down, rules, func(iv window.Interval) {
 		pieces = append(pieces, iv)
 	})
