@@ -114,13 +114,18 @@ func ExamplePolicy_Status() {
 	fmt.Println("business:", r.Elapsed, "of", r.Target, "=", r.Percent(2))
 	fmt.Println("actual:", r.Actual)
 	fmt.Println("resolve due:", r.Due.Format("Mon 15:04"))
-	fmt.Println("respond due:", st.Respond.Due.Format("Mon 15:04"), "warnings:", st.Respond.Warnings[0].Level, "% at", st.Respond.Warnings[0].At.Format("15:04"))
+	fmt.Println("respond due:", st.Respond.Due.Format("Mon 15:04"))
+	for _, w := range st.Respond.Warnings {
+		fmt.Printf("respond warning %d%% at %s\n", w.Level, w.At.Format("Mon 15:04"))
+	}
 	fmt.Println("breached:", st.Breached)
 	// Output:
 	// business: 1h30m0s of 8h0m0s = 18.75%
 	// actual: 60h30m0s
 	// resolve due: Mon 16:00
-	// respond due: Mon 10:00 warnings: 50 % at 09:00
+	// respond due: Mon 10:00
+	// respond warning 50% at Mon 09:00
+	// respond warning 75% at Mon 09:30
 	// breached: false
 }
 
