@@ -169,7 +169,8 @@ func duplicateKey(raw json.RawMessage) (string, bool) {
 // withLine sets the line of a *FieldError from Parse, when it has none
 // yet, to the line of its path in the document, or of the nearest
 // enclosing value that is there: a missing "kind" is reported on the line
-// of its term.
+// of its term, and a problem with the document as a whole on the line
+// where it begins.
 func withLine(data []byte, err error) error {
 	var fe *FieldError
 	if !errors.As(err, &fe) || fe.Line != 0 {
@@ -178,9 +179,11 @@ func withLine(data []byte, err error) error {
 	for path := fe.Path; path != ""; path = parent(path) {
 		if off, ok := locate(data, path); ok {
 			fe.Line = lineAt(data, off)
-			break
+			return err
 		}
 	}
+	// The document itself: the line where it begins.
+	fe.Line = lineAt(data, valueStart(data, 0))
 	return err
 }
 
