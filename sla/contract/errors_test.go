@@ -158,3 +158,30 @@ func TestParseErrorsKeepTheirCause(t *testing.T) {
 	assert.Equal(t, 1, te.Tier)
 	assert.Equal(t, 0, te.Other)
 }
+
+// TestParseTypeErrors: a value of the wrong JSON type, anywhere in a
+// document, is named by its path and says which form was expected.
+func TestParseTypeErrors(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`{"terms": {}}`, `contract: line 1: terms: got an object, want an array`},
+		{`{"terms": [5]}`, `contract: line 1: terms[0]: got a number, want an object`},
+		{`{"obligations": 5, "terms": []}`, `contract: line 1: obligations: got a number, want an object`},
+		{`{"terms": [{"name": "a", "kind": "availability", "whole_minutes": "yes"}]}`,
+			`contract: line 1: terms[0].whole_minutes: got a string, want true or false`},
+		{`{"terms": [{"name": "a", "kind": "availability", "segments": [{"name": "s", "target": "99%", "credits": {}}]}]}`,
+			`contract: line 1: terms[0].segments[0].credits: got an object, want an array`},
+		{`{"terms": [{"name": true}]}`, `contract: line 1: terms[0].name: got a boolean, want a string`},
+		{"\n[1, 2]", `contract: line 2: got an array, want an object`},
+		{`{"terms": [{"name": "t", "kind": "response", "priorities": [{"name": "P1", "respond": 15}]}]}`,
+			`contract: line 1: terms[0].priorities[0].respond: got a number, want a limit as text, such as "15m wall" or "4h business"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc, func(t *testing.T) {
+			_, err := contract.Parse([]byte(tt.doc))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.ErrorIs(t, err, contract.ErrContract)
+			assert.ErrorIs(t, err, contract.ErrType)
+		})
+	}
+}
