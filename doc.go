@@ -10,14 +10,27 @@
 //   - [github.com/slamath/slamath/calendar]: civil time — dates, clocks,
 //     business calendars with holidays, and business-time arithmetic that is
 //     correct across daylight-saving changes.
-//   - [github.com/slamath/slamath/sla]: exact targets and measured ratios,
-//     measurement methods, error budgets, burn-rate alerts, credits, and
-//     contracts with per-segment targets and response-time clocks.
+//   - [github.com/slamath/slamath/sla]: the arithmetic of objectives —
+//     exact targets, measured ratios and shares, measurement methods,
+//     error budgets, burn-rate alerts, credit schedules, composite
+//     availability.
+//   - [github.com/slamath/slamath/sla/ticket]: service-desk response and
+//     resolution clocks; one call gives a ticket's status at an instant.
+//   - [github.com/slamath/slamath/sla/contract]: contracts with
+//     per-segment targets and ticket terms, their JSON form, evaluation
+//     and report, and breach obligations.
 //   - [github.com/slamath/slamath/breach]: breach records, reporting and
-//     resolution obligations, and an append-only ledger.
+//     resolution deadlines, and an append-only ledger.
 //
-// Imports only point down that list: window imports nothing of slamath's,
-// calendar imports window, sla imports both, breach imports all three.
+// The list starts at the ground floor, and each package imports only
+// packages above it: window imports none; calendar imports window; sla
+// imports window; sla/ticket imports none (a business schedule is an
+// interface that a calendar satisfies); sla/contract imports sla,
+// sla/ticket, calendar and window; breach imports sla/contract and what
+// it imports. Below them all, internal packages hold the arithmetic
+// several packages need — saturating durations, exact products of
+// integers — written once; sla/ticket, which imports nothing of the
+// module, does without them.
 //
 // # Principles
 //

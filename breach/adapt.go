@@ -4,22 +4,12 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 )
 
-// ObligationOf returns the breach obligation a contract sets: its report
-// and resolution limits, in the business time of its calendar, or in wall
-// time when it has none.
-func ObligationOf(o sla.Obligations) Obligation {
-	ob := Obligation{ReportWithin: o.ReportWithin, ResolveWithin: o.ResolveWithin}
-	if o.Calendar != nil {
-		ob.Calendar = o.Calendar
-	}
-	return ob
-}
-
 // FromReport returns the facts of every breach in a contract evaluation
-// report, in the order of the report: one for each missed availability
+// report ([contract.Contract.Evaluate]), in the order of the report: one for each missed availability
 // segment, and one for each breached cycle of a ticket clock.
 //
 // IDs are derived from what was missed, so that evaluating the same
@@ -31,7 +21,7 @@ func ObligationOf(o sla.Obligations) Obligation {
 // never back-dated to the instant the budget ran out, which is its
 // OccurredAt. A ticket breach is detected when its clock detected it: at
 // the breach itself, or later for a clock attached after the fact.
-func FromReport(rep sla.Report) []Facts {
+func FromReport(rep contract.Report) []Facts {
 	var out []Facts
 	for _, term := range rep.Terms {
 		for _, seg := range term.Segments {
@@ -69,16 +59,16 @@ func FromReport(rep sla.Report) []Facts {
 	return out
 }
 
-func ticketFacts(rep sla.Report, term, ticket, goal string, cycle int, c sla.ClockCycle) Facts {
+func ticketFacts(rep contract.Report, term, id, goal string, cycle int, c ticket.Cycle) Facts {
 	detected := c.BreachDetected
 	if detected.IsZero() {
 		detected = c.BreachedAt
 	}
 	return Facts{
-		ID:             fmt.Sprintf("%s/%s/%s/%d", term, ticket, goal, cycle),
+		ID:             fmt.Sprintf("%s/%s/%s/%d", term, id, goal, cycle),
 		Kind:           Response,
 		Term:           term,
-		Segment:        ticket + " " + goal,
+		Segment:        id + " " + goal,
 		Period:         rep.Period,
 		TargetDuration: c.Target,
 		Elapsed:        c.Elapsed,

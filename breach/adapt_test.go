@@ -10,6 +10,8 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -50,22 +52,22 @@ const adaptContract = `{
 // and its clock detected it then. Report due: 1 h on Friday (17:00-18:00),
 // Monday 08:00 + 3 h = 11:00 EDT = 15:00 UTC.
 func TestFromReportWithRealCalendar(t *testing.T) {
-	c, err := sla.ParseContract([]byte(adaptContract))
+	c, err := contract.Parse([]byte(adaptContract))
 	require.NoError(t, err)
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	est := func(hh, mm int) time.Time { return time.Date(2026, 3, 6, hh, mm, 0, 0, ny) }
 	period := window.Month.Containing(est(12, 0), ny)
-	rep, err := c.Evaluate(period, sla.Observations{
+	rep, err := c.Evaluate(period, contract.Observations{
 		Outages: map[string]window.Set{"": window.NewSet(window.Between(est(16, 0), est(18, 0)))},
-		Tickets: []sla.Ticket{{ID: "T-1", Priority: "P1", Events: []sla.TicketEvent{{Kind: sla.TicketOpen, At: est(16, 0)}}}},
+		Tickets: []contract.Ticket{{ID: "T-1", Priority: "P1", Events: []ticket.Event{{Kind: ticket.Open, At: est(16, 0)}}}},
 		Now:     est(17, 30),
 	})
 	require.NoError(t, err)
 
 	facts := breach.FromReport(rep)
 	require.Len(t, facts, 2)
-	ob := breach.ObligationOf(c.Obligations)
+	ob := c.Obligations
 	utc := func(d, hh, mm int) time.Time { return time.Date(2026, 3, d, hh, mm, 0, 0, time.UTC) }
 
 	avail, err := breach.Open(facts[0], ob)
@@ -78,7 +80,7 @@ func TestFromReportWithRealCalendar(t *testing.T) {
 	assert.Equal(t, 54*time.Minute, f.Shortfall, "2 h down − 66 min allowed")
 	assert.True(t, f.OccurredAt.Equal(utc(6, 22, 6)), "occurred %v", f.OccurredAt)
 	assert.True(t, f.DetectedAt.Equal(utc(6, 22, 30)), "detected %v", f.DetectedAt)
-	assert.Equal(t, sla.MustTarget("10%"), f.Credit)
+	assert.Equal(t, sla.MustShare("10%"), f.Credit)
 	assert.True(t, avail.ReportDue().Equal(utc(9, 15, 30)), "report due %v", avail.ReportDue())
 	assert.True(t, avail.ResolveDue().Equal(utc(10, 21, 30)), "resolve due %v", avail.ResolveDue())
 
@@ -115,18 +117,18 @@ func TestFromReportWithRealCalendar(t *testing.T) {
 // breached at 16:00 EST = 21:00 UTC), reopened Tue 3 Mar 09:00, and
 // resolved again at 10:00 (1 h: met).
 func TestFromReportReopenedTicket(t *testing.T) {
-	c, err := sla.ParseContract([]byte(adaptContract))
+	c, err := contract.Parse([]byte(adaptContract))
 	require.NoError(t, err)
 	ny, err := time.LoadLocation("America/New_York")
 	require.NoError(t, err)
 	at := func(d, hh int) time.Time { return time.Date(2026, 3, d, hh, 0, 0, 0, ny) }
-	rep, err := c.Evaluate(window.Month.Containing(at(2, 12), ny), sla.Observations{
-		Tickets: []sla.Ticket{{ID: "T-2", Priority: "P1", Events: []sla.TicketEvent{
-			{Kind: sla.TicketOpen, At: at(2, 8)},
-			{Kind: sla.TicketRespond, At: at(2, 8)},
-			{Kind: sla.TicketResolve, At: at(2, 17)},
-			{Kind: sla.TicketReopen, At: at(3, 9)},
-			{Kind: sla.TicketResolve, At: at(3, 10)},
+	rep, err := c.Evaluate(window.Month.Containing(at(2, 12), ny), contract.Observations{
+		Tickets: []contract.Ticket{{ID: "T-2", Priority: "P1", Events: []ticket.Event{
+			{Kind: ticket.Open, At: at(2, 8)},
+			{Kind: ticket.Respond, At: at(2, 8)},
+			{Kind: ticket.Resolve, At: at(2, 17)},
+			{Kind: ticket.Reopen, At: at(3, 9)},
+			{Kind: ticket.Resolve, At: at(3, 10)},
 		}}},
 	})
 	require.NoError(t, err)
@@ -135,14 +137,6 @@ func TestFromReportReopenedTicket(t *testing.T) {
 	assert.Equal(t, "tickets/T-2/resolve/1", facts[0].ID)
 	assert.Equal(t, 9*time.Hour, facts[0].Elapsed)
 	assert.True(t, facts[0].OccurredAt.Equal(time.Date(2026, 3, 2, 21, 0, 0, 0, time.UTC)), "%v", facts[0].OccurredAt)
-	_, err = breach.Open(facts[0], breach.ObligationOf(c.Obligations))
+	_, err = breach.Open(facts[0], c.Obligations)
 	require.NoError(t, err)
-}
-
-func TestObligationOfWallTime(t *testing.T) {
-	ob := breach.ObligationOf(sla.Obligations{ReportWithin: time.Hour})
-	assert.Nil(t, ob.Calendar, "no calendar means wall time, not a typed nil")
-	report, _, err := ob.Due(time.Date(2026, 3, 7, 12, 0, 0, 0, time.UTC))
-	require.NoError(t, err)
-	assert.True(t, report.Equal(time.Date(2026, 3, 7, 13, 0, 0, 0, time.UTC)))
 }

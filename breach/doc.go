@@ -8,18 +8,23 @@
 //
 // A [Record] is opened by [Open] from plain [Facts] (the term and
 // segment, the period, the target and the measured value, the shortfall,
-// when the breach happened and when it was detected, the credit) and an
-// [Obligation], which fixes the report and resolution due instants. Two
+// when the breach happened and when it was detected, the credit) and the
+// contract's [contract.Obligations], which fix the report and resolution
+// due instants. Two
 // kinds of breach exist: [Availability] (a measured ratio below a target
 // over a period) and [Response] (a ticket's elapsed time strictly above
 // its target duration). Detection is never back-dated: deadlines run
 // from DetectedAt, which is kept beside OccurredAt.
 //
-// [FromReport] turns a contract evaluation ([sla.Contract.Evaluate]) into
-// Facts: one per missed availability segment and one per breached ticket
-// clock cycle, with IDs derived from what was missed so that evaluating
-// the same period twice cannot open the same breach twice in a ledger.
-// [ObligationOf] gives the Obligation a contract sets.
+// [FromReport] turns a contract evaluation ([contract.Contract.Evaluate])
+// into Facts: one per missed availability segment and one per breached
+// ticket clock cycle, with IDs derived from what was missed so that
+// evaluating the same period twice cannot open the same breach twice in a
+// ledger.
+//
+// The obligations are package contract's type, not one of this
+// package's: a contract states them, and this package imports contract,
+// never the other way round, so the one type lives below, in contract.
 //
 // # Lifecycle
 //
@@ -68,7 +73,7 @@
 //
 // For example, a breach of a 99.9% monthly term detected on Friday 30
 // October 2026 at 16:00 with a report due within 4 business hours is
-// opened with [Open] and an Obligation whose Calendar is the provider's
+// opened with [Open] and Obligations whose Calendar is the provider's
 // business calendar; its report is due on Monday, and [Record.Status]
 // reports "report overdue" from the next nanosecond after that instant
 // until [Record.Report] is called with a reason.

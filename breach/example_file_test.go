@@ -10,6 +10,7 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 )
 
 // A ledger file survives a crash in mid-write: the torn line is reported
@@ -34,8 +35,8 @@ func ExampleOpenFile() {
 		if _, err := lf.Open(breach.Facts{
 			ID: id, Kind: breach.Response, Term: "p1 response",
 			TargetDuration: 8 * time.Hour, Elapsed: 9 * time.Hour,
-			OccurredAt: detected, DetectedAt: detected, Credit: sla.MustTarget("0%"),
-		}, breach.Obligation{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour}); err != nil {
+			OccurredAt: detected, DetectedAt: detected, Credit: sla.MustShare("0%"),
+		}, contract.Obligations{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour}); err != nil {
 			fmt.Println(err)
 			return
 		}

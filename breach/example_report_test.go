@@ -5,13 +5,13 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/breach"
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
 // A breach opened from a contract evaluation, reported with a reason.
 func ExampleFromReport() {
-	contract, err := sla.ParseContract([]byte(`{
+	c, err := contract.Parse([]byte(`{
 	  "name": "Example API",
 	  "calendars": {"business": {"zone": "Europe/Berlin",
 	    "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}]}},
@@ -30,7 +30,7 @@ func ExampleFromReport() {
 	// Evaluated on Friday 30 October at 15:00, after a 20-minute outage
 	// that afternoon: October has 22 working days of 8 hours, so 99.9%
 	// allows 10 min 33.6 s.
-	report, err := contract.Evaluate(october, sla.Observations{
+	report, err := c.Evaluate(october, contract.Observations{
 		Outages: map[string]window.Set{"api": window.NewSet(window.Between(at(30, 14, 0), at(30, 14, 20)))},
 		Now:     at(30, 15, 0),
 	})
@@ -39,7 +39,7 @@ func ExampleFromReport() {
 		return
 	}
 	for _, facts := range breach.FromReport(report) {
-		r, err := breach.Open(facts, breach.ObligationOf(contract.Obligations))
+		r, err := breach.Open(facts, c.Obligations)
 		if err != nil {
 			fmt.Println(err)
 			return

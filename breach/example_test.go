@@ -7,6 +7,7 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
@@ -33,8 +34,8 @@ func Example() {
 		Shortfall:  downtime - target.Allowance(november.Duration()),
 		OccurredAt: time.Date(2026, 11, 20, 14, 0, 0, 0, time.UTC),
 		DetectedAt: detected,
-		Credit:     sla.MustTarget("10%"),
-	}, breach.Obligation{ReportWithin: 4 * time.Hour, ResolveWithin: 5 * 24 * time.Hour})
+		Credit:     sla.MustShare("10%"),
+	}, contract.Obligations{ReportWithin: 4 * time.Hour, ResolveWithin: 5 * 24 * time.Hour})
 	if err != nil {
 		panic(err)
 	}
@@ -77,8 +78,8 @@ func ExampleLedger() {
 		Elapsed:        9*time.Hour + 30*time.Minute,
 		OccurredAt:     time.Date(2026, 11, 10, 17, 0, 0, 0, time.UTC),
 		DetectedAt:     detected,
-		Credit:         sla.MustTarget("0.5%"),
-	}, breach.Obligation{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour})
+		Credit:         sla.MustShare("0.5%"),
+	}, contract.Obligations{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour})
 	if err != nil {
 		panic(err)
 	}
@@ -119,8 +120,8 @@ func ExampleSummarize() {
 			Measured:   sla.TimeRatio(month.Duration(), 5*time.Hour),
 			OccurredAt: detected,
 			DetectedAt: detected,
-			Credit:     sla.MustTarget(credit),
-		}, breach.Obligation{ReportWithin: 4 * time.Hour, ResolveWithin: 48 * time.Hour})
+			Credit:     sla.MustShare(credit),
+		}, contract.Obligations{ReportWithin: 4 * time.Hour, ResolveWithin: 48 * time.Hour})
 		if err != nil {
 			panic(err)
 		}

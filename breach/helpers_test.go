@@ -1,12 +1,12 @@
 package breach
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
@@ -30,7 +30,7 @@ func availabilityFacts(id string) Facts {
 		Shortfall:  1008 * time.Second,
 		OccurredAt: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC),
 		DetectedAt: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC),
-		Credit:     sla.MustTarget("10%"),
+		Credit:     sla.MustShare("10%"),
 	}
 }
 
@@ -45,59 +45,21 @@ func responseFacts(id string) Facts {
 		Elapsed:        9*time.Hour + 30*time.Minute,
 		OccurredAt:     time.Date(2026, 11, 10, 17, 0, 0, 0, time.UTC),
 		DetectedAt:     time.Date(2026, 11, 10, 17, 5, 0, 0, time.UTC),
-		Credit:         sla.MustTarget("0.5%"),
+		Credit:         sla.MustShare("0.5%"),
 	}
 }
 
 // wallDay is an obligation to report within 4 and resolve within 24
 // hours of wall time.
-var wallDay = Obligation{ReportWithin: 4 * time.Hour, ResolveWithin: 24 * time.Hour}
+var wallDay = contract.Obligations{ReportWithin: 4 * time.Hour, ResolveWithin: 24 * time.Hour}
 
-func mustOpen(t testing.TB, f Facts, ob Obligation) Record {
+func mustOpen(t testing.TB, f Facts, ob contract.Obligations) Record {
 	t.Helper()
 	r, err := Open(f, ob)
 	if err != nil {
 		t.Fatalf("Open(%s): %v", f.ID, err)
 	}
 	return r
-}
-
-// refCalendar is a test oracle for business time: open on weekdays from
-// open to close o'clock wall time in loc, except on holidays. Add steps
-// minute by minute, which is obviously right and slow; t and d must be
-// whole minutes.
-type refCalendar struct {
-	loc         *time.Location
-	open, close int
-	holidays    map[string]bool // "2006-01-02" in loc
-}
-
-func (c refCalendar) isOpen(t time.Time) bool {
-	lt := t.In(c.loc)
-	if wd := lt.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return false
-	}
-	if c.holidays[lt.Format(time.DateOnly)] {
-		return false
-	}
-	return lt.Hour() >= c.open && lt.Hour() < c.close
-}
-
-func (c refCalendar) Add(t time.Time, d time.Duration) time.Time {
-	if t.Truncate(time.Minute) != t || d%time.Minute != 0 || d < 0 {
-		panic(fmt.Sprintf("refCalendar.Add(%v, %v): whole minutes only", t, d))
-	}
-	u := t
-	for steps := 0; d > 0; steps++ {
-		if steps > 60*24*366 {
-			panic("refCalendar.Add: no business time within a year")
-		}
-		if c.isOpen(u) {
-			d -= time.Minute
-		}
-		u = u.Add(time.Minute)
-	}
-	return u
 }
 
 func mustLoad(t testing.TB, name string) *time.Location {
@@ -113,4 +75,5 @@ func mustLoad(t testing.TB, name string) *time.Location {
 var cmpOpts = cmp.Options{
 	cmp.Comparer(func(a, b sla.Target) bool { return a == b }),
 	cmp.Comparer(func(a, b sla.Ratio) bool { return a == b }),
+	cmp.Comparer(func(a, b sla.Share) bool { return a == b }),
 }

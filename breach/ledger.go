@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/slamath/slamath/sla/contract"
 )
 
 // MaxLine is the longest ledger line, newline included, that a [Ledger]
@@ -373,7 +375,7 @@ func NewLedger(w io.Writer, existing []Record) (*Ledger, error) {
 // Open opens a record for f with ob, as [Open] does, and appends its
 // opened event. It fails with [ErrDuplicateID] when the ledger holds the
 // ID already.
-func (l *Ledger) Open(f Facts, ob Obligation) (Record, error) {
+func (l *Ledger) Open(f Facts, ob contract.Obligations) (Record, error) {
 	r, err := Open(f, ob)
 	if err != nil {
 		return Record{}, err

@@ -56,7 +56,7 @@ func TestLedgerRoundTrip(t *testing.T) {
 		t.Errorf("Replay (-want +got):\n%s", diff)
 	}
 	at := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
-	if diff := cmp.Diff(Summarize(got, at), l.Summarize(at), cmp.Comparer(func(a, b sla.Target) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(Summarize(got, at), l.Summarize(at), cmp.Comparer(func(a, b sla.Share) bool { return a == b })); diff != "" {
 		t.Errorf("Ledger.Summarize (-want +got):\n%s", diff)
 	}
 	// A ledger resumed from the replay appends after it.

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
@@ -100,9 +101,9 @@ type Facts struct {
 	// DetectedAt: a breach found late is not back-dated.
 	OccurredAt, DetectedAt time.Time
 
-	// Credit is the service credit owed for the breach, as a share of
-	// the bill (sla.Target is an exact percentage in [0, 100%]).
-	Credit sla.Target
+	// Credit is the service credit owed for the breach, an exact share
+	// of the bill.
+	Credit sla.Share
 }
 
 // Record is a breach and the obligations it brought: the facts of what
@@ -125,19 +126,34 @@ type Record struct {
 }
 
 // Open returns a new open Record for f, with its report and resolution
-// due instants computed by ob from f.DetectedAt. It fails, wrapping
-// [ErrInvalid], when a field of f or ob is invalid; the error names the
-// field and its value.
-func Open(f Facts, ob Obligation) (Record, error) {
+// due instants computed by ob from f.DetectedAt ([contract.Obligations.Due]):
+// in wall time, or in the business time of ob.Calendar. Due instants past
+// the largest instant a ledger can hold (the end of year 9999) stop
+// there. It fails, wrapping [ErrInvalid], when a field of f or ob is
+// invalid; the error names the field and its value, and also wraps the
+// contract's error for a negative duration of ob.
+func Open(f Facts, ob contract.Obligations) (Record, error) {
 	f, err := f.normalize()
 	if err != nil {
 		return Record{}, err
 	}
 	reportDue, resolveDue, err := ob.Due(f.DetectedAt)
 	if err != nil {
-		return Record{}, fmt.Errorf("breach: record %q: %w", f.ID, err)
+		return Record{}, fmt.Errorf("breach: record %q: %w: %w", f.ID, ErrInvalid, err)
 	}
-	return Record{facts: f, reportDue: reportDue, resolveDue: resolveDue}, nil
+	last := lastInstant()
+	return Record{facts: f, reportDue: earlier(reportDue, last), resolveDue: earlier(resolveDue, last)}, nil
+}
+
+// lastInstant returns the latest instant RFC 3339, and so the ledger,
+// can write.
+func lastInstant() time.Time { return time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC) }
+
+func earlier(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // normalize checks f and returns it with instants in UTC and a response

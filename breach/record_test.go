@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
@@ -111,9 +112,9 @@ func TestOpenInvalid(t *testing.T) {
 		})
 	}
 	t.Run("bad obligation", func(t *testing.T) {
-		_, err := Open(availabilityFacts("b-1"), Obligation{ReportWithin: -time.Second})
-		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "ReportWithin") {
-			t.Fatalf("Open error = %v, want ErrInvalid naming ReportWithin", err)
+		_, err := Open(availabilityFacts("b-1"), contract.Obligations{ReportWithin: -time.Second})
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "report_within") {
+			t.Fatalf("Open error = %v, want ErrInvalid naming report_within", err)
 		}
 	})
 }

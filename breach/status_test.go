@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/sla/contract"
 )
 
 func TestStatusAtDueInstants(t *testing.T) {
@@ -171,7 +173,7 @@ func TestStatusProperty(t *testing.T) {
 		// due instants are common.
 		reportIn := time.Duration(rng.IntN(8))
 		resolveIn := time.Duration(rng.IntN(8))
-		r := mustOpen(t, base, Obligation{ReportWithin: reportIn, ResolveWithin: resolveIn})
+		r := mustOpen(t, base, contract.Obligations{ReportWithin: reportIn, ResolveWithin: resolveIn})
 		reportedAt, resolvedAt := time.Duration(-1), time.Duration(-1) // -1: never
 		if rng.IntN(3) > 0 {
 			reportedAt = time.Duration(rng.IntN(10))

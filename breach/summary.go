@@ -29,9 +29,9 @@ type Summary struct {
 	ReportOverdue, ResolutionOverdue int
 	// Credit is the credit owed for the term in the period: the largest
 	// credit of its breaches. Credits of one period do not add up, as in
-	// [sla.Report], where a month that misses two segments owes the
+	// [contract.Report], where a month that misses two segments owes the
 	// larger of their two credits.
-	Credit sla.Target
+	Credit sla.Share
 }
 
 // Summarize returns one Summary per term and period among records, as

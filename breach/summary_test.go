@@ -18,7 +18,7 @@ func TestSummarize(t *testing.T) {
 	// December 00:00.
 	mk := func(id string, period window.Interval, credit string) Record {
 		f := availabilityFacts(id)
-		f.Period, f.Credit = period, sla.MustTarget(credit)
+		f.Period, f.Credit = period, sla.MustShare(credit)
 		f.OccurredAt = period.Start
 		return mustOpen(t, f, wallDay)
 	}
@@ -42,18 +42,18 @@ func TestSummarize(t *testing.T) {
 	want := []Summary{
 		// n1 open and report overdue; n2 reported; n3 resolved.
 		{Term: "api availability", Period: october, Breaches: 1, Unreported: 1, Unresolved: 1, ReportOverdue: 1,
-			Credit: sla.MustTarget("10%")},
+			Credit: sla.MustShare("10%")},
 		{Term: "api availability", Period: novemberUTC, Breaches: 3, Unreported: 1, Unresolved: 2, ReportOverdue: 1,
-			Credit: sla.MustTarget("25%")},
+			Credit: sla.MustShare("25%")},
 		// resp: report due 10 November 21:05 and resolve due 11
 		// November 17:05 are both past: two overdue obligations, though
 		// its Status names only the resolution.
 		{Term: "p1 response", Period: novemberUTC, Breaches: 1, Unreported: 1, Unresolved: 1, ReportOverdue: 1, ResolutionOverdue: 1,
-			Credit: sla.MustTarget("0.5%")},
+			Credit: sla.MustShare("0.5%")},
 	}
 	// November's credit is the largest of 10%, 25% and 12.5%: credits of
 	// one term and period do not add up.
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b sla.Target) bool { return a == b })); diff != "" {
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b sla.Share) bool { return a == b })); diff != "" {
 		t.Errorf("Summarize (-want +got):\n%s", diff)
 	}
 	// Before any report: at 00:30 nothing is overdue and n2, n3 are not

@@ -49,7 +49,7 @@ type recordJSON struct {
 	Shortfall      jsonDuration     `json:"shortfall,omitempty"`
 	OccurredAt     time.Time        `json:"occurred_at"`
 	DetectedAt     time.Time        `json:"detected_at"`
-	Credit         sla.Target       `json:"credit"`
+	Credit         sla.Share        `json:"credit"`
 	ReportDue      time.Time        `json:"report_due"`
 	ResolveDue     time.Time        `json:"resolve_due"`
 }

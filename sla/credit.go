@@ -47,7 +47,7 @@ func (b Bound) Exclusive() bool { return b.exclusive }
 // for concurrent use.
 type CreditTier struct {
 	Lower, Upper Bound
-	Credit       Target
+	Credit       Share
 }
 
 // String returns the tier in interval notation: "[99%, 99.99%) → 10%".
@@ -125,16 +125,35 @@ type CreditSchedule struct {
 	Tiers []CreditTier
 }
 
+// TierError is the error of CreditSchedule.Validate: Tier is the index of
+// the tier at fault, Other the index of the earlier tier it overlaps (or
+// -1), and Err is ErrEmptyTier or ErrTierOverlap. Its text names tiers
+// as a contract document does, credits[i]. It is not modified after it is
+// returned, so it is safe for concurrent use.
+type TierError struct {
+	Tier, Other int
+	Err         error
+	msg         string
+}
+
+func (e *TierError) Error() string { return e.msg }
+
+// Unwrap returns Err.
+func (e *TierError) Unwrap() error { return e.Err }
+
 // Validate reports the first tier that admits no ratio (ErrEmptyTier) or
-// that overlaps an earlier tier (ErrTierOverlap), naming both by index.
+// that overlaps an earlier tier (ErrTierOverlap) as a *TierError naming
+// both by index: "credits[2] [95%, 99.2%) → 25% overlaps credits[0] ...".
 func (s CreditSchedule) Validate() error {
 	for i, t := range s.Tiers {
 		if !t.intersects(t) {
-			return fmt.Errorf("sla: credit tiers[%d] %v: %w", i, t, ErrEmptyTier)
+			return &TierError{Tier: i, Other: -1, Err: ErrEmptyTier,
+				msg: fmt.Sprintf("sla: credits[%d] %v: %v", i, t, ErrEmptyTier)}
 		}
 		for j, u := range s.Tiers[:i] {
 			if t.intersects(u) {
-				return fmt.Errorf("sla: credit tiers[%d] %v and tiers[%d] %v: %w", j, u, i, t, ErrTierOverlap)
+				return &TierError{Tier: i, Other: j, Err: ErrTierOverlap,
+					msg: fmt.Sprintf("sla: credits[%d] %v and credits[%d] %v: %v", i, t, j, u, ErrTierOverlap)}
 			}
 		}
 	}
@@ -145,21 +164,21 @@ func (s CreditSchedule) Validate() error {
 // the tier that matched, compared exactly: a ratio exactly on a bound is
 // in the tier when that bound is inclusive. When no tier matches it
 // returns 0% and -1. Tiers are tried in order; the first match wins.
-func (s CreditSchedule) Credit(measured Ratio) (credit Target, tier int) {
+func (s CreditSchedule) Credit(measured Ratio) (credit Share, tier int) {
 	return s.lookup(measured.cmpTarget)
 }
 
 // CreditFor is Credit for an exact Rational, such as the result of
 // AverageSlices.
-func (s CreditSchedule) CreditFor(measured Rational) (credit Target, tier int) {
+func (s CreditSchedule) CreditFor(measured Rational) (credit Share, tier int) {
 	return s.lookup(func(t Target) int { return measured.Cmp(t.Rational()) })
 }
 
-func (s CreditSchedule) lookup(cmp func(Target) int) (Target, int) {
+func (s CreditSchedule) lookup(cmp func(Target) int) (Share, int) {
 	for i, t := range s.Tiers {
 		if t.admits(cmp) {
 			return t.Credit, i
 		}
 	}
-	return Target{}, -1
+	return Share{}, -1
 }

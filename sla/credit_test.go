@@ -19,9 +19,9 @@ import (
 func schedule() sla.CreditSchedule {
 	p := sla.MustTarget
 	return sla.CreditSchedule{Tiers: []sla.CreditTier{
-		{Lower: sla.AtLeast(p("99%")), Upper: sla.Below(p("99.99%")), Credit: p("10%")},
-		{Lower: sla.AtLeast(p("95%")), Upper: sla.Below(p("99%")), Credit: p("25%")},
-		{Upper: sla.Below(p("95%")), Credit: p("100%")},
+		{Lower: sla.AtLeast(p("99%")), Upper: sla.Below(p("99.99%")), Credit: sla.MustShare("10%")},
+		{Lower: sla.AtLeast(p("95%")), Upper: sla.Below(p("99%")), Credit: sla.MustShare("25%")},
+		{Upper: sla.Below(p("95%")), Credit: sla.MustShare("100%")},
 	}}
 }
 
@@ -49,7 +49,7 @@ func TestCreditSchedule(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			credit, tier := s.Credit(mustRatio(t, tc.good, tc.total))
-			if credit != sla.MustTarget(tc.credit) || tier != tc.tier {
+			if credit != sla.MustShare(tc.credit) || tier != tc.tier {
 				t.Errorf("Credit = %v, tier %d; want %s, tier %d", credit, tier, tc.credit, tc.tier)
 			}
 		})
@@ -61,7 +61,7 @@ func TestCreditInclusivity(t *testing.T) {
 	// The other way round: "above 99% and at most 99.9% → 5%"; exactly
 	// 99% is outside, exactly 99.9% inside.
 	s := sla.CreditSchedule{Tiers: []sla.CreditTier{
-		{Lower: sla.Above(p("99%")), Upper: sla.AtMost(p("99.9%")), Credit: p("5%")},
+		{Lower: sla.Above(p("99%")), Upper: sla.AtMost(p("99.9%")), Credit: sla.MustShare("5%")},
 	}}
 	if _, tier := s.Credit(mustRatio(t, 99, 100)); tier != -1 {
 		t.Errorf("99%% matched tier %d, want none (exclusive)", tier)
@@ -71,7 +71,7 @@ func TestCreditInclusivity(t *testing.T) {
 	}
 	// A Rational such as a slice average: 5/6 = 83.33…% is below 95%.
 	credit, tier := schedule().CreditFor(sla.RationalOf(5, 6))
-	if credit != p("100%") || tier != 2 {
+	if credit != sla.MustShare("100%") || tier != 2 {
 		t.Errorf("CreditFor(5/6) = %v, %d", credit, tier)
 	}
 }
@@ -85,21 +85,21 @@ func TestCreditValidate(t *testing.T) {
 		text  string
 	}{
 		{"touching with one side open", []sla.CreditTier{
-			{Lower: sla.AtLeast(p("99%")), Credit: p("0%")},
-			{Upper: sla.Below(p("99%")), Credit: p("10%")},
+			{Lower: sla.AtLeast(p("99%")), Credit: sla.MustShare("0%")},
+			{Upper: sla.Below(p("99%")), Credit: sla.MustShare("10%")},
 		}, nil, ""},
 		{"sharing an inclusive bound", []sla.CreditTier{
-			{Lower: sla.AtLeast(p("99%")), Credit: p("0%")},
-			{Upper: sla.AtMost(p("99%")), Credit: p("10%")},
-		}, sla.ErrTierOverlap, "sla: credit tiers[0] [99%, 100%] → 0% and tiers[1] [0%, 99%] → 10%: tiers overlap"},
+			{Lower: sla.AtLeast(p("99%")), Credit: sla.MustShare("0%")},
+			{Upper: sla.AtMost(p("99%")), Credit: sla.MustShare("10%")},
+		}, sla.ErrTierOverlap, "sla: credits[1] [0%, 99%] → 10% and credits[0] [99%, 100%] → 0%: tiers overlap"},
 		{"empty tier", []sla.CreditTier{
-			{Lower: sla.Above(p("99%")), Upper: sla.Below(p("99%")), Credit: p("10%")},
-		}, sla.ErrEmptyTier, "sla: credit tiers[0] (99%, 99%) → 10%: tier admits no ratio"},
+			{Lower: sla.Above(p("99%")), Upper: sla.Below(p("99%")), Credit: sla.MustShare("10%")},
+		}, sla.ErrEmptyTier, "sla: credits[0] (99%, 99%) → 10%: tier admits no ratio"},
 		{"inverted tier", []sla.CreditTier{
-			{Lower: sla.AtLeast(p("99.9%")), Upper: sla.Below(p("99%")), Credit: p("10%")},
+			{Lower: sla.AtLeast(p("99.9%")), Upper: sla.Below(p("99%")), Credit: sla.MustShare("10%")},
 		}, sla.ErrEmptyTier, "tier admits no ratio"},
 		{"single point is fine", []sla.CreditTier{
-			{Lower: sla.AtLeast(p("99%")), Upper: sla.AtMost(p("99%")), Credit: p("10%")},
+			{Lower: sla.AtLeast(p("99%")), Upper: sla.AtMost(p("99%")), Credit: sla.MustShare("10%")},
 		}, nil, ""},
 	}
 	for _, tc := range tests {
@@ -114,6 +114,17 @@ func TestCreditValidate(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tc.text) {
 				t.Errorf("Validate = %q, want %q", err, tc.text)
+			}
+			// The text names tiers as a contract document does, and the
+			// indexes are fields: the tier at fault and the one it overlaps.
+			var te *sla.TierError
+			require.ErrorAs(t, err, &te)
+			wantOther := -1
+			if tc.want == sla.ErrTierOverlap {
+				wantOther = 0
+			}
+			if te.Tier != len(tc.tiers)-1 || te.Other != wantOther {
+				t.Errorf("TierError{Tier: %d, Other: %d}, want {%d, %d}", te.Tier, te.Other, len(tc.tiers)-1, wantOther)
 			}
 		})
 	}
@@ -176,7 +187,7 @@ func FuzzCreditSchedule(f *testing.F) {
 				r.hi, r.hiExcl = v, next(2) == 0
 				tier.Upper = map[bool]sla.Bound{false: sla.AtMost(at), true: sla.Below(at)}[r.hiExcl]
 			}
-			tier.Credit = sla.MustTarget(big.NewRat(int64(i), 10).FloatString(1))
+			tier.Credit = sla.MustShare(big.NewRat(int64(i), 10).FloatString(1))
 			tiers = append(tiers, tier)
 			refs = append(refs, r)
 		}

@@ -1,12 +1,12 @@
 // Package sla holds the exact arithmetic of service level objectives:
-// targets, measured ratios, measurement methods, error budgets, burn-rate
-// alerts, service credits and composite availability, response-time
-// clocks for tickets, and contracts whose terms hold different targets in
-// different schedules.
+// targets, measured ratios, measurement methods, error budgets,
+// burn-rate alerts, service credits and composite availability.
 //
 // Nothing on a path that decides met or missed, a budget, an alert or a
 // credit tier uses floating point. Float64 methods exist for display and
-// plotting only.
+// plotting only. Ticket clocks are in package [github.com/slamath/slamath/sla/ticket];
+// contracts, their JSON form and their evaluation in
+// [github.com/slamath/slamath/sla/contract]. This package imports neither.
 //
 // # Targets and ratios
 //
@@ -24,6 +24,11 @@
 // target never reads as met. A Ratio that measured nothing meets every
 // target.
 //
+// A [Share] is an amount, not a level: the credit a tier owes (a share of
+// the bill) or the share of a budget an alert rule watches. It reads and
+// prints like a Target but is a type of its own, so that one cannot
+// stand for the other.
+//
 // Values whose exact form needs more than a fixed number of decimal
 // places — burn rates (a 28-day ticket threshold is 14/15), slice
 // averages, composite availabilities — are [Rational]s.
@@ -34,10 +39,12 @@
 // exclusions are removed from measured time or, with [CountAsAvailable],
 // counted as available. [MeasureOutages] counts a set of outages against
 // it with [OutageRules]: a minimum outage length and whole-minute counting
-// on the UTC minute grid. It is set algebra on [window.Set], linear in
-// the number of outages. Events are a [Ratio] ([NewRatio]); time slices
-// are counted by [MeasureSlices] and averaged by [AverageSlices], with an
-// [EmptyPolicy] for slices without events.
+// on the UTC minute grid. [CountedDown] is the same count as a set, which
+// a contract walks to find when a budget ran out; both come from one
+// walk. It is set algebra on [window.Set], linear in the number of
+// outages. Events are a [Ratio] ([NewRatio]); time slices are counted by
+// [MeasureSlices] and averaged by [AverageSlices], with an [EmptyPolicy]
+// for slices without events.
 //
 // # Budgets and alerts
 //
@@ -47,38 +54,26 @@
 // derives the SRE Workbook's multiwindow, multi-burn-rate policy from an
 // SLO period (14.4/6/3/1 for 30 days), and [AlertPolicy.Evaluate] fires a
 // rule when both of its windows burn strictly faster than its threshold.
+// Evaluate compares by integer cross-multiplication, as Ratio.Met does,
+// without math/big and without allocating: its products need up to 247
+// bits, more than the 128 bits of Ratio.Met, so they are formed in 256
+// bits and no input overflows.
 //
 // # Credits and composition
 //
 // A [CreditSchedule] maps a measured ratio to a credit through tiers with
-// explicit inclusive or exclusive bounds. [Serial] and [Redundant] compose
-// availabilities exactly.
+// explicit inclusive or exclusive bounds; [CreditSchedule.Validate] names
+// a bad tier as credits[i], as a contract document does. [Serial] and
+// [Redundant] compose availabilities exactly.
 //
-// # Response-time clocks
+// # Errors
 //
-// A [ResponseClock] is a pure function of a ticket's events (start, pause,
-// resume, stop, restart) and "now": [ResponseClock.Status] reports, per
-// cycle, business and actual elapsed time, remaining time, warnings
-// crossed, the original and the current due time (moved by business time
-// spent paused), and whether and when the target was breached — elapsed
-// strictly greater than the target, compared exactly. Business time comes
-// from a [ClockSchedule], which a *calendar.Calendar satisfies;
-// [ClockWallTime] counts every instant. A [ResponseTerm] sets response and
-// resolution limits per priority.
-//
-// # Contracts
-//
-// A [Contract] groups terms, a credit schedule and breach [Obligations].
-// An availability term has segments, each a [Schedule] — [During] a
-// calendar's hours, [Outside] them, or [Always] — with its own target:
-// "99.5% in business hours, 99% at other times". A response term
-// ([TicketTerm]) applies a ResponseTerm to tickets in a calendar's business
-// time. [ParseContract] reads the JSON form, rejecting unknown fields and
-// every invalid value with a [*FieldError] that names the field path;
-// [Contract.Evaluate] measures a period's [Observations] (outages and
-// [Ticket]s) and returns a [Report] per term and segment: measured time,
-// downtime, ratio, allowance, remaining budget, verdict, the instant the
-// budget ran out, and the credit owed.
+// Texts — targets, shares, rationals, the names of the enumerations —
+// fail with a [*ParseError] of the shape every package of the module
+// uses: What was being read, the Input, and Err, which wraps [ErrSyntax],
+// [ErrRange] or [ErrPrecision]. Every enumeration that appears in a
+// document ([ExclusionPolicy], [EmptyPolicy], [Severity]) has String,
+// MarshalText and UnmarshalText.
 //
 // # Example
 //
@@ -88,8 +83,14 @@
 //	budget := m.Budget(sla.MustTarget("99.5%"))
 //	fmt.Println(m.Ratio().Percent(3), budget.Remaining())
 //
+// # Names
+//
+// The design asks that credits and budget shares not reuse Target; both
+// are a [Share], one type, since both are an exact part of a whole
+// written as a percentage, and neither is a level to meet.
+//
 // All values are immutable and safe for concurrent use. Nothing here
 // calls time.Now, and no text, count or duration makes the package panic
-// or hang. Only programmer errors panic: MustTarget on a bad constant,
-// During and Outside on a nil calendar.
+// or hang. Only programmer errors panic: MustTarget and MustShare on a
+// bad constant.
 package sla

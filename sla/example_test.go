@@ -38,7 +38,7 @@ func ExampleParseTarget() {
 	fmt.Println(err)
 	// Output:
 	// 99.95% 99.95% true
-	// sla: target "99.95": a number without % is a ratio and must be in [0, 1]; for a percentage write "99.95%"
+	// sla: invalid target "99.95": a number without % is a ratio and must be in [0, 1]; for a percentage write "99.95%"
 }
 
 // How much error budget is left this month, measured in business hours.
@@ -85,9 +85,9 @@ func ExampleAlertPolicy_Evaluate() {
 		}
 		return r
 	}
-	for _, a := range policy.Evaluate(target, observed) {
+	for _, a := range policy.Evaluate(target, observed, nil) {
 		fmt.Printf("%-6s %v/%v burn > %v: long %v, short %v, firing %v\n",
-			a.Rule.Severity, a.Rule.Long, a.Rule.Short, a.Rule.Burn, a.LongBurn, a.ShortBurn, a.Firing)
+			a.Rule.Severity, a.Rule.Long, a.Rule.Short, a.Threshold(), a.LongBurn(), a.ShortBurn(), a.Firing)
 	}
 	// Output:
 	// page   1h0m0s/5m0s burn > 14.4: long 20, short 30, firing true
@@ -100,9 +100,9 @@ func ExampleAlertPolicy_Evaluate() {
 func ExampleCreditSchedule_Credit() {
 	p := sla.MustTarget
 	credits := sla.CreditSchedule{Tiers: []sla.CreditTier{
-		{Lower: sla.AtLeast(p("99%")), Upper: sla.Below(p("99.95%")), Credit: p("10%")},
-		{Lower: sla.AtLeast(p("95%")), Upper: sla.Below(p("99%")), Credit: p("25%")},
-		{Upper: sla.Below(p("95%")), Credit: p("100%")},
+		{Lower: sla.AtLeast(p("99%")), Upper: sla.Below(p("99.95%")), Credit: sla.MustShare("10%")},
+		{Lower: sla.AtLeast(p("95%")), Upper: sla.Below(p("99%")), Credit: sla.MustShare("25%")},
+		{Upper: sla.Below(p("95%")), Credit: sla.MustShare("100%")},
 	}}
 	if err := credits.Validate(); err != nil {
 		fmt.Println(err)

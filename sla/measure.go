@@ -1,10 +1,9 @@
 package sla
 
 import (
-	"math"
-	"strconv"
 	"time"
 
+	"github.com/slamath/slamath/internal/saturate"
 	"github.com/slamath/slamath/window"
 )
 
@@ -20,17 +19,6 @@ const (
 	// them as available, whatever happened in them.
 	CountAsAvailable
 )
-
-// String returns "exclude" or "available".
-func (p ExclusionPolicy) String() string {
-	switch p {
-	case ExcludeFromMeasured:
-		return "exclude"
-	case CountAsAvailable:
-		return "available"
-	}
-	return "ExclusionPolicy(" + strconv.Itoa(int(p)) + ")"
-}
 
 // Scope is the time an objective is measured over: the period, within
 // the schedule, minus exclusions. A plain value, safe for concurrent use.
@@ -110,20 +98,45 @@ type TimeMeasurement struct {
 // MeasureOutages measures the outages in down against the scope: the
 // rules select the down time that counts, which is then clipped to the
 // measured time. Down time in exclusions never counts: they are either
-// outside the measured time or counted as available. It costs
-// O(outages + schedule intervals + exclusions), allocates only for the
-// measured time, and never loops per minute.
+// outside the measured time or counted as available. Down is the
+// duration of [CountedDown]. It costs O(outages + schedule intervals +
+// exclusions), allocates only for the measured time, and never loops per
+// minute.
 func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasurement {
 	measured := scope.Measured()
+	var lost time.Duration
+	countDown(scope, measured, down, rules, func(iv window.Interval) {
+		lost = saturate.Add(lost, iv.Duration())
+	})
+	return TimeMeasurement{Measured: measured.Duration(), Down: lost}
+}
+
+// CountedDown returns the down time that counts against the scope under
+// the rules: the part of each run of down that the rules keep, inside
+// the measured time, outside exclusions counted as available. Its
+// duration is the Down of [MeasureOutages], counted by the same walk; a
+// contract uses the set itself to find the instant a budget ran out.
+func CountedDown(scope Scope, down window.Set, rules OutageRules) window.Set {
+	// A run gives one piece per counting interval it meets: about one.
+	pieces := make([]window.Interval, 0, down.Len())
+	countDown(scope, scope.Measured(), down, rules, func(iv window.Interval) {
+		pieces = append(pieces, iv)
+	})
+	return window.NewSet(pieces...)
+}
+
+// countDown is the one count of down time: it calls yield with each
+// piece of down time that counts, in order and disjoint. measured is
+// scope.Measured().
+func countDown(scope Scope, measured, down window.Set, rules OutageRules, yield func(window.Interval)) {
 	counting := measured
 	if scope.Exclusion == CountAsAvailable {
 		counting = measured.Subtract(scope.Exclusions)
 	}
 	// Runs are disjoint and sorted, and stay so once shrunk to whole
-	// minutes, so one merge walk over runs and counting intervals adds up
+	// minutes, so one merge walk over runs and counting intervals yields
 	// their common parts without overlap.
 	spans := counting.Intervals()
-	var lost time.Duration
 	i := 0
 	for run := range down.All() {
 		run, ok := rules.keep(run)
@@ -134,19 +147,9 @@ func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasure
 			i++
 		}
 		for k := i; k < len(spans) && spans[k].Start.Before(run.End); k++ {
-			lost = addSat(lost, run.Intersect(spans[k]).Duration())
+			yield(run.Intersect(spans[k]))
 		}
 	}
-	return TimeMeasurement{Measured: measured.Duration(), Down: lost}
-}
-
-// addSat returns a + b for non-negative durations, saturating at the
-// largest Duration.
-func addSat(a, b time.Duration) time.Duration {
-	if a > math.MaxInt64-b {
-		return math.MaxInt64
-	}
-	return a + b
 }
 
 // Ratio returns the availability: (Measured − Down) / Measured.

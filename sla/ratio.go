@@ -3,10 +3,11 @@ package sla
 import (
 	"errors"
 	"fmt"
-	"math/bits"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // ErrGoodAboveTotal is wrapped by the error for a ratio whose good count
@@ -70,20 +71,7 @@ func (r Ratio) cmpTarget(t Target) int {
 	if r.total == 0 {
 		return Target{ppe: one}.Cmp(t)
 	}
-	ah, al := bits.Mul64(r.good, one)
-	bh, bl := bits.Mul64(t.ppe, r.total)
-	return cmp128(ah, al, bh, bl)
-}
-
-// cmp128 compares the 128-bit numbers (ah, al) and (bh, bl).
-func cmp128(ah, al, bh, bl uint64) int {
-	switch {
-	case ah < bh || ah == bh && al < bl:
-		return -1
-	case ah == bh && al == bl:
-		return 0
-	}
-	return 1
+	return wide.Cmp(r.good, one, t.ppe, r.total)
 }
 
 // Cmp compares two ratios exactly: -1 if r < s, 0 if equal in value, +1
@@ -91,9 +79,7 @@ func cmp128(ah, al, bh, bl uint64) int {
 func (r Ratio) Cmp(s Ratio) int {
 	rg, rt := r.norm()
 	sg, st := s.norm()
-	ah, al := bits.Mul64(rg, st)
-	bh, bl := bits.Mul64(sg, rt)
-	return cmp128(ah, al, bh, bl)
+	return wide.Cmp(rg, st, sg, rt)
 }
 
 func (r Ratio) norm() (good, total uint64) {
@@ -114,8 +100,7 @@ const maxPlaces = 16
 func (r Ratio) Percent(places int) string {
 	places = min(max(places, 0), maxPlaces)
 	g, t := r.norm()
-	hi, lo := bits.Mul64(g, pow10[places+2])
-	q, _ := bits.Div64(hi, lo, t) // hi < t because g ≤ t and 10^18 < 2^64
+	q, _ := wide.MulDiv(g, pow10[places+2], t) // fits: g ≤ t
 	return formatFixed(q, places) + "%"
 }
 

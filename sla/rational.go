@@ -1,7 +1,6 @@
 package sla
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -178,7 +177,8 @@ func (x Rational) MarshalText() ([]byte, error) { return []byte(x.String()), nil
 
 // UnmarshalText implements encoding.TextUnmarshaler. It reads a
 // non-negative decimal ("14.4"), a fraction ("14/15") or "+Inf"; a
-// negative value, a zero denominator or anything else is an error.
+// negative value, a zero denominator or anything else is a *ParseError
+// wrapping ErrSyntax (ErrRange for a negative value).
 func (x *Rational) UnmarshalText(text []byte) error {
 	s := string(text)
 	if s == "+Inf" {
@@ -188,11 +188,14 @@ func (x *Rational) UnmarshalText(text []byte) error {
 	// big.Rat.SetString also reads exponents; a length limit keeps a
 	// hostile "1e999999999" from allocating without bound.
 	if len(s) == 0 || len(s) > 400 || strings.ContainsAny(s, "eE") {
-		return fmt.Errorf("sla: rational %q: want a decimal such as 14.4, a fraction such as 14/15, or +Inf", s)
+		return parseError("rational", s, ErrSyntax, "want a decimal such as 14.4, a fraction such as 14/15, or +Inf")
 	}
 	r, ok := new(big.Rat).SetString(s)
-	if !ok || r.Sign() < 0 {
-		return fmt.Errorf("sla: rational %q: want a non-negative decimal such as 14.4, a fraction such as 14/15, or +Inf", s)
+	if !ok {
+		return parseError("rational", s, ErrSyntax, "want a decimal such as 14.4, a fraction such as 14/15, or +Inf")
+	}
+	if r.Sign() < 0 {
+		return parseError("rational", s, ErrRange, "negative; a rational here is 0 or more")
 	}
 	*x = fromRat(r)
 	return nil

@@ -3,8 +3,8 @@ package sla
 import (
 	"fmt"
 	"math/big"
-	"math/bits"
-	"strconv"
+
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // EmptyPolicy says how a time slice with no events counts.
@@ -19,19 +19,6 @@ const (
 	// EmptyExcluded leaves slices with no events out altogether.
 	EmptyExcluded
 )
-
-// String returns "good", "bad" or "excluded".
-func (p EmptyPolicy) String() string {
-	switch p {
-	case EmptyGood:
-		return "good"
-	case EmptyBad:
-		return "bad"
-	case EmptyExcluded:
-		return "excluded"
-	}
-	return "EmptyPolicy(" + strconv.Itoa(int(p)) + ")"
-}
 
 // Slice holds the events of one time slice (one minute, say): Good of
 // Total. Slices of one measurement have equal lengths.
@@ -67,9 +54,7 @@ func (r SliceRules) bad(s Slice) bool {
 	if s.Total < r.MinEvents {
 		return false
 	}
-	ah, al := bits.Mul64(s.Total-s.Good, one)
-	bh, bl := bits.Mul64(r.MaxErrors.ppe, s.Total)
-	return cmp128(ah, al, bh, bl) > 0
+	return wide.Cmp(s.Total-s.Good, one, r.MaxErrors.ppe, s.Total) > 0
 }
 
 // MeasureSlices is the time-slices method: it returns the ratio of good

@@ -3,10 +3,11 @@ package sla
 import (
 	"errors"
 	"fmt"
-	"math/bits"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // one is the fixed-point value of 1 (100%): a Target counts parts per 10^18.
@@ -20,7 +21,8 @@ const (
 
 // Errors wrapped by a *ParseError, for errors.Is.
 var (
-	// ErrSyntax: the text is not a number of the accepted form.
+	// ErrSyntax: the text is not of the accepted form: not a number, or
+	// not one of an enumeration's names.
 	ErrSyntax = errors.New("invalid syntax")
 	// ErrRange: the value is outside 0% to 100%.
 	ErrRange = errors.New("out of range")
@@ -29,19 +31,38 @@ var (
 	ErrPrecision = errors.New("too many digits")
 )
 
-// ParseError describes a text that is not a valid Target. It quotes the
-// input and wraps one of ErrSyntax, ErrRange or ErrPrecision.
+// ParseError is the error for a text that is not a valid value of the
+// package: a target, a share, a rational, or the name of an exclusion
+// policy, empty-slice policy or severity. It has the shape every package
+// of the module uses for texts: What was being read, the Input as given,
+// and Err, which says what was wrong and wraps ErrSyntax, ErrRange or
+// ErrPrecision.
 type ParseError struct {
-	Input  string // the text as given
-	Reason string // why it was rejected, for people
-	Err    error  // ErrSyntax, ErrRange or ErrPrecision
+	What  string // "target", "share", "rational", "exclusion policy", "empty policy" or "severity"
+	Input string // the text as given
+	Err   error  // why it was rejected; wraps ErrSyntax, ErrRange or ErrPrecision
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("sla: target %q: %s", e.Input, e.Reason)
+	return fmt.Sprintf("sla: invalid %s %q: %v", e.What, e.Input, e.Err)
 }
 
+// Unwrap returns Err.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// reason is the Err of a ParseError: a message for people that wraps a
+// sentinel, whose text it does not repeat.
+type reason struct {
+	why  string
+	kind error
+}
+
+func (r *reason) Error() string { return r.why }
+func (r *reason) Unwrap() error { return r.kind }
+
+func parseError(what, input string, kind error, format string, args ...any) *ParseError {
+	return &ParseError{What: what, Input: input, Err: &reason{why: fmt.Sprintf(format, args...), kind: kind}}
+}
 
 // Target is an exact fraction in [0, 1], written as a percentage
 // ("99.95%") or a ratio ("0.9995"). It is mostly an availability
@@ -63,8 +84,16 @@ type Target struct {
 // holds (16 of percent, 18 of ratio) are rejected: a Target never rounds.
 // Errors are *ParseError.
 func ParseTarget(s string) (Target, error) {
-	fail := func(err error, format string, args ...any) (Target, error) {
-		return Target{}, &ParseError{Input: s, Reason: fmt.Sprintf(format, args...), Err: err}
+	v, err := parseFixed("target", s)
+	return Target{ppe: v}, err
+}
+
+// parseFixed parses the text of an exact fraction in [0, 1], a
+// percentage or a ratio, into parts per 10^18; what names the value in
+// errors.
+func parseFixed(what, s string) (uint64, error) {
+	fail := func(err error, format string, args ...any) (uint64, error) {
+		return 0, parseError(what, s, err, format, args...)
 	}
 	if s == "" {
 		return fail(ErrSyntax, "empty")
@@ -78,7 +107,7 @@ func ParseTarget(s string) (Target, error) {
 		return fail(ErrSyntax, "no number before %%")
 	}
 	if body[0] == '-' {
-		return fail(ErrRange, "negative; a target is between 0%% and 100%%")
+		return fail(ErrRange, "negative; a %s is between 0%% and 100%%", what)
 	}
 	intPart, fracPart, hasDot := strings.Cut(body, ".")
 	if !allDigits(intPart) || intPart == "" {
@@ -94,13 +123,13 @@ func ParseTarget(s string) (Target, error) {
 		if percent {
 			form = "percent"
 		}
-		return fail(ErrPrecision, "more than %d fractional digits; a target holds %d digits of %s exactly and never rounds",
-			digits, digits, form)
+		return fail(ErrPrecision, "more than %d fractional digits; a %s holds %d digits of %s exactly and never rounds",
+			digits, what, digits, form)
 	}
 	// Any value with more than three integer digits is out of range for
 	// both forms; the check also keeps the arithmetic below from overflow.
 	if len(intPart) > 3 {
-		return outOfRange(s, percent)
+		return 0, outOfRange(what, s, percent)
 	}
 	var whole, frac uint64
 	if intPart != "" {
@@ -112,17 +141,17 @@ func ParseTarget(s string) (Target, error) {
 	}
 	v := whole*pow10[digits] + frac
 	if v > one {
-		return outOfRange(s, percent)
+		return 0, outOfRange(what, s, percent)
 	}
-	return Target{ppe: v}, nil
+	return v, nil
 }
 
-func outOfRange(s string, percent bool) (Target, error) {
+func outOfRange(what, s string, percent bool) error {
 	reason := "above 100%"
 	if !percent {
 		reason = fmt.Sprintf("a number without %% is a ratio and must be in [0, 1]; for a percentage write %q", s+"%")
 	}
-	return Target{}, &ParseError{Input: s, Reason: reason, Err: ErrRange}
+	return parseError(what, s, ErrRange, "%s", reason)
 }
 
 func allDigits(s string) bool {
@@ -152,9 +181,13 @@ func MustTarget(s string) Target {
 // String returns the percentage form with as few fractional digits as
 // the value needs: "99.95%", "100%", "0%". Whichever form was parsed,
 // equal targets print the same.
-func (t Target) String() string {
-	whole := t.ppe / pow10[percentDigits]
-	frac := t.ppe % pow10[percentDigits]
+func (t Target) String() string { return formatPPE(t.ppe) }
+
+// formatPPE returns parts per 10^18 as a percentage with as few
+// fractional digits as the value needs.
+func formatPPE(ppe uint64) string {
+	whole := ppe / pow10[percentDigits]
+	frac := ppe % pow10[percentDigits]
 	if frac == 0 {
 		return strconv.FormatUint(whole, 10) + "%"
 	}
@@ -216,10 +249,9 @@ func (t Target) EventAllowance(total uint64) uint64 {
 	return mulDivOne(total, one-t.ppe)
 }
 
-// mulDivOne returns floor(x × f / 10^18) for f ≤ 10^18. The high word of
-// the product is below 10^18, so Div64 cannot panic.
+// mulDivOne returns floor(x × f / 10^18) for f ≤ 10^18, which always
+// fits in 64 bits.
 func mulDivOne(x, f uint64) uint64 {
-	hi, lo := bits.Mul64(x, f)
-	q, _ := bits.Div64(hi, lo, one)
+	q, _ := wide.MulDiv(x, f, one)
 	return q
 }

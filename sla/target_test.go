@@ -180,10 +180,10 @@ func TestParseTargetRejects(t *testing.T) {
 			}
 			var pe *sla.ParseError
 			require.ErrorAs(t, err, &pe)
-			if pe.Input != tc.in {
-				t.Errorf("ParseError.Input = %q, want %q", pe.Input, tc.in)
+			if pe.What != "target" || pe.Input != tc.in {
+				t.Errorf("ParseError{What: %q, Input: %q}, want target %q", pe.What, pe.Input, tc.in)
 			}
-			if !strings.HasPrefix(err.Error(), "sla: target ") || !strings.Contains(err.Error(), tc.reason) {
+			if !strings.HasPrefix(err.Error(), "sla: invalid target ") || !strings.Contains(err.Error(), tc.reason) {
 				t.Errorf("error %q does not say %q", err, tc.reason)
 			}
 		})
@@ -289,10 +289,21 @@ func FuzzParseTarget(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		target, err := sla.ParseTarget(s)
+		// A share reads the same texts: the same value, or the same kind
+		// of error.
+		share, serr := sla.ParseShare(s)
+		if (err == nil) != (serr == nil) || err == nil && share.String() != target.String() {
+			t.Fatalf("ParseTarget(%q) = %v, %v; ParseShare = %v, %v", s, target, err, share, serr)
+		}
 		if err != nil {
 			var pe *sla.ParseError
-			if !errors.As(err, &pe) || pe.Input != s {
+			if !errors.As(err, &pe) || pe.Input != s || pe.What != "target" {
 				t.Fatalf("ParseTarget(%q): error %v is not a *ParseError quoting the input", s, err)
+			}
+			for _, kind := range []error{sla.ErrSyntax, sla.ErrRange, sla.ErrPrecision} {
+				if errors.Is(err, kind) != errors.Is(serr, kind) {
+					t.Fatalf("ParseTarget(%q) = %v; ParseShare = %v", s, err, serr)
+				}
 			}
 			return
 		}

@@ -78,18 +78,6 @@ func (b instant) sub(a instant) time.Duration {
 
 const minDuration = time.Duration(-1 << 63)
 
-// addSat returns a + b, saturating at the bounds of time.Duration.
-func addSat(a, b time.Duration) time.Duration {
-	s := a + b
-	if a > 0 && b > 0 && s < 0 {
-		return maxDuration
-	}
-	if a < 0 && b < 0 && s >= 0 {
-		return minDuration
-	}
-	return s
-}
-
 // span is the internal form of a non-empty Interval.
 type span struct {
 	start, end instant

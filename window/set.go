@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/saturate"
 )
 
 // Set is a set of instants held as normalized intervals: sorted, disjoint,
@@ -89,7 +91,7 @@ func (s Set) Bounds() Interval {
 func (s Set) Duration() time.Duration {
 	var total time.Duration
 	for _, sp := range s.spans {
-		total = addSat(total, sp.end.sub(sp.start))
+		total = saturate.Add(total, sp.end.sub(sp.start))
 	}
 	return total
 }
@@ -104,7 +106,7 @@ func (s Set) DurationIn(iv Interval) time.Duration {
 	var total time.Duration
 	for i := s.firstEndingAfter(lo); i < len(s.spans) && s.spans[i].start.before(hi); i++ {
 		sp := s.spans[i]
-		total = addSat(total, minInstant(sp.end, hi).sub(maxInstant(sp.start, lo)))
+		total = saturate.Add(total, minInstant(sp.end, hi).sub(maxInstant(sp.start, lo)))
 	}
 	return total
 }

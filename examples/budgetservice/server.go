@@ -185,19 +185,19 @@ func (s *server) report(now time.Time) report {
 
 		evaluated := s.policy.Evaluate(s.target, func(d time.Duration) sla.Ratio {
 			return ratio(window.Last(d, end))
-		})
+		}, nil)
 		for _, a := range evaluated {
 			rep.Alerts = append(rep.Alerts, alert{
 				Severity:         a.Rule.Severity.String(),
 				BudgetShare:      a.Rule.BudgetShare.String(),
 				LongWindow:       a.Rule.Long.String(),
 				ShortWindow:      a.Rule.Short.String(),
-				Threshold:        a.Rule.Burn.String(),
-				LongBurn:         a.LongBurn.String(),
-				ShortBurn:        a.ShortBurn.String(),
-				LongBurnDisplay:  display(a.LongBurn),
-				ShortBurnDisplay: display(a.ShortBurn),
-				BudgetConsumed:   a.Consumed.String(),
+				Threshold:        a.Threshold().String(),
+				LongBurn:         a.LongBurn().String(),
+				ShortBurn:        a.ShortBurn().String(),
+				LongBurnDisplay:  display(a.LongBurn()),
+				ShortBurnDisplay: display(a.ShortBurn()),
+				BudgetConsumed:   a.Consumed().String(),
 				Firing:           a.Firing,
 			})
 			switch {

@@ -9,17 +9,18 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
 //go:embed contract.json
 var contractJSON []byte
 
-// contract loads the contract under test.
-func contract(t *testing.T) sla.Contract {
+// underTest loads the contract under test.
+func underTest(t *testing.T) contract.Contract {
 	t.Helper()
-	c, err := sla.ParseContract(contractJSON)
+	c, err := contract.Parse(contractJSON)
 	require.NoError(t, err)
 	return c
 }
@@ -59,7 +60,7 @@ type segmentOutcome struct {
 //   - The contract's credit for the month is the largest of its segments';
 //     credits of different segments do not add up.
 func TestAvailabilityTerms(t *testing.T) {
-	c := contract(t)
+	c := underTest(t)
 	ny := newYork(t)
 	march := window.Month.Containing(ny(2026, 3, 15, 12, 0, 0), ny(2026, 3, 1, 0, 0, 0).Location())
 	require.Equal(t, 743*time.Hour, march.Duration())
@@ -191,7 +192,7 @@ func TestAvailabilityTerms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			rep, err := c.Evaluate(march, sla.Observations{
+			rep, err := c.Evaluate(march, contract.Observations{
 				Outages: map[string]window.Set{"availability": window.NewSet(tc.outages...)},
 			})
 			require.NoError(t, err)
@@ -231,16 +232,16 @@ type clockOutcome struct {
 // Friday 3 July. A goal is breached only when strictly more than its time
 // has elapsed.
 func TestSupportTerms(t *testing.T) {
-	c := contract(t)
+	c := underTest(t)
 	ny := newYork(t)
 	loc := ny(2026, 1, 1, 0, 0, 0).Location()
-	open := func(at time.Time) sla.TicketEvent { return sla.TicketEvent{Kind: sla.TicketOpen, At: at} }
-	event := func(k sla.TicketEventKind, at time.Time) sla.TicketEvent { return sla.TicketEvent{Kind: k, At: at} }
+	open := func(at time.Time) ticket.Event { return ticket.Event{Kind: ticket.Open, At: at} }
+	event := func(k ticket.EventKind, at time.Time) ticket.Event { return ticket.Event{Kind: k, At: at} }
 
 	tests := []struct {
 		name     string
 		priority string
-		events   []sla.TicketEvent
+		events   []ticket.Event
 		now      time.Time
 		respond  *clockOutcome // nil: not checked
 		resolve  clockOutcome
@@ -252,7 +253,7 @@ func TestSupportTerms(t *testing.T) {
 			// elapsed. Answered after 10 minutes of the 15 allowed.
 			name:     "a P1 ticket opened Friday 17:30 is due Monday 09:30",
 			priority: "P1",
-			events:   []sla.TicketEvent{open(ny(2026, 3, 6, 17, 30, 0)), event(sla.TicketRespond, ny(2026, 3, 6, 17, 40, 0))},
+			events:   []ticket.Event{open(ny(2026, 3, 6, 17, 30, 0)), event(ticket.Respond, ny(2026, 3, 6, 17, 40, 0))},
 			now:      ny(2026, 3, 9, 9, 0, 0),
 			respond:  &clockOutcome{Elapsed: 10 * time.Minute, Due: ny(2026, 3, 6, 17, 45, 0)},
 			resolve:  clockOutcome{Elapsed: 90 * time.Minute, Due: ny(2026, 3, 9, 9, 30, 0)},
@@ -261,10 +262,10 @@ func TestSupportTerms(t *testing.T) {
 			// Resolved at the due instant: exactly 2h elapsed, not more.
 			name:     "a P1 resolved at 09:30 on Monday is on time",
 			priority: "P1",
-			events: []sla.TicketEvent{
+			events: []ticket.Event{
 				open(ny(2026, 3, 6, 17, 30, 0)),
-				event(sla.TicketRespond, ny(2026, 3, 6, 17, 40, 0)),
-				event(sla.TicketResolve, ny(2026, 3, 9, 9, 30, 0)),
+				event(ticket.Respond, ny(2026, 3, 6, 17, 40, 0)),
+				event(ticket.Resolve, ny(2026, 3, 9, 9, 30, 0)),
 			},
 			now:     ny(2026, 3, 9, 12, 0, 0),
 			resolve: clockOutcome{Elapsed: 2 * time.Hour, Due: ny(2026, 3, 9, 9, 30, 0)},
@@ -273,10 +274,10 @@ func TestSupportTerms(t *testing.T) {
 			// One minute later, 2h01m have elapsed: breached.
 			name:     "a P1 resolved at 09:31 on Monday is late",
 			priority: "P1",
-			events: []sla.TicketEvent{
+			events: []ticket.Event{
 				open(ny(2026, 3, 6, 17, 30, 0)),
-				event(sla.TicketRespond, ny(2026, 3, 6, 17, 40, 0)),
-				event(sla.TicketResolve, ny(2026, 3, 9, 9, 31, 0)),
+				event(ticket.Respond, ny(2026, 3, 6, 17, 40, 0)),
+				event(ticket.Resolve, ny(2026, 3, 9, 9, 31, 0)),
 			},
 			now:     ny(2026, 3, 9, 12, 0, 0),
 			resolve: clockOutcome{Elapsed: 2*time.Hour + time.Minute, Due: ny(2026, 3, 9, 9, 30, 0), Breached: true},
@@ -288,7 +289,7 @@ func TestSupportTerms(t *testing.T) {
 			// the clock face less the hour skipped on Sunday: 62h30m.
 			name:     "a P1 left unanswered over the weekend misses the response goal",
 			priority: "P1",
-			events:   []sla.TicketEvent{open(ny(2026, 3, 6, 17, 30, 0))},
+			events:   []ticket.Event{open(ny(2026, 3, 6, 17, 30, 0))},
 			now:      ny(2026, 3, 9, 9, 0, 0),
 			respond:  &clockOutcome{Elapsed: 62*time.Hour + 30*time.Minute, Due: ny(2026, 3, 6, 17, 45, 0), Breached: true},
 			resolve:  clockOutcome{Elapsed: 90 * time.Minute, Due: ny(2026, 3, 9, 9, 30, 0)},
@@ -301,7 +302,7 @@ func TestSupportTerms(t *testing.T) {
 			// 10:00.
 			name:     "a P1 answered after 20 minutes on a Saturday night misses the response goal",
 			priority: "P1",
-			events:   []sla.TicketEvent{open(ny(2026, 3, 7, 2, 0, 0)), event(sla.TicketRespond, ny(2026, 3, 7, 2, 20, 0))},
+			events:   []ticket.Event{open(ny(2026, 3, 7, 2, 0, 0)), event(ticket.Respond, ny(2026, 3, 7, 2, 20, 0))},
 			now:      ny(2026, 3, 7, 3, 0, 0),
 			respond:  &clockOutcome{Elapsed: 20 * time.Minute, Due: ny(2026, 3, 7, 2, 15, 0), Breached: true},
 			resolve:  clockOutcome{Due: ny(2026, 3, 9, 10, 0, 0)},
@@ -315,11 +316,11 @@ func TestSupportTerms(t *testing.T) {
 			// 8h from Tuesday 08:00, 16:00 Tuesday.
 			name:     "waiting for the customer stops a P2's clock",
 			priority: "P2",
-			events: []sla.TicketEvent{
+			events: []ticket.Event{
 				open(ny(2026, 3, 16, 9, 0, 0)),
-				event(sla.TicketRespond, ny(2026, 3, 16, 9, 30, 0)),
-				event(sla.TicketPause, ny(2026, 3, 16, 10, 0, 0)),
-				event(sla.TicketResume, ny(2026, 3, 17, 9, 0, 0)),
+				event(ticket.Respond, ny(2026, 3, 16, 9, 30, 0)),
+				event(ticket.Pause, ny(2026, 3, 16, 10, 0, 0)),
+				event(ticket.Resume, ny(2026, 3, 17, 9, 0, 0)),
 			},
 			now:     ny(2026, 3, 17, 12, 0, 0),
 			respond: &clockOutcome{Elapsed: 30 * time.Minute, Due: ny(2026, 3, 16, 10, 0, 0)},
@@ -331,7 +332,7 @@ func TestSupportTerms(t *testing.T) {
 			// second hour ends Monday 6 July at 09:00.
 			name:     "the observed holiday does not count for a P1",
 			priority: "P1",
-			events:   []sla.TicketEvent{open(ny(2026, 7, 2, 17, 0, 0)), event(sla.TicketRespond, ny(2026, 7, 2, 17, 5, 0))},
+			events:   []ticket.Event{open(ny(2026, 7, 2, 17, 0, 0)), event(ticket.Respond, ny(2026, 7, 2, 17, 5, 0))},
 			now:      ny(2026, 7, 6, 8, 30, 0),
 			resolve:  clockOutcome{Elapsed: 90 * time.Minute, Due: ny(2026, 7, 6, 9, 0, 0)},
 		},
@@ -339,8 +340,8 @@ func TestSupportTerms(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			month := window.Month.Containing(tc.events[0].At, loc)
-			rep, err := c.Evaluate(month, sla.Observations{
-				Tickets: []sla.Ticket{{ID: "T-1", Priority: tc.priority, Events: tc.events}},
+			rep, err := c.Evaluate(month, contract.Observations{
+				Tickets: []contract.Ticket{{ID: "T-1", Priority: tc.priority, Events: tc.events}},
 				Now:     tc.now,
 			})
 			require.NoError(t, err)
@@ -366,11 +367,11 @@ func TestSupportTerms(t *testing.T) {
 
 // outcome reads what the cases pin from a clock cycle. Instants compare
 // with ==, so they are put in UTC; the instant itself is unchanged.
-func outcome(c sla.ClockCycle) clockOutcome {
+func outcome(c ticket.Cycle) clockOutcome {
 	return clockOutcome{Elapsed: c.Elapsed, Due: c.Due, Breached: c.Breached}
 }
 
-func termNamed(t *testing.T, rep sla.Report, name string) sla.TermResult {
+func termNamed(t *testing.T, rep contract.Report, name string) contract.TermResult {
 	t.Helper()
 	for _, tr := range rep.Terms {
 		if tr.Name == name {
@@ -378,5 +379,5 @@ func termNamed(t *testing.T, rep sla.Report, name string) sla.TermResult {
 		}
 	}
 	require.Failf(t, "no term", "the report has no term %q", name)
-	return sla.TermResult{}
+	return contract.TermResult{}
 }

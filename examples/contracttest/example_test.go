@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
 
@@ -12,7 +12,7 @@ import (
 // 10:00 to 14:00 New York time on Tuesday 10 March, and prints what each
 // segment measured and what the month costs.
 func Example() {
-	c, err := sla.ParseContract(contractJSON)
+	c, err := contract.Parse(contractJSON)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -24,7 +24,7 @@ func Example() {
 	}
 	march := window.Month.Containing(time.Date(2026, 3, 1, 0, 0, 0, 0, ny), ny)
 	outage := window.Between(time.Date(2026, 3, 10, 10, 0, 0, 0, ny), time.Date(2026, 3, 10, 14, 0, 0, 0, ny))
-	rep, err := c.Evaluate(march, sla.Observations{
+	rep, err := c.Evaluate(march, contract.Observations{
 		Outages: map[string]window.Set{"availability": window.NewSet(outage)},
 	})
 	if err != nil {

@@ -1,7 +1,7 @@
 // Command quickstart evaluates a service level contract over a month and
 // prints a report. It is slamath's main job, end to end: a contract read
 // from JSON, outages and ticket events read from CSV, the contract
-// evaluated over a local month with [sla.Contract.Evaluate], and a breach
+// evaluated over a local month with [contract.Contract.Evaluate], and a breach
 // record opened for every missed level with [breach.Open], whose report
 // and resolution deadlines are counted in the business calendar of the
 // contract's obligations.
@@ -32,7 +32,7 @@
 //
 // # Files
 //
-// --contract is a contract document as [sla.ParseContract] reads it. The
+// --contract is a contract document as [contract.Parse] reads it. The
 // sample outages and tickets belong to the sample contract, so with
 // --contract a file not given means no outages or no tickets.
 //
@@ -54,7 +54,10 @@
 //	T-101,P1,respond,2026-03-02T09:20:00-05:00
 //
 // event is open, respond, pause, resume, resolve or reopen; a ticket's
-// first event is open and its events are in time order. priority must be
+// events follow the rules of [ticket.Validate] (open first, then in time
+// order; one respond, before the resolution; pause only while running;
+// reopen only after a resolve), and an event that breaks one is reported
+// with its line. priority must be
 // one of the term's priorities, the same on every line of a ticket. The
 // optional term names the response term, and may be left out when the
 // contract has only one. A ticket belongs to the period it was opened in.

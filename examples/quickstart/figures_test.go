@@ -9,6 +9,8 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 )
 
 // sampleReport evaluates the embedded sample, as a run without arguments
@@ -76,7 +78,7 @@ func TestSampleAvailability(t *testing.T) {
 	business, other := avail.Segments[0], avail.Segments[1]
 	tests := []struct {
 		name                        string
-		got                         sla.SegmentResult
+		got                         contract.SegmentResult
 		measured, down, allow, left time.Duration
 		percent                     string
 		met                         bool
@@ -107,7 +109,7 @@ func TestSampleAvailability(t *testing.T) {
 	}
 	assert.False(t, avail.Met)
 	assert.False(t, res.Met)
-	assert.Equal(t, sla.MustTarget("10%"), res.Credit)
+	assert.Equal(t, sla.MustShare("10%"), res.Credit)
 }
 
 // TestSampleTickets checks the response term of the embedded month
@@ -141,7 +143,7 @@ func TestSampleTickets(t *testing.T) {
 	tr := r.Result.Terms[1]
 	require.Equal(t, "response", tr.Kind)
 	require.Len(t, tr.Tickets, 6)
-	byID := make(map[string]sla.TicketResult)
+	byID := make(map[string]contract.TicketResult)
 	for _, tk := range tr.Tickets {
 		byID[tk.ID] = tk
 	}
@@ -161,7 +163,7 @@ func TestSampleTickets(t *testing.T) {
 		{"T-105", cycle{elapsed: 5 * time.Hour}, []cycle{{elapsed: 68 * time.Hour, breachedAt: utc(time.March, 27, 14, 0, 0)}}},
 		{"T-106", cycle{elapsed: 30 * time.Minute}, []cycle{{elapsed: 4 * time.Hour}}},
 	}
-	check := func(t *testing.T, what string, want cycle, got sla.ClockCycle) {
+	check := func(t *testing.T, what string, want cycle, got ticket.Cycle) {
 		t.Helper()
 		assert.Equal(t, want.elapsed, got.Elapsed, "%s elapsed", what)
 		assert.Equal(t, want.paused, got.Paused, "%s paused", what)
@@ -176,7 +178,7 @@ func TestSampleTickets(t *testing.T) {
 			require.NotNil(t, tk.Respond)
 			require.NotNil(t, tk.Resolve)
 			check(t, "respond", tt.respond, *tk.Respond)
-			cycles := append(append([]sla.ClockCycle{}, tk.EarlierResolves...), *tk.Resolve)
+			cycles := append(append([]ticket.Cycle{}, tk.EarlierResolves...), *tk.Resolve)
 			require.Len(t, cycles, len(tt.resolves))
 			for i, want := range tt.resolves {
 				check(t, "resolve", want, cycles[i])
@@ -187,7 +189,7 @@ func TestSampleTickets(t *testing.T) {
 		}
 	}
 	assert.Equal(t, 3, breached, "T-102, T-104 and T-105 breached")
-	assert.Equal(t, sla.ClockRunning, byID["T-105"].Resolve.State, "T-105 is still open")
+	assert.Equal(t, ticket.ClockRunning, byID["T-105"].Resolve.State, "T-105 is still open")
 }
 
 // TestSampleBreaches checks the breach records and their deadlines,

@@ -12,7 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
@@ -73,19 +74,19 @@ const maxInputBytes = 64 << 20
 
 // loadContract parses a contract document. Its errors name the file, the
 // line where the JSON decoder stopped when there is one, and the field path.
-func loadContract(data []byte, name string) (sla.Contract, error) {
-	c, err := sla.ParseContract(data)
+func loadContract(data []byte, name string) (contract.Contract, error) {
+	c, err := contract.Parse(data)
 	if err == nil {
 		return c, nil
 	}
-	var fe *sla.FieldError
+	var fe *contract.FieldError
 	if errors.As(err, &fe) {
-		return sla.Contract{}, &inputError{
+		return contract.Contract{}, &inputError{
 			File: name, Line: fe.Line, Field: fe.Path,
 			Msg: strings.TrimPrefix(fe.Err.Error(), "sla: "),
 		}
 	}
-	return sla.Contract{}, &inputError{File: name, Msg: strings.TrimPrefix(err.Error(), "sla: ")}
+	return contract.Contract{}, &inputError{File: name, Msg: strings.TrimPrefix(err.Error(), "sla: ")}
 }
 
 // csvRows reads the records of a CSV file: '#' comment lines and blank
@@ -141,7 +142,7 @@ func parseInstant(name string, line int, field, text string) (time.Time, error) 
 
 // termNames returns the names of the contract's availability terms and
 // of its response terms.
-func termNames(c sla.Contract) (availability, response []string) {
+func termNames(c contract.Contract) (availability, response []string) {
 	for _, t := range c.Terms {
 		switch {
 		case t.Availability != nil:
@@ -157,7 +158,7 @@ func termNames(c sla.Contract) (availability, response []string) {
 // "start,end,term". An outage without a term counts against every
 // availability term of the contract; one with a term only against that
 // term, which must be an availability term of the contract.
-func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Set, error) {
+func loadOutages(data []byte, name string, c contract.Contract) (map[string]window.Set, error) {
 	availability, _ := termNames(c)
 	var common []window.Interval
 	own := make(map[string][]window.Interval)
@@ -190,7 +191,7 @@ func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Se
 	if err != nil {
 		return nil, err
 	}
-	// sla.Observations applies the entry with the empty name only to terms
+	// contract.Observations applies the entry with the empty name only to terms
 	// without an entry of their own, so an outage without a term is added
 	// to every term explicitly.
 	outages := make(map[string]window.Set, len(availability))
@@ -200,23 +201,20 @@ func loadOutages(data []byte, name string, c sla.Contract) (map[string]window.Se
 	return outages, nil
 }
 
-// ticketState follows a ticket through its events to refuse, with the
-// line, an event that cannot happen in the state the ticket is in.
-type ticketState struct {
-	responded, paused, resolved bool
-	last                        time.Time
-	lastLine                    int
-}
-
 // loadTickets reads a tickets file: lines "id,priority,event,at" or
 // "id,priority,event,at,term", one event per line, the events of each
 // ticket in the order they happened. A ticket without a term belongs to
 // the contract's only response term.
-func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error) {
+//
+// Each event is checked against the ticket's events before it with
+// ticket.Validate, the library's rules for what may follow what, so that
+// a refused event is reported with its line: the index of the event that
+// Validate names maps back to the line it came from.
+func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Ticket, error) {
 	_, response := termNames(c)
-	var tickets []sla.Ticket
+	var tickets []contract.Ticket
 	index := make(map[string]int)
-	states := make(map[string]*ticketState)
+	lines := make(map[string][]int) // the line of each event of a ticket
 	err := csvRows(data, name, "id", func(line int, rec []string) error {
 		fail := func(field, format string, args ...any) error {
 			return &inputError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
@@ -232,7 +230,7 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 		if id == "" {
 			return fail("id", "missing")
 		}
-		kind, err := sla.ParseTicketEventKind(kindText)
+		kind, err := ticket.ParseEventKind(kindText)
 		if err != nil {
 			return fail("event", "%q: want open, respond, pause, resume, resolve or reopen", kindText)
 		}
@@ -247,13 +245,12 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 				return fail("term", "%s", err)
 			}
 			rt := findTerm(c, resolved).Response
-			if _, ok := rt.Priority(priority); !ok {
-				return fail("priority", "%q is not a priority of term %q (%s)", priority, resolved, list(priorityNames(rt.ResponseTerm)))
+			if _, ok := rt.Policy.Priority(priority); !ok {
+				return fail("priority", "%q is not a priority of term %q (%s)", priority, resolved, list(priorityNames(rt.Policy)))
 			}
 			i = len(tickets)
 			index[id] = i
-			states[id] = &ticketState{}
-			tickets = append(tickets, sla.Ticket{ID: id, Term: resolved, Priority: priority})
+			tickets = append(tickets, contract.Ticket{ID: id, Term: resolved, Priority: priority})
 		}
 		tk := &tickets[i]
 		if priority != tk.Priority {
@@ -262,10 +259,16 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 		if term != "" && term != tk.Term {
 			return fail("term", "%q, but ticket %s belongs to term %q", term, id, tk.Term)
 		}
-		if err := states[id].step(kind, at, line); err != nil {
-			return fail("event", "%s: %s", kindText, err)
+		tk.Events = append(tk.Events, ticket.Event{Kind: kind, At: at})
+		lines[id] = append(lines[id], line)
+		var ee *ticket.EventError
+		if err := ticket.Validate(tk.Events); errors.As(err, &ee) {
+			msg := fmt.Sprintf("%s: %v", kindText, ee.Err)
+			if errors.Is(err, ticket.ErrEventOrder) {
+				msg += fmt.Sprintf(" (line %d)", lines[id][ee.Index-1])
+			}
+			return &inputError{File: name, Line: lines[id][ee.Index], Field: "event", Msg: msg}
 		}
-		tk.Events = append(tk.Events, sla.TicketEvent{Kind: kind, At: at})
 		return nil
 	})
 	if err != nil {
@@ -274,54 +277,9 @@ func loadTickets(data []byte, name string, c sla.Contract) ([]sla.Ticket, error)
 	return tickets, nil
 }
 
-// step applies one event to the state, or says why it cannot happen.
-// These are the rules of the ticket clocks of sla, checked here so that
-// a refused event is reported with its line.
-func (s *ticketState) step(kind sla.TicketEventKind, at time.Time, line int) error {
-	if s.lastLine > 0 && at.Before(s.last) {
-		return fmt.Errorf("at %s, before the ticket's previous event (line %d)", at.Format(time.RFC3339), s.lastLine)
-	}
-	opened := s.lastLine > 0
-	switch {
-	case kind == sla.TicketOpen && opened:
-		return errors.New("the ticket is already open; open must be its first event")
-	case kind != sla.TicketOpen && !opened:
-		return errors.New("the ticket's first event must be open")
-	}
-	switch kind {
-	case sla.TicketRespond:
-		if s.responded {
-			return errors.New("the ticket was already responded to")
-		}
-		s.responded = true
-	case sla.TicketPause:
-		if s.resolved || s.paused {
-			return errors.New("only a running ticket can be paused")
-		}
-		s.paused = true
-	case sla.TicketResume:
-		if !s.paused {
-			return errors.New("the ticket is not paused")
-		}
-		s.paused = false
-	case sla.TicketResolve:
-		if s.resolved {
-			return errors.New("the ticket is already resolved")
-		}
-		s.resolved, s.paused = true, false
-	case sla.TicketReopen:
-		if !s.resolved {
-			return errors.New("only a resolved ticket can be reopened")
-		}
-		s.resolved = false
-	}
-	s.last, s.lastLine = at, line
-	return nil
-}
-
 // responseTerm returns the response term a ticket belongs to: the named
 // one, or the contract's only response term when name is empty.
-func responseTerm(c sla.Contract, response []string, name string) (string, error) {
+func responseTerm(c contract.Contract, response []string, name string) (string, error) {
 	switch {
 	case name != "" && slices.Contains(response, name):
 		return name, nil
@@ -336,16 +294,16 @@ func responseTerm(c sla.Contract, response []string, name string) (string, error
 	}
 }
 
-func findTerm(c sla.Contract, name string) sla.Term {
+func findTerm(c contract.Contract, name string) contract.Term {
 	for _, t := range c.Terms {
 		if t.Name == name {
 			return t
 		}
 	}
-	return sla.Term{}
+	return contract.Term{}
 }
 
-func priorityNames(t sla.ResponseTerm) []string {
+func priorityNames(t ticket.Policy) []string {
 	names := make([]string, len(t.Priorities))
 	for i, p := range t.Priorities {
 		names[i] = p.Name

@@ -11,7 +11,7 @@ import (
 	"slices"
 	"time"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 )
 
 // The sample month: a contract, its outages and its tickets.
@@ -47,7 +47,7 @@ Flags:
 
 const formatsText = `
 Files:
-  --contract  a contract document in JSON, as sla.ParseContract reads it.
+  --contract  a contract document in JSON, as contract.Parse reads it.
               With --contract, --outages and --tickets default to none.
   --outages   CSV, one outage a line: start,end[,term]
                 start, end  RFC 3339 instants, end after start; the outage is
@@ -180,13 +180,13 @@ func (in inputs) evaluate() (*report, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newReport(c, loc, period, sla.Observations{Outages: outages, Tickets: tickets})
+	return newReport(c, loc, period, contract.Observations{Outages: outages, Tickets: tickets})
 }
 
 // reportZone returns the zone the period is measured and the report shown
 // in: that of the calendar of the contract's obligations, else of its
 // first calendar by name, else UTC.
-func reportZone(c sla.Contract) *time.Location {
+func reportZone(c contract.Contract) *time.Location {
 	if cal := c.Obligations.Calendar; cal != nil {
 		return cal.Location()
 	}

@@ -5,7 +5,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 )
 
 // writeMarkdown writes the report as a Markdown document: a heading per
@@ -54,7 +54,7 @@ func writeMarkdown(w io.Writer, r *report) error {
 	return err
 }
 
-func markdownAvailability(p func(string, ...any), r *report, term sla.TermResult) {
+func markdownAvailability(p func(string, ...any), r *report, term contract.TermResult) {
 	p("\n## Availability: %s\n\n", cell(term.Name))
 	p("%s, credit %s.\n\n", verdict(term.Met, "Met", "Missed"), term.Credit)
 	p("| segment | schedule | target | measured | availability | allowance | downtime | remaining | verdict | budget ran out | credit tier | credit |\n")
@@ -66,7 +66,7 @@ func markdownAvailability(p func(string, ...any), r *report, term sla.TermResult
 	}
 }
 
-func markdownResponse(p func(string, ...any), r *report, term sla.TermResult) {
+func markdownResponse(p func(string, ...any), r *report, term contract.TermResult) {
 	breached := breachedTickets(term)
 	p("\n## Tickets: %s\n\n", cell(term.Name))
 	p("%d tickets, %d breached", len(term.Tickets), len(breached))

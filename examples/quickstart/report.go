@@ -9,23 +9,25 @@ import (
 
 	"github.com/slamath/slamath/breach"
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
 // report is everything the output formats show: the contract's evaluation,
 // the breach records it opens, and their summary at the evaluation instant.
 type report struct {
-	Contract sla.Contract
+	Contract contract.Contract
 	// Zone is where instants are shown and the period was measured.
 	Zone   *time.Location
-	Result sla.Report
+	Result contract.Report
 	// Breaches are the records opened from Result, with their report and
 	// resolution due instants.
 	Breaches []breach.Record
 	// Summaries count the breaches and open obligations per term at
 	// Result.Now. Their Credit is not shown: it adds the credits of a
 	// term's segments, while the contract owes the largest one
-	// (sla.Report.Credit).
+	// (contract.Report.Credit).
 	Summaries []breach.Summary
 	// Outside is the number of tickets left out because they were opened
 	// outside the period.
@@ -34,13 +36,13 @@ type report struct {
 
 // newReport evaluates c over period and opens a breach record for every
 // missed level.
-func newReport(c sla.Contract, loc *time.Location, period window.Interval, obs sla.Observations) (*report, error) {
+func newReport(c contract.Contract, loc *time.Location, period window.Interval, obs contract.Observations) (*report, error) {
 	res, err := c.Evaluate(period, obs)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating the contract: %w", err)
 	}
 	r := &report{Contract: c, Zone: loc, Result: res}
-	ob := breach.ObligationOf(c.Obligations)
+	ob := c.Obligations
 	for _, f := range breach.FromReport(res) {
 		rec, err := breach.Open(f, ob)
 		if err != nil {
@@ -110,7 +112,7 @@ type segmentView struct {
 	BreachedAt, Tier, Credit                       string
 }
 
-func (r *report) segmentViews(term sla.TermResult) []segmentView {
+func (r *report) segmentViews(term contract.TermResult) []segmentView {
 	var out []segmentView
 	def := findTerm(r.Contract, term.Name)
 	for i, s := range term.Segments {
@@ -143,18 +145,18 @@ type goalRow struct {
 	Ticket, Priority, Goal, Elapsed, Target, Used, Paused, Due, State, Verdict string
 }
 
-func (r *report) goalRows(term sla.TermResult) []goalRow {
+func (r *report) goalRows(term contract.TermResult) []goalRow {
 	var rows []goalRow
-	var rt sla.ResponseTerm
+	var rt ticket.Policy
 	if def := findTerm(r.Contract, term.Name); def.Response != nil {
-		rt = def.Response.ResponseTerm
+		rt = def.Response.Policy
 	}
 	for _, tk := range term.Tickets {
 		p, _ := rt.Priority(tk.Priority)
-		add := func(goal string, limit sla.ResponseLimit, c sla.ClockCycle) {
+		add := func(goal string, limit ticket.Limit, c ticket.Cycle) {
 			row := goalRow{
 				Ticket: tk.ID, Priority: tk.Priority, Goal: goal,
-				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.PercentText(2),
+				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.Percent(2),
 				Paused: span(c.Paused), Due: r.when(c.Due), State: c.State.String(), Verdict: "met",
 			}
 			if c.Breached {
@@ -180,7 +182,7 @@ func (r *report) goalRows(term sla.TermResult) []goalRow {
 }
 
 // breachedTickets returns the IDs of the term's breached tickets.
-func breachedTickets(term sla.TermResult) []string {
+func breachedTickets(term contract.TermResult) []string {
 	var ids []string
 	for _, tk := range term.Tickets {
 		if tk.Breached {
@@ -221,7 +223,7 @@ func (r *report) breachViews() []breachView {
 // within 4h and resolve within 40h of business time (calendar "business")".
 func (r *report) obligationsText() string {
 	ob := r.Contract.Obligations
-	if ob == (sla.Obligations{}) {
+	if ob == (contract.Obligations{}) {
 		return "the contract sets no obligations, so every deadline is the instant of detection"
 	}
 	basis := "wall time"
@@ -239,15 +241,15 @@ func (r *report) creditText() string {
 // The JSON form of the report.
 type (
 	reportJSON struct {
-		Contract string         `json:"contract"`
-		Zone     string         `json:"zone"`
-		Period   periodJSON     `json:"period"`
-		Met      bool           `json:"met"`
-		Credit   sla.Target     `json:"credit"`
-		Result   sla.Report     `json:"result"`
-		Breaches []breachJSON   `json:"breaches"`
-		Summary  []summaryJSON  `json:"summary"`
-		Tickets  ticketsSummary `json:"tickets"`
+		Contract string          `json:"contract"`
+		Zone     string          `json:"zone"`
+		Period   periodJSON      `json:"period"`
+		Met      bool            `json:"met"`
+		Credit   sla.Share       `json:"credit"`
+		Result   contract.Report `json:"result"`
+		Breaches []breachJSON    `json:"breaches"`
+		Summary  []summaryJSON   `json:"summary"`
+		Tickets  ticketsSummary  `json:"tickets"`
 	}
 	periodJSON struct {
 		Start time.Time `json:"start"`

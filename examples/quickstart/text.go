@@ -6,7 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
 )
 
 // writeText writes the report for a terminal: aligned columns, one
@@ -60,7 +60,7 @@ func writeText(w io.Writer, r *report) error {
 	return tw.Flush()
 }
 
-func writeAvailabilityText(tw io.Writer, r *report, term sla.TermResult) {
+func writeAvailabilityText(tw io.Writer, r *report, term contract.TermResult) {
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 	p("Availability term %q: %s, credit %s\n", term.Name, verdict(term.Met, "met", "MISSED"), term.Credit)
 	segs := r.segmentViews(term)
@@ -85,7 +85,7 @@ func writeAvailabilityText(tw io.Writer, r *report, term sla.TermResult) {
 	row("credit", func(s segmentView) string { return s.Credit })
 }
 
-func writeResponseText(tw io.Writer, r *report, term sla.TermResult) {
+func writeResponseText(tw io.Writer, r *report, term contract.TermResult) {
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 	breached := breachedTickets(term)
 	p("Response term %q: %d tickets, %d breached", term.Name, len(term.Tickets), len(breached))

@@ -1,0 +1,324 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// The decoder reads a contract document one level at a time: every array
+// and nested object is kept as raw JSON and decoded element by element,
+// so that an error names its path with indexes ("terms[0].exclusions[1]"),
+// which encoding/json alone would lose, and says which form was expected
+// there.
+
+// forms says, by field name, what form a JSON value takes, for the
+// message of a type error.
+var forms = map[string]string{
+	"name":           "a string",
+	"kind":           `"availability" or "response"`,
+	"target":         `a target as text, such as "99.5%"`,
+	"credit":         `a share as text, such as "10%"`,
+	"at_least":       `a target as text, such as "99%"`,
+	"above":          `a target as text, such as "99%"`,
+	"below":          `a target as text, such as "99.5%"`,
+	"at_most":        `a target as text, such as "99.5%"`,
+	"min_outage":     `a duration as text, such as "5m"`,
+	"report_within":  `a duration as text, such as "4h"`,
+	"resolve_within": `a duration as text, such as "40h"`,
+	"whole_minutes":  "true or false",
+	"exclusion":      `"exclude" or "available"`,
+	"exclusions":     `an array of "start/end" texts`,
+	"calendar":       "the name of a calendar, as text",
+	"during":         "the name of a calendar, as text",
+	"outside":        "the name of a calendar, as text",
+	"respond":        `a limit as text, such as "15m wall" or "4h business"`,
+	"resolve":        `a limit as text, such as "4h business"`,
+	"calendars":      "an object of named calendars",
+	"obligations":    "an object",
+}
+
+// Forms of array elements that are not objects.
+const (
+	formInterval = `"start/end" text, such as "2026-03-07T02:00:00Z/2026-03-07T04:00:00Z"`
+	formParty    = "a string"
+	formWarning  = "a whole number of percent, such as 75"
+	formObject   = "an object"
+)
+
+// join returns path.field, or field at the top.
+func join(path, field string) string {
+	if path == "" {
+		return field
+	}
+	if field == "" {
+		return path
+	}
+	return path + "." + field
+}
+
+// decodeObject decodes the JSON object raw, found at path, into the
+// struct v: unknown fields, duplicate keys and values of the wrong type
+// are *FieldErrors naming their path.
+func decodeObject(path string, raw json.RawMessage, v any) error {
+	if key, dup := duplicateKey(raw); dup {
+		return fieldError(join(path, key), ErrDuplicateKey, fmt.Sprintf("%q is given twice", key))
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(path, formObject, err)
+	}
+	return nil
+}
+
+// decodeElement decodes the JSON value raw, an element at path that
+// takes the given form, into v (a string or a number).
+func decodeElement(path string, raw json.RawMessage, form string, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return decodeError(path, form, err)
+	}
+	return nil
+}
+
+// decodeError turns an error of encoding/json at path into a *FieldError;
+// form is what the value at path itself should be.
+func decodeError(path, form string, err error) error {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		field := te.Field
+		want := form
+		if field != "" {
+			last := field[strings.LastIndexByte(field, '.')+1:]
+			want = forms[last]
+			if want == "" {
+				want = kindForm(te.Type)
+			}
+		}
+		return fieldError(join(path, field), ErrType, fmt.Sprintf("got %s, want %s", jsonKind(te.Value), want), err)
+	}
+	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		name, _ = strconv.Unquote(name)
+		return fieldError(join(path, name), ErrUnknownField, fmt.Sprintf("unknown field %q", name))
+	}
+	return fieldError(path, ErrSyntax, "malformed JSON: "+err.Error(), err)
+}
+
+// jsonKind names a JSON value as encoding/json reports it ("object",
+// "number", "number 1e999", "string", "bool", "array").
+func jsonKind(v string) string {
+	kind, _, _ := strings.Cut(v, " ")
+	switch kind {
+	case "object", "array":
+		return "an " + kind
+	case "bool":
+		return "a boolean"
+	}
+	return "a " + kind
+}
+
+// kindForm describes the form of a Go type for a type error.
+func kindForm(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Slice:
+		return "an array"
+	}
+	return formObject
+}
+
+// duplicateKey reports the first key given twice at the top level of the
+// JSON object raw. It reads nothing else of the document, which the
+// decoder checks afterwards.
+func duplicateKey(raw json.RawMessage) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return "", false
+	}
+	var seen []string
+	for dec.More() {
+		tok, err := dec.Token()
+		key, ok := tok.(string)
+		if err != nil || !ok {
+			return "", false
+		}
+		for _, k := range seen {
+			if k == key {
+				return key, true
+			}
+		}
+		seen = append(seen, key)
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// withLine sets the line of a *FieldError from Parse, when it has none
+// yet, to the line of its path in the document, or of the nearest
+// enclosing value that is there: a missing "kind" is reported on the line
+// of its term, and a problem with the document as a whole on the line
+// where it begins.
+func withLine(data []byte, err error) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Line != 0 {
+		return err
+	}
+	for path := fe.Path; path != ""; path = parent(path) {
+		if off, ok := locate(data, path); ok {
+			fe.Line = lineAt(data, off)
+			return err
+		}
+	}
+	// The document itself: the line where it begins.
+	fe.Line = lineAt(data, valueStart(data, 0))
+	return err
+}
+
+// parent returns the path of the value that holds the one at path:
+// "terms[1]" for "terms[1].kind", "terms" for "terms[1]", "" at the top.
+func parent(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// lineAt returns the 1-based line of data that holds byte offset off.
+func lineAt(data []byte, off int64) int {
+	off = min(max(off, 0), int64(len(data)))
+	return bytes.Count(data[:off], []byte("\n")) + 1
+}
+
+// step is one step of a path: a key, or an index into an array.
+type step struct {
+	key   string
+	index int // -1 for a key
+}
+
+// splitPath splits "terms[0].exclusions[1]" into terms, 0, exclusions, 1.
+// A key holding "." or "[" cannot be told apart; locate then finds
+// nothing, and the error keeps no line.
+func splitPath(path string) []step {
+	var steps []step
+	for _, part := range strings.Split(path, ".") {
+		key, rest, _ := strings.Cut(part, "[")
+		steps = append(steps, step{key: key, index: -1})
+		for rest != "" {
+			n, after, ok := strings.Cut(rest, "]")
+			i, err := strconv.Atoi(n)
+			if !ok || err != nil || i < 0 {
+				return nil
+			}
+			steps = append(steps, step{index: i})
+			rest = strings.TrimPrefix(after, "[")
+		}
+	}
+	return steps
+}
+
+// locate returns the byte offset in data of the key or element at path,
+// walking the document with a token decoder. It reports false when the
+// path is not in the document (a field a Go-built contract has and the
+// document leaves out).
+func locate(data []byte, path string) (int64, bool) {
+	steps := splitPath(path)
+	if len(steps) == 0 {
+		return 0, false
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	for n, s := range steps {
+		last := n == len(steps)-1
+		tok, err := dec.Token()
+		if err != nil {
+			return 0, false
+		}
+		found := false
+		if s.index < 0 {
+			if tok != json.Delim('{') {
+				return 0, false
+			}
+			for dec.More() && !found {
+				key, err := dec.Token()
+				if err != nil {
+					return 0, false
+				}
+				if key == s.key {
+					found = true
+					if last {
+						return dec.InputOffset() - 1, true
+					}
+				} else if skipValue(dec) != nil {
+					return 0, false
+				}
+			}
+		} else {
+			if tok != json.Delim('[') {
+				return 0, false
+			}
+			for i := 0; dec.More() && !found; i++ {
+				if i == s.index {
+					found = true
+					if last {
+						return valueStart(data, dec.InputOffset()), true
+					}
+				} else if skipValue(dec) != nil {
+					return 0, false
+				}
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+func skipValue(dec *json.Decoder) error {
+	var skip json.RawMessage
+	return dec.Decode(&skip)
+}
+
+// valueStart returns the offset of the first byte of the value that
+// follows off, past white space and separators.
+func valueStart(data []byte, off int64) int64 {
+	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
+		off++
+	}
+	return off
+}
+
+// readDocument reads the one JSON value of data, and fails with the line
+// of a syntax error, for trailing data, or for no value at all.
+func readDocument(data []byte) (json.RawMessage, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		fe := fieldError("", ErrSyntax, "malformed JSON: "+err.Error(), err)
+		fe.Line = lineAt(data, dec.InputOffset())
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			fe.Line = lineAt(data, se.Offset)
+		}
+		return nil, fe
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		fe := fieldError("", ErrSyntax, "data after the contract document")
+		fe.Line = lineAt(data, dec.InputOffset())
+		return nil, fe
+	}
+	return raw, nil
+}

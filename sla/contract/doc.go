@@ -1,0 +1,72 @@
+// Package contract reads, checks and evaluates service level agreements:
+// contracts whose terms hold availability targets per schedule and
+// ticket response goals, with credits and breach obligations.
+//
+// # Contracts
+//
+// A [Contract] groups [Term]s, a credit schedule ([sla.CreditSchedule])
+// and [Obligations]. An [AvailabilityTerm] has one or more [Segment]s,
+// each a [Schedule] — [During] a calendar's hours, [Outside] them, or
+// [Always] — with its own target: "99.5% in business hours, 99% at other
+// times", measured by outage intervals under the term's outage rules and
+// exclusions. A [ResponseTerm] is a ticket policy ([ticket.Policy]) whose
+// business time is a calendar's.
+//
+// # The JSON form
+//
+// [Parse] reads a contract from JSON and [Contract.MarshalJSON] writes
+// it back; the two round-trip. Calendars are named once, under
+// "calendars", and referred to by name. A contract built in Go is checked
+// with [Contract.Validate], by the same rules. Limits (MaxContractBytes,
+// MaxTerms, ...) keep any document from making the library allocate or
+// compute without bound.
+//
+// # Errors
+//
+// Every problem with a contract, found by the JSON decoder, by a target,
+// a credit schedule, a ticket policy, a calendar or the contract's own
+// rules, is one [*FieldError]: the Path of the field with indexes
+// ("terms[0].priorities[1].resolve", "credits[2].below"), the Line in the
+// document where known, and an Err that wraps [ErrContract], the
+// sentinel of the kind of problem ([ErrType], [ErrUnknownName],
+// [ErrRange], ..., or sla.ErrTierOverlap, ticket.ErrPolicy,
+// calendar.ErrInvalid) and the error of the package that found it. The
+// decoder reads arrays element by element, so that a value of the wrong
+// type keeps its index and says which form was expected: an exclusion
+// written as an object reads "terms[0].exclusions[1]: got an object, want
+// "start/end" text, such as ...". Unknown fields and keys given twice are
+// errors.
+//
+// # Evaluation
+//
+// [Contract.Evaluate] measures a period's [Observations] — outages per
+// term, tickets, the instant of evaluation — and returns a [Report] per
+// term and segment: measured time, down time, ratio, allowance, remaining
+// budget, verdict, the instant the budget ran out, and the credit owed;
+// and per ticket its [ticket.Status]. Down time is counted by
+// [sla.CountedDown], the count [sla.MeasureOutages] makes; ticket events
+// are checked by [ticket.Validate]. Reports marshal to JSON.
+//
+// # Obligations
+//
+// [Obligations] say how soon a breach must be reported and resolved,
+// in business or wall time. Package breach, which keeps breach records,
+// uses this same type: it lives here because a contract states it and
+// imports only point down — window, calendar, sla, sla/ticket, then this
+// package, then breach.
+//
+// # Names
+//
+// The package is named for what it holds, so its main type is
+// contract.Contract, as calendar.Calendar is; [ErrContract] keeps the
+// name the design gives it, and Parse is Parse rather than ParseContract.
+// The design's "response term is a ticket policy" is [ResponseTerm],
+// which holds a [ticket.Policy] and adds the calendar of its business
+// time; it holds the policy as a field rather than embedding it, so that
+// the policy's own JSON method is not promoted to the term.
+//
+// A Contract and its parts are plain data, safe for concurrent use as
+// long as no goroutine modifies them. Nothing here reads the clock, and
+// no document makes the package panic or hang. Only programmer errors
+// panic: During and Outside on a nil calendar.
+package contract

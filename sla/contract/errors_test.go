@@ -1,0 +1,187 @@
+package contract_test
+
+import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/contract"
+	"github.com/slamath/slamath/sla/ticket"
+)
+
+// TestParseErrors: invalid contract documents, each one edit of the seed
+// contract (testdata/seed-contract.json, whose line numbers the comments
+// use). Every error is a *FieldError that wraps ErrContract and the
+// sentinel of its kind, whatever package found it, and names the exact
+// path with indexes and the line of the field.
+func TestParseErrors(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	tests := []struct {
+		name     string
+		old, new string // the edit: the first old becomes new
+		path     string
+		line     int
+		sentinel error
+		text     string // part of the message
+	}{
+		{"target above 100%", `"target": "99%"`, `"target": "101%"`,
+			"terms[0].segments[1].target", 16, sla.ErrRange, "above 100%"},
+		{"bare number target", `"target": "99.5%"`, `"target": "99.5"`,
+			"terms[0].segments[0].target", 15, sla.ErrRange, "a number without % is a ratio"},
+		{"target with more digits than held", `"target": "99.5%"`, `"target": "99.12345678901234567%"`,
+			"terms[0].segments[0].target", 15, sla.ErrPrecision, "more than 16 fractional digits"},
+		{"target written as a number", `"target": "99.5%"`, `"target": 99.5`,
+			"terms[0].segments[0].target", 15, contract.ErrType, `got a number, want a target as text, such as "99.5%"`},
+		{"segment without a name", `"name": "business hours"`, `"name": ""`,
+			"terms[0].segments[0].name", 15, contract.ErrMissing, "a segment needs a name"},
+		{"duplicate segment names", `"name": "other times"`, `"name": "business hours"`,
+			"terms[0].segments[1].name", 16, contract.ErrDuplicateName, `"business hours" is also the name of segments[0]`},
+		{"unknown calendar", `"during": "business"`, `"during": "office"`,
+			"terms[0].segments[0].during", 15, contract.ErrUnknownName, `no calendar named "office"`},
+		{"both during and outside", `"during": "business",`, `"during": "business", "outside": "business",`,
+			"terms[0].segments[0]", 15, contract.ErrConflict, "not both"},
+		{"unknown field in a segment", `"during": "business",`, `"during": "business", "colour": "blue",`,
+			"terms[0].segments[0].colour", 15, contract.ErrUnknownField, `unknown field "colour"`},
+		{"key given twice", `"target": "99.5%"`, `"target": "99.5%", "target": "99%"`,
+			"terms[0].segments[0].target", 15, contract.ErrDuplicateKey, `"target" is given twice`},
+		{"overlapping tiers of a segment", `{"below": "98%", "credit": "10%"}`, `{"below": "98.5%", "credit": "10%"}`,
+			"terms[0].segments[1].credits[1]", 19, sla.ErrTierOverlap, "tiers overlap"},
+		{"exclusion written as an object", `"kind": "availability",`,
+			`"kind": "availability", "exclusions": ["2026-03-07T02:00:00Z/2026-03-07T04:00:00Z", {"start": "2026-03-08T02:00:00Z", "end": "2026-03-08T03:00:00Z"}],`,
+			"terms[0].exclusions[1]", 13, contract.ErrType, `got an object, want "start/end" text, such as "2026-03-07T02:00:00Z/2026-03-07T04:00:00Z"`},
+		{"exclusion ending before it starts", `"kind": "availability",`,
+			`"kind": "availability", "exclusions": ["2026-03-07T04:00:00Z/2026-03-07T02:00:00Z"],`,
+			"terms[0].exclusions[0]", 13, contract.ErrSyntax, `window: invalid interval "2026-03-07T04:00:00Z/2026-03-07T02:00:00Z"`},
+		{"unknown exclusion policy", `"kind": "availability",`, `"kind": "availability", "exclusion": "ignore",`,
+			"terms[0].exclusion", 13, sla.ErrSyntax, `want exclude or available`},
+		{"unknown kind", `"kind": "response"`, `"kind": "latency"`,
+			"terms[1].kind", 25, contract.ErrUnknownName, `"latency": want "availability" or "response"`},
+		{"missing kind, reported on the line of its term", `"kind": "response",`, ``,
+			"terms[1].kind", 23, contract.ErrMissing, `want "availability" or "response"`},
+		{"duplicate term names", `"name": "tickets"`, `"name": "availability"`,
+			"terms[1].name", 24, contract.ErrDuplicateName, "also the name of terms[0]"},
+		{"segments on a response term", `"calendar": "business",`, `"calendar": "business", "segments": [{"name": "x", "target": "1%"}],`,
+			"terms[1]", 23, contract.ErrConflict, "no segments"},
+		{"unknown calendar of a response term", `"calendar": "business",`, `"calendar": "helpdesk",`,
+			"terms[1].calendar", 26, contract.ErrUnknownName, `no calendar named "helpdesk"`},
+		{"limit that is not a duration", `"resolve": "40h business"`, `"resolve": "40 hours"`,
+			"terms[1].priorities[1].resolve", 29, ticket.ErrSyntax, `ticket: invalid limit "40 hours"`},
+		{"limit that is not positive", `"resolve": "40h business"`, `"resolve": "0s business"`,
+			"terms[1].priorities[1].resolve", 29, ticket.ErrRange, "not positive"},
+		{"priority without a goal", `, "respond": "1h business", "resolve": "8h business"`, ``,
+			"terms[1].priorities[0]", 28, ticket.ErrPolicy, `priority "P1" has neither respond nor resolve`},
+		{"priority name used twice", `"name": "P2"`, `"name": "P1"`,
+			"terms[1].priorities[1].name", 29, ticket.ErrPolicy, `"P1" given twice`},
+		{"warning level out of range", `"calendar": "business",`, `"calendar": "business", "warnings": [50, 1001],`,
+			"terms[1].warnings[1]", 26, ticket.ErrRange, "1001 is not in 1..1000"},
+		{"type error in the third element of an array", `"calendar": "business",`, `"calendar": "business", "warnings": [50, 75, "100"],`,
+			"terms[1].warnings[2]", 26, contract.ErrType, "got a string, want a whole number of percent"},
+		{"type error in the third credit tier", `{"below": "95%", "credit": "100%"}`, `{"below": "95%", "credit": 100}`,
+			"credits[2].credit", 36, contract.ErrType, `got a number, want a share as text, such as "10%"`},
+		{"bad bound of the third credit tier", `{"below": "95%", "credit": "100%"}`, `{"below": "95", "credit": "100%"}`,
+			"credits[2].below", 36, sla.ErrRange, "[0, 1]"},
+		{"empty credit tier", `{"below": "95%", "credit": "100%"}`, `{"below": "95%", "above": "96%", "credit": "100%"}`,
+			"credits[2]", 36, sla.ErrEmptyTier, "(96%, 95%) → 100%: tier admits no ratio"},
+		{"overlapping credit tiers", `{"below": "99%", "at_least": "95%", "credit": "25%"}`, `{"below": "99.2%", "at_least": "95%", "credit": "25%"}`,
+			"credits[1]", 35, sla.ErrTierOverlap, "[95%, 99.2%) → 25% and credits[0] [99%, 99.5%) → 10%: tiers overlap"},
+		{"two lower bounds", `{"below": "95%", "credit": "100%"}`, `{"above": "90%", "at_least": "91%", "credit": "100%"}`,
+			"credits[2].above", 36, contract.ErrConflict, "one lower and one upper bound"},
+		{"negative obligation", `"report_within": "4h"`, `"report_within": "-4h"`,
+			"obligations.report_within", 38, contract.ErrRange, `"-4h" is negative`},
+		{"obligation that is not a duration", `"resolve_within": "40h"`, `"resolve_within": "forty hours"`,
+			"obligations.resolve_within", 38, contract.ErrSyntax, `"forty hours" is not a duration`},
+		{"unknown calendar of the obligations", `"calendar": "business"}`, `"calendar": "office"}`,
+			"obligations.calendar", 38, contract.ErrUnknownName, `no calendar named "office"`},
+		{"calendar name given twice", `"calendars": {`, `"calendars": {"business": {"zone": "UTC", "hours": [{"days": "Mon", "spans": ["09:00-17:00"]}]},`,
+			"calendars.business", 4, contract.ErrDuplicateKey, `"business" is given twice`},
+		{"bad zone", `America/New_York`, `Mars/Olympus_Mons`,
+			"calendars.business.zone", 6, calendar.ErrUnknownZone, "Mars/Olympus_Mons"},
+		{"party that is not a string", `"parties": ["Provider Ltd", "Customer plc"]`, `"parties": ["Provider Ltd", "Customer plc", 7]`,
+			"parties[2]", 3, contract.ErrType, "got a number, want a string"},
+		{"name of the wrong type", `"name": "Example API"`, `"name": 42`,
+			"name", 2, contract.ErrType, "got a number, want a string"},
+		{"unknown field at the top", `"name": "Example API",`, `"name": "Example API", "colour": "blue",`,
+			"colour", 2, contract.ErrUnknownField, `unknown field "colour"`},
+	}
+	require.GreaterOrEqual(t, len(tests), 20)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := strings.Replace(string(seed), tt.old, tt.new, 1)
+			require.NotEqual(t, string(seed), doc, "the edit must change the document")
+			_, err := contract.Parse([]byte(doc))
+			require.Error(t, err)
+			var fe *contract.FieldError
+			require.True(t, errors.As(err, &fe), "want a *FieldError, got %T: %v", err, err)
+			assert.ErrorIs(t, err, contract.ErrContract)
+			assert.ErrorIs(t, err, tt.sentinel)
+			assert.Equal(t, tt.path, fe.Path, "error: %v", err)
+			assert.Equal(t, tt.line, fe.Line, "error: %v", err)
+			prefix := "contract: line " + strconv.Itoa(tt.line) + ": " + tt.path + ": "
+			assert.True(t, strings.HasPrefix(err.Error(), prefix), "error text %q does not start %q", err, prefix)
+			assert.Contains(t, err.Error(), tt.text)
+			assert.NotContains(t, err.Error(), tt.path+": "+tt.path, "the path is said once")
+		})
+	}
+}
+
+// TestParseErrorsKeepTheirCause: the error of the package that found the
+// problem stays reachable with errors.As.
+func TestParseErrorsKeepTheirCause(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	_, err = contract.Parse([]byte(strings.Replace(string(seed), `"target": "99%"`, `"target": "101%"`, 1)))
+	var pe *sla.ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, sla.ParseError{What: "target", Input: "101%", Err: pe.Err}, *pe)
+
+	_, err = contract.Parse([]byte(strings.Replace(string(seed), `America/New_York`, `Mars/Olympus_Mons`, 1)))
+	var ce *calendar.FieldError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, "zone", ce.Path)
+
+	_, err = contract.Parse([]byte(strings.Replace(string(seed), `"resolve": "40h business"`, `"resolve": "40 hours"`, 1)))
+	var le *ticket.ParseError
+	require.ErrorAs(t, err, &le)
+	assert.Equal(t, "limit", le.What)
+
+	_, err = contract.Parse([]byte(strings.Replace(string(seed), `{"below": "98%", "credit": "10%"}`, `{"below": "98.5%", "credit": "10%"}`, 1)))
+	var te *sla.TierError
+	require.ErrorAs(t, err, &te)
+	assert.Equal(t, 1, te.Tier)
+	assert.Equal(t, 0, te.Other)
+}
+
+// TestParseTypeErrors: a value of the wrong JSON type, anywhere in a
+// document, is named by its path and says which form was expected.
+func TestParseTypeErrors(t *testing.T) {
+	tests := []struct{ doc, want string }{
+		{`{"terms": {}}`, `contract: line 1: terms: got an object, want an array`},
+		{`{"terms": [5]}`, `contract: line 1: terms[0]: got a number, want an object`},
+		{`{"obligations": 5, "terms": []}`, `contract: line 1: obligations: got a number, want an object`},
+		{`{"terms": [{"name": "a", "kind": "availability", "whole_minutes": "yes"}]}`,
+			`contract: line 1: terms[0].whole_minutes: got a string, want true or false`},
+		{`{"terms": [{"name": "a", "kind": "availability", "segments": [{"name": "s", "target": "99%", "credits": {}}]}]}`,
+			`contract: line 1: terms[0].segments[0].credits: got an object, want an array`},
+		{`{"terms": [{"name": true}]}`, `contract: line 1: terms[0].name: got a boolean, want a string`},
+		{"\n[1, 2]", `contract: line 2: got an array, want an object`},
+		{`{"terms": [{"name": "t", "kind": "response", "priorities": [{"name": "P1", "respond": 15}]}]}`,
+			`contract: line 1: terms[0].priorities[0].respond: got a number, want a limit as text, such as "15m wall" or "4h business"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.doc, func(t *testing.T) {
+			_, err := contract.Parse([]byte(tt.doc))
+			require.Error(t, err)
+			assert.Equal(t, tt.want, err.Error())
+			assert.ErrorIs(t, err, contract.ErrContract)
+			assert.ErrorIs(t, err, contract.ErrType)
+		})
+	}
+}
