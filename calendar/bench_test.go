@@ -91,7 +91,7 @@ func refBetween(c *Calendar, a, b time.Time) time.Duration {
 	var sum time.Duration
 	last := DateOf(b, c.loc)
 	for d := DateOf(a, c.loc).AddDays(-1); !d.After(last); d = d.AddDays(1) {
-		for _, s := range c.dayPlan(d) {
+		for _, s := range c.dayPlan(d.days()) {
 			lo, hi := s.bounds()
 			iv := window.Interval{Start: refInstant(c.loc, d, lo), End: refInstant(c.loc, d, hi)}
 			sum += iv.Intersect(window.Interval{Start: a, End: b}).Duration()
@@ -105,7 +105,7 @@ func refBetween(c *Calendar, a, b time.Time) time.Duration {
 // different days do not overlap.
 func refAdd(c *Calendar, t time.Time, d time.Duration) time.Time {
 	for day := DateOf(t, c.loc).AddDays(-1); ; day = day.AddDays(1) {
-		for _, s := range c.dayPlan(day) {
+		for _, s := range c.dayPlan(day.days()) {
 			lo, hi := s.bounds()
 			start, end := refInstant(c.loc, day, lo), refInstant(c.loc, day, hi)
 			if !end.After(t) {
