@@ -82,19 +82,19 @@ func (c *Calendar) gEarliest(v int64) int64 {
 
 // at returns the region of Unix second x, the business seconds from the
 // region's origin to x, whether the second [x, x+1) is open, and, in a
-// chunk, the index of x's segment.
-func (c *Calendar) at(x int64) (r int, v int64, open bool, seg int) {
+// chunk, the chunk and the index of x's segment.
+func (c *Calendar) at(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
 	switch {
 	case c.n == 0 || x >= c.hi:
 		v, open = c.gOpen(x + c.offHi)
-		return c.n, v - c.gHi, open, 0
+		return c.n, v - c.gHi, open, nil, 0
 	case x < c.lo:
 		v, open = c.gOpen(x + c.offLo)
-		return -1, v - c.gLo, open, 0
+		return -1, v - c.gLo, open, nil, 0
 	}
 	ci := int((floorDiv(x, secPerDay) - dayOrigin) >> chunkShift)
 	ci = min(max(ci, 0), c.n-1)
-	ch := c.chunk(ci)
+	ch = c.chunk(ci)
 	if x < ch.start {
 		ci--
 		ch = c.chunk(ci)
@@ -103,7 +103,7 @@ func (c *Calendar) at(x int64) (r int, v int64, open bool, seg int) {
 		ch = c.chunk(ci)
 	}
 	v, open, seg = ch.at(c, x)
-	return ci, v, open, seg
+	return ci, v, open, ch, seg
 }
 
 // total returns the business seconds of region r: a chunk's, or 0 for the
@@ -132,8 +132,12 @@ func (c *Calendar) span(ra int, va int64, rb int, vb int64) int64 {
 }
 
 // earliest returns the earliest Unix second whose business seconds from
-// region r's origin are v; hint is a segment of region r near the answer.
-func (c *Calendar) earliest(r int, v int64, hint int) int64 {
+// region r's origin are v; ch is r's chunk or nil, and hint a segment of
+// it near the answer.
+func (c *Calendar) earliest(r int, v int64, ch *chunk, hint int) int64 {
+	if ch != nil && v > 0 && v <= ch.total {
+		return ch.earliest(c, v, hint)
+	}
 	for {
 		switch {
 		case r < 0:
@@ -145,14 +149,14 @@ func (c *Calendar) earliest(r int, v int64, hint int) int64 {
 		case r >= c.n:
 			if v <= 0 && c.n > 0 {
 				r = c.n - 1
-				ch := c.chunk(r)
+				ch = c.chunk(r)
 				v += ch.total
 				hint = len(ch.segs) - 1
 				continue
 			}
 			return c.gEarliest(v+c.gHi) - c.offHi
 		}
-		ch := c.chunk(r)
+		ch = c.chunk(r)
 		switch {
 		case v <= 0:
 			r--
@@ -173,7 +177,7 @@ func (c *Calendar) earliest(r int, v int64, hint int) int64 {
 
 // IsOpen reports whether the calendar is open at t.
 func (c *Calendar) IsOpen(t time.Time) bool {
-	_, _, open, _ := c.at(clampSec(t.Unix()))
+	_, _, open, _, _ := c.at(clampSec(t.Unix()))
 	return open
 }
 
@@ -184,8 +188,8 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 // per stretch of 1,024 days between a and b, and does not allocate once
 // the stretches of a and b and those between are built.
 func (c *Calendar) Between(a, b time.Time) time.Duration {
-	ra, va, na, _ := c.position(a)
-	rb, vb, nb, _ := c.position(b)
+	ra, va, na, _, _ := c.position(a)
+	rb, vb, nb, _, _ := c.position(b)
 	ds, dn := c.span(ra, va, rb, vb), nb-na
 	const lim = math.MaxInt64/int64(time.Second) - 1
 	switch {
@@ -198,13 +202,14 @@ func (c *Calendar) Between(a, b time.Time) time.Duration {
 }
 
 // position returns the position of t (its region and business seconds),
-// the business nanoseconds of t within its second, and t's segment.
-func (c *Calendar) position(t time.Time) (r int, v, ns int64, seg int) {
-	r, v, open, seg := c.at(clampSec(t.Unix()))
+// the business nanoseconds of t within its second, and t's chunk and
+// segment.
+func (c *Calendar) position(t time.Time) (r int, v, ns int64, ch *chunk, seg int) {
+	r, v, open, ch, seg := c.at(clampSec(t.Unix()))
 	if open {
 		ns = int64(t.Nanosecond())
 	}
-	return r, v, ns, seg
+	return r, v, ns, ch, seg
 }
 
 // Add returns the instant d of business time after t. For d > 0 it is the
@@ -223,7 +228,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t.In(c.loc)
 	}
-	r, s, n, seg := c.position(t)
+	r, s, n, ch, seg := c.position(t)
 	ts := s + int64(d/time.Second)
 	tn := n + int64(d%time.Second)
 	switch {
@@ -235,12 +240,12 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 		ts++
 	}
 	if d > 0 && tn == 0 {
-		return time.Unix(c.earliest(r, ts, seg), 0).In(c.loc)
+		return time.Unix(c.earliest(r, ts, ch, seg), 0).In(c.loc)
 	}
 	// The target lies strictly inside an open second, or (going back) at
 	// the latest instant with that business time, just before the clock
 	// starts counting again.
-	return time.Unix(c.earliest(r, ts+1, seg)-1, tn).In(c.loc)
+	return time.Unix(c.earliest(r, ts+1, ch, seg)-1, tn).In(c.loc)
 }
 
 // NextOpen returns the earliest instant at or after t at which the
@@ -258,7 +263,7 @@ func (c *Calendar) NextOpen(t time.Time) time.Time {
 // [Always]. The result is in the calendar's zone.
 func (c *Calendar) NextClose(t time.Time) time.Time {
 	x := clampSec(t.Unix())
-	if _, _, open, _ := c.at(x); !open {
+	if _, _, open, _, _ := c.at(x); !open {
 		return t.In(c.loc)
 	}
 	for {
@@ -270,7 +275,7 @@ func (c *Calendar) NextClose(t time.Time) time.Time {
 			return time.Time{}
 		}
 		x = bound
-		if _, _, open, _ := c.at(x); !open {
+		if _, _, open, _, _ := c.at(x); !open {
 			return time.Unix(x, 0).In(c.loc)
 		}
 	}
@@ -287,13 +292,13 @@ func (c *Calendar) openEnd(x int64) (end, bound int64) {
 		}
 		return e
 	}
-	switch r, _, _, _ := c.at(x); {
+	switch r, _, _, ch, _ := c.at(x); {
 	case r < 0:
 		return model(c.offLo), c.lo
 	case r >= c.n:
 		return model(c.offHi), math.MaxInt64
 	default:
-		return c.chunk(r).openEnd(c, x)
+		return ch.openEnd(c, x)
 	}
 }
 

@@ -69,4 +69,3 @@ func (c *Calendar) buildWeek() {
 		}
 	}
 }
-

@@ -392,18 +392,42 @@ func (c *Calendar) buildSegments(ch *chunk, obs []int64, oi int, plan func(int64
 }
 
 // transitions returns the instants in (from, to] at which the zone's UTC
-// offset changes.
+// offset changes. Beyond the last change in its table, a zone's periods
+// come from its rule, and time.Time.ZoneBounds then also reports bounds
+// where nothing changes (at the turn of a year) and, through the last day
+// of a leap year, an end that has already passed; such days are stepped
+// through an hour at a time, so that no later change is missed.
 func (c *Calendar) transitions(from, to int64) []int64 {
 	var out []int64
-	t := time.Unix(from, 0).In(c.loc)
-	for {
-		_, end := t.ZoneBounds()
-		if end.IsZero() || end.Unix() > to || !end.After(t) {
-			return out
+	for x := from; x < to; {
+		_, end := time.Unix(x, 0).In(c.loc).ZoneBounds()
+		if end.IsZero() {
+			break
 		}
-		out = append(out, end.Unix())
-		t = end
+		e := end.Unix()
+		if e <= x {
+			e = x + 3600
+			if o := c.offsetAt(x); c.offsetAt(e) != o {
+				lo, hi := x, e // the first second with another offset is in (lo, hi]
+				for hi-lo > 1 {
+					if m := lo + (hi-lo)/2; c.offsetAt(m) == o {
+						lo = m
+					} else {
+						hi = m
+					}
+				}
+				e = hi
+			}
+		}
+		if e > to {
+			break
+		}
+		if c.offsetAt(e-1) != c.offsetAt(e) {
+			out = append(out, e)
+		}
+		x = e
 	}
+	return out
 }
 
 // seg returns the index of the segment of ch holding Unix second x, which

@@ -17,16 +17,18 @@ import (
 // falls on a weekend day, to a day outside the weekend.
 //
 // A substitute day must be open by the weekly hours and have no override
-// (or, for a rule with a weekend set, lie outside the set), must not be
-// the date of any holiday, and must not be the substitute day of another
-// holiday of the same stretch; the search goes on past days that are not,
+// (or, for a rule with a weekend set, lie outside the set), must not be a
+// day on which another holiday is observed without moving, and must not
+// be the substitute day of another holiday of the same stretch; the search goes on past days that are not,
 // so holidays chain (Christmas Day and Boxing Day on a weekend are
 // observed on Monday and Tuesday). A stretch is a run of consecutive dates
 // each of which some holiday falls on; within it, moved holidays take
 // their substitute days in order of date, then of rule. Holidays of
 // different stretches do not push each other, so in a calendar open so
 // rarely that the substitutes of one stretch reach past the next, two
-// holidays can be observed on one day. A substitute day may lie in
+// holidays can be observed on one day. A substitute day may be the date
+// of a holiday that itself moved away, so one date can be one holiday's
+// date and another's observed day. A substitute day may lie in
 // another year, but no further than 366 days from the holiday: a holiday
 // with no substitute day that near stays on its date. Each holiday thus
 // depends only on the holidays near it, and the search costs a few steps
@@ -175,12 +177,13 @@ func (c *Calendar) holidaysBetween(lo, hi int64) []occ {
 // resolve sets the observed days of the holidays hs, sorted by date, of
 // the window [lo, hi].
 func (c *Calendar) resolve(hs []occ, lo, hi int64) {
-	taken := newDayBits(lo, hi)  // dates of holidays, days observed by computed rules
-	group := newDayBits(lo, hi)  // substitute days of the current stretch
-	overs := newDayBits(lo, hi)  // days with an override
-	for _, h := range hs {
-		taken.set(h.date)
-		if h.observed != h.date {
+	taken := newDayBits(lo, hi) // days on which a holiday is observed without moving
+	group := newDayBits(lo, hi) // substitute days of the current stretch
+	overs := newDayBits(lo, hi) // days with an override
+	steps := make([]int8, len(hs))
+	for k, h := range hs {
+		steps[k] = c.direction(c.rules[h.rule], h.date)
+		if steps[k] == 0 {
 			taken.set(h.observed)
 		}
 	}
@@ -195,8 +198,11 @@ func (c *Calendar) resolve(hs []occ, lo, hi int64) {
 			j++
 		}
 		for k := i; k < j; k++ {
+			if steps[k] == 0 {
+				continue
+			}
 			h := &hs[k]
-			if d, ok := c.substitute(c.rules[h.rule], h.date, lo, hi, taken, group, overs); ok {
+			if d, ok := c.substitute(c.rules[h.rule].weekend, h.date, int64(steps[k]), lo, hi, taken, group, overs); ok {
 				h.observed = d
 				group.set(d)
 				subs = append(subs, d)
@@ -210,11 +216,14 @@ func (c *Calendar) resolve(hs []occ, lo, hi int64) {
 	}
 }
 
-// substitute returns the substitute day of r's holiday on date, if it
-// moves and one is found within maxChain days and the window [lo, hi].
-func (c *Calendar) substitute(r Rule, date, lo, hi int64, taken, group, overs dayBits) (int64, bool) {
+// direction returns the direction in which r moves its holiday on date,
+// +1 or -1, or 0 when it stays: when the rule does not move holidays, or
+// the date is not closed for it (a workday for a rule with a weekend
+// set), or a NearestWeekday holiday falls on a day other than Saturday or
+// Sunday.
+func (c *Calendar) direction(r Rule, date int64) int8 {
 	if !r.moves() {
-		return 0, false
+		return 0
 	}
 	wd := weekdayOf(date)
 	var closed bool
@@ -226,27 +235,33 @@ func (c *Calendar) substitute(r Rule, date, lo, hi int64, taken, group, overs da
 		closed = !c.openWeekly[wd]
 	}
 	if !closed {
-		return 0, false
+		return 0
 	}
-	step := int64(1)
 	switch r.observed {
 	case PreviousOpenDay:
-		step = -1
+		return -1
 	case NearestWeekday:
 		switch wd {
 		case time.Saturday:
-			step = -1
+			return -1
 		case time.Sunday:
-		default:
-			return 0, false
+			return 1
 		}
+		return 0
 	}
+	return 1
+}
+
+// substitute returns the substitute day, in direction step, of a holiday
+// on date whose rule has the given weekend set, if there is one within
+// maxChain days and the window [lo, hi].
+func (c *Calendar) substitute(weekend Weekdays, date, step, lo, hi int64, taken, group, overs dayBits) (int64, bool) {
 	for d := date; ; {
-		d = c.nextWorkday(r.weekend, d, step)
+		d = c.nextWorkday(weekend, d, step)
 		if d < lo || d > hi || d < date-maxChain || d > date+maxChain {
 			return 0, false
 		}
-		if taken.has(d) || group.has(d) || (r.weekend == 0 && overs.has(d)) {
+		if taken.has(d) || group.has(d) || (weekend == 0 && overs.has(d)) {
 			continue
 		}
 		return d, true

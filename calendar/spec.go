@@ -535,6 +535,7 @@ func (c *Calendar) MarshalJSON() ([]byte, error) {
 	}
 	return json.Marshal(c.Spec())
 }
+
 // String returns a one-line summary: the zone and weekly hours.
 func (c *Calendar) String() string {
 	var parts []string
