@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math"
+	"math/bits"
 	"time"
 
 	"github.com/slamath/slamath/window"
@@ -32,17 +33,14 @@ func (c *Calendar) gOpen(w int64) (int64, bool) {
 }
 
 // prefix returns the open time of the week before second p of the week,
-// and whether second p is open.
+// and whether second p is open. A table by hour of the week points at the
+// intervals that start before the hour, so the look-up takes a step or
+// two.
 func (c *Calendar) prefix(p int64) (int64, bool) {
 	wk := c.wk
-	lo, hi := 0, len(wk) // find the last interval with start <= p
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if wk[m].start <= p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	lo := int(c.wkByHour[p/3600]) // then the last interval with start <= p
+	for lo < len(wk) && wk[lo].start <= p {
+		lo++
 	}
 	if lo == 0 {
 		return 0, false
@@ -56,22 +54,39 @@ func (c *Calendar) prefix(p int64) (int64, bool) {
 
 // gEarliest returns the earliest wall second w with g(w) = v.
 func (c *Calendar) gEarliest(v int64) int64 {
-	k := floorDiv(v, c.wkTotal)
+	k := c.weeksOf(v)
 	r := v - k*c.wkTotal
 	if r == 0 {
 		return mondayEpoch + (k-1)*secPerWeek + c.wk[len(c.wk)-1].end
 	}
 	wk := c.wk
-	lo, hi := 0, len(wk) // first interval with cum+len >= r
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if wk[m].cum+wk[m].end-wk[m].start >= r {
-			hi = m
-		} else {
-			lo = m + 1
-		}
+	lo := int(c.wkByOpenHour[(r-1)/3600]) // then the first interval with cum+len >= r
+	for wk[lo].cum+wk[lo].end-wk[lo].start < r {
+		lo++
 	}
 	return mondayEpoch + k*secPerWeek + wk[lo].start + r - wk[lo].cum
+}
+
+// weeksOf returns floor(v / wkTotal), the whole weeks of the weekly model
+// in v seconds of open time, by a multiplication with the reciprocal of
+// wkTotal rather than a division.
+func (c *Calendar) weeksOf(v int64) int64 {
+	d := uint64(c.wkTotal)
+	u := uint64(v)
+	if v < 0 {
+		u = uint64(-v) // |v| < 2^62
+	}
+	q, _ := bits.Mul64(u, c.wkRecip) // q is floor(u/d) or one less
+	for u-q*d >= d {
+		q++
+	}
+	if v < 0 {
+		if q*d != u {
+			q++
+		}
+		return -int64(q)
+	}
+	return int64(q)
 }
 
 // Business time is counted in regions: the chunks 0 to c.n-1, the region
@@ -94,7 +109,9 @@ func (c *Calendar) at(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
 	}
 	ci := int((floorDiv(x, secPerDay) - dayOrigin) >> chunkShift)
 	ci = min(max(ci, 0), c.n-1)
-	ch = c.chunk(ci)
+	if ch = c.loaded(ci); ch == nil {
+		ch = c.build(ci)
+	}
 	if x < ch.start {
 		ci--
 		ch = c.chunk(ci)
@@ -228,7 +245,11 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t.In(c.loc)
 	}
-	r, s, n, ch, seg := c.position(t)
+	r, s, open, ch, seg := c.at(clampSec(t.Unix()))
+	var n int64
+	if open {
+		n = int64(t.Nanosecond())
+	}
 	ts := s + int64(d/time.Second)
 	tn := n + int64(d%time.Second)
 	switch {
@@ -265,6 +286,9 @@ func (c *Calendar) NextClose(t time.Time) time.Time {
 	x := clampSec(t.Unix())
 	if _, _, open, _, _ := c.at(x); !open {
 		return t.In(c.loc)
+	}
+	if c.wkTotal == secPerWeek && len(c.rules) == 0 && len(c.over) == 0 {
+		return time.Time{} // open all week, with nothing to close a day
 	}
 	for {
 		end, bound := c.openEnd(x)

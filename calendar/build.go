@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"time"
 )
@@ -42,6 +43,21 @@ func (c *Calendar) buildWeek() {
 	}
 	c.wkTotal = cum
 	c.wk = slices.Clip(c.wk)
+	c.wkRecip = math.MaxUint64 / uint64(c.wkTotal)
+	for h := range c.wkByHour {
+		i := 0
+		for i < len(c.wk) && c.wk[i].start <= int64(h)*3600 {
+			i++
+		}
+		c.wkByHour[h] = uint16(i)
+	}
+	for h := range c.wkByOpenHour {
+		i := 0
+		for i < len(c.wk)-1 && c.wk[i].cum+c.wk[i].end-c.wk[i].start < int64(h)*3600+1 {
+			i++
+		}
+		c.wkByOpenHour[h] = uint16(i)
+	}
 
 	for d := time.Sunday; d <= time.Saturday; d++ {
 		c.openWeekly[d] = len(c.weekly[d]) > 0

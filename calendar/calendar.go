@@ -61,13 +61,16 @@ type Calendar struct {
 
 	// The weekly wall-clock model: merged open intervals of the week in
 	// seconds after Monday 00:00, with the open time before each.
-	wk         []wallSpan
-	wkTotal    int64
-	openWeekly [7]bool // by time.Weekday: the weekday has spans
-	spill      [7]bool // the weekday has a span past midnight
-	nextOpen   [7]int8 // days from the weekday to the next with spans
-	prevOpen   [7]int8 // days back to the previous weekday with spans
-	weekOpen   int64   // weekdays with spans
+	wk           []wallSpan
+	wkTotal      int64
+	wkRecip      uint64      // floor((2^64-1) / wkTotal)
+	wkByHour     [168]uint16 // intervals of wk that start at or before the hour of the week
+	wkByOpenHour [168]uint16 // the first interval of wk whose open time reaches past the hour
+	openWeekly   [7]bool     // by time.Weekday: the weekday has spans
+	spill        [7]bool     // the weekday has a span past midnight
+	nextOpen     [7]int8     // days from the weekday to the next with spans
+	prevOpen     [7]int8     // days back to the previous weekday with spans
+	weekOpen     int64       // weekdays with spans
 
 	anyMoves bool  // a rule may move a holiday to a substitute day
 	margin   int64 // days of holidays evaluated around a stretch
@@ -245,21 +248,22 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 // be evaluated so that every holiday observed on one of its days, with its
 // substitute day, comes out as it does for every other stretch (see
 // Calendar.holidaysBetween): a stretch needs the observed days of its own
-// days and of three days either side, a moved or computed holiday is
-// observed up to maxChain days from its date, a stretch of holidays is at
-// most 3·len(rules) days long, its substitute search looks maxChain days
-// further, and a computed rule marks days up to maxChain days from its
-// date.
+// days and of four days either side; a moved holiday is observed up to
+// maxChain days from its date and a computed one up to maxShift days; a
+// run of holiday dates is at most 3·len(rules) days long; its substitute
+// search looks maxChain days further; and days observed by computed rules
+// count as taken in that search.
 func (c *Calendar) holidayMargin(anyComputed bool) int64 {
-	m := int64(3)
-	if c.anyMoves || anyComputed {
-		m += maxChain
-	}
+	var chain, shift int64
 	if c.anyMoves {
-		m += 3*int64(len(c.rules)) + maxChain
-		if anyComputed {
-			m += maxChain
-		}
+		chain = maxChain
+	}
+	if anyComputed {
+		shift = maxShift
+	}
+	m := 4 + max(chain, shift)
+	if c.anyMoves {
+		m += 3*int64(len(c.rules)) + chain + shift
 	}
 	return m
 }

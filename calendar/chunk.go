@@ -80,12 +80,19 @@ type holRec struct {
 
 // chunk returns chunk ci (0 ≤ ci < c.n), building it if no query has yet.
 func (c *Calendar) chunk(ci int) *chunk {
-	if g := c.dir[ci>>groupShift].Load(); g != nil {
-		if ch := g[ci&groupMask].Load(); ch != nil {
-			return ch
-		}
+	if ch := c.loaded(ci); ch != nil {
+		return ch
 	}
 	return c.build(ci)
+}
+
+// loaded returns chunk ci if it is built, else nil.
+func (c *Calendar) loaded(ci int) *chunk {
+	g := c.dir[ci>>groupShift].Load()
+	if g == nil {
+		return nil
+	}
+	return g[ci&groupMask].Load()
 }
 
 // build builds chunk ci once: concurrent callers wait for the one that
@@ -450,8 +457,11 @@ func (ch *chunk) at(c *Calendar, x int64) (int64, bool, int) {
 	i := ch.seg(x)
 	sg := &ch.segs[i]
 	if sg.regular() {
-		s, open := c.gOpen(x + int64(sg.off))
-		return sg.k + s, open, i
+		// c.gOpen(x + off), written out: this is the hot path.
+		q := x + int64(sg.off) - mondayEpoch
+		k := floorDiv(q, secPerWeek)
+		s, open := c.prefix(q - k*secPerWeek)
+		return sg.k + k*c.wkTotal + s, open, i
 	}
 	ivs := ch.ivs[sg.lo:sg.hi]
 	lo, hi := 0, len(ivs)

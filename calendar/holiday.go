@@ -65,8 +65,12 @@ const (
 
 // maxOffset bounds every day offset of a rule: an offset moves a holiday
 // by at most a year, so its date stays in the year it is computed for or
-// a year next to it.
-const maxOffset = 366
+// a year next to it. maxShift bounds the distance from the date of a
+// computed holiday to its observed date.
+const (
+	maxOffset = 366
+	maxShift  = 366
+)
 
 // HolidayFunc computes a holiday for a year: the date it falls on and the
 // date it is observed on, or ok = false when there is none that year. It
@@ -357,7 +361,7 @@ func (r Rule) computedIn(y int) (date, observed int64, ok bool) {
 		return 0, 0, false
 	}
 	date, observed = a.days(), o.days()
-	if observed < date-maxChain || observed > date+maxChain {
+	if observed < date-maxShift || observed > date+maxShift {
 		return 0, 0, false
 	}
 	return date, observed, true

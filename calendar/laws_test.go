@@ -63,6 +63,35 @@ func checkLaws(t testing.TB, cal *Calendar, a, b, c time.Time, d time.Duration) 
 	}
 }
 
+// checkDayLaws checks the laws of the business-day arithmetic at dates a,
+// b and c and n open days.
+func checkDayLaws(t testing.TB, cal *Calendar, a, b, c Date, n int) {
+	t.Helper()
+	if got, want := cal.OpenDays(a, b)+cal.OpenDays(b, c), cal.OpenDays(a, c); got != want {
+		t.Fatalf("OpenDays(a,b)+OpenDays(b,c) = %d, OpenDays(a,c) = %d; a=%v b=%v c=%v", got, want, a, b, c)
+	}
+	if got, want := cal.OpenDays(a, b), -cal.OpenDays(b, a); got != want {
+		t.Fatalf("OpenDays(a,b) = %d, -OpenDays(b,a) = %d; a=%v b=%v", got, want, a, b)
+	}
+	if got := cal.AddOpenDays(a, 0); got != a {
+		t.Fatalf("AddOpenDays(a, 0) = %v; a=%v", got, a)
+	}
+	if n == 0 {
+		return
+	}
+	e := cal.AddOpenDays(a, n)
+	if !cal.IsOpenOn(e) {
+		t.Fatalf("AddOpenDays(%v, %d) = %v is not open", a, n, e)
+	}
+	if n > 0 {
+		if got := cal.OpenDays(a.AddDays(1), e.AddDays(1)); got != n || !e.After(a) {
+			t.Fatalf("AddOpenDays(%v, %d) = %v holds %d open days after a", a, n, e, got)
+		}
+	} else if got := cal.OpenDays(e, a); got != -n || !e.Before(a) {
+		t.Fatalf("AddOpenDays(%v, %d) = %v holds %d open days before a", a, n, e, got)
+	}
+}
+
 func TestLaws(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	for ci := range 40 {
@@ -73,6 +102,7 @@ func TestLaws(t *testing.T) {
 		inst := func() time.Time { return base.Add(time.Duration(r.Int64N(int64(5 * 365 * 24 * time.Hour)))) }
 		for range 50 {
 			checkLaws(t, cal, inst(), inst(), inst(), randomDuration(r))
+			checkDayLaws(t, cal, DateOf(inst(), loc), DateOf(inst(), loc), DateOf(inst(), loc), r.IntN(801)-400)
 		}
 	}
 }

@@ -29,8 +29,9 @@ import (
 // holidays can be observed on one day. A substitute day may be the date
 // of a holiday that itself moved away, so one date can be one holiday's
 // date and another's observed day. A substitute day may lie in
-// another year, but no further than 366 days from the holiday: a holiday
-// with no substitute day that near stays on its date. Each holiday thus
+// another year, but no further than 31 days from the holiday: a holiday
+// with no substitute day that near (one inside a long closure, or one of
+// many crowding a calendar open once a week) stays on its date. Each holiday thus
 // depends only on the holidays near it, and the search costs a few steps
 // per holiday, whatever the hours.
 //
@@ -100,10 +101,12 @@ func (s *Substitute) UnmarshalText(text []byte) error {
 }
 
 // maxChain bounds the distance from a holiday to its substitute day, in
-// days; weekly hours are never empty, so a free day turns up long before
-// unless hundreds of holidays crowd one stretch, in which case the holiday
-// stays unmoved.
-const maxChain = 366
+// days. Weekly hours are never empty, so there is an open day every week,
+// and real chains (Christmas Day and Boxing Day on a weekend) are a few
+// days long; a holiday that finds no free day within a month stays
+// unmoved. The bound keeps every holiday's observed day a function of the
+// holidays of a few months around it.
+const maxChain = 31
 
 // occ is one holiday in a window of days: its rule (an index into
 // Calendar.rules) and the day numbers of its date and observed date.
@@ -143,10 +146,10 @@ func (b dayBits) clear(d int64) {
 // holidaysBetween returns the holidays whose dates lie in [lo, hi] (day
 // numbers), sorted by date and then rule, with their observed days. A
 // holiday's observed day depends on the holidays of its stretch and on
-// the dates of the holidays within maxChain days of them, so it is right
-// for every holiday at least 2·maxChain + 3·len(rules) days inside the
-// window (a stretch is at most 3·len(rules) days long: no rule gives more
-// than three holidays in a year's worth of days).
+// the days observed within maxChain days of them, so it is right for
+// every holiday at least Calendar.margin days inside the window (a
+// stretch is at most 3·len(rules) days long: no rule gives more than
+// three holidays in a year's worth of days).
 func (c *Calendar) holidaysBetween(lo, hi int64) []occ {
 	var out []occ
 	y0, _, _ := civilFromDays(lo)
