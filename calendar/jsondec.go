@@ -58,26 +58,26 @@ func kindOf(t json.Token) string {
 	case json.Delim:
 		switch v {
 		case '{':
-			return "an object"
+			return "a JSON object"
 		case '[':
-			return "an array"
+			return "a JSON array"
 		}
-		return "the end of " + map[json.Delim]string{'}': "an object", ']': "an array"}[v]
+		return "the end of a JSON " + map[json.Delim]string{'}': "object", ']': "array"}[v]
 	case string:
-		return "a string"
+		return "a JSON string"
 	case json.Number:
-		return "a number"
+		return "a JSON number"
 	case bool:
-		return "a boolean"
+		return "a JSON boolean"
 	case nil:
-		return "null"
+		return "JSON null"
 	}
 	return fmt.Sprintf("%T", t)
 }
 
 // typeErr is the error for a value of the wrong JSON type.
 func (r *jsonReader) typeErr(path string, t json.Token, want string) error {
-	return r.fail(path, fmt.Errorf("%w: JSON %s where %s is wanted", ErrInvalid, kindOf(t), want))
+	return r.fail(path, fmt.Errorf("%w: %s where %s is wanted", ErrInvalid, kindOf(t), want))
 }
 
 // object reads an object (or null, which reads as no keys), calling field

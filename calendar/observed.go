@@ -170,6 +170,8 @@ func (c *Calendar) holidaysBetween(lo, hi int64) []occ {
 		}
 		return cmp.Compare(a.rule, b.rule)
 	})
+	// A computed rule may give one date for two years; keep it once.
+	out = slices.CompactFunc(out, func(a, b occ) bool { return a.rule == b.rule && a.date == b.date })
 	if !c.anyMoves || len(out) == 0 {
 		return out
 	}
