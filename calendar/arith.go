@@ -38,7 +38,7 @@ func (c *Calendar) gOpen(w int64) (int64, bool) {
 // two.
 func (c *Calendar) prefix(p int64) (int64, bool) {
 	wk := c.wk
-	lo := int(c.wkByHour[p/3600]) // then the last interval with start <= p
+	lo := int(c.wkByHour[uint64(p)/3600]) // then the last interval with start <= p
 	for lo < len(wk) && wk[lo].start <= p {
 		lo++
 	}
@@ -49,7 +49,7 @@ func (c *Calendar) prefix(p int64) (int64, bool) {
 	if p < s.end {
 		return s.cum + p - s.start, true
 	}
-	return s.cum + s.end - s.start, false
+	return s.cend, false
 }
 
 // gEarliest returns the earliest wall second w with g(w) = v.
@@ -60,8 +60,8 @@ func (c *Calendar) gEarliest(v int64) int64 {
 		return mondayEpoch + (k-1)*secPerWeek + c.wk[len(c.wk)-1].end
 	}
 	wk := c.wk
-	lo := int(c.wkByOpenHour[(r-1)/3600]) // then the first interval with cum+len >= r
-	for wk[lo].cum+wk[lo].end-wk[lo].start < r {
+	lo := int(c.wkByOpenHour[uint64(r-1)/3600]) // then the first interval with cend >= r
+	for wk[lo].cend < r {
 		lo++
 	}
 	return mondayEpoch + k*secPerWeek + wk[lo].start + r - wk[lo].cum
@@ -99,16 +99,12 @@ func (c *Calendar) weeksOf(v int64) int64 {
 // region's origin to x, whether the second [x, x+1) is open, and, in a
 // chunk, the chunk and the index of x's segment.
 func (c *Calendar) at(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
-	switch {
-	case c.n == 0 || x >= c.hi:
-		v, open = c.gOpen(x + c.offHi)
-		return c.n, v - c.gHi, open, nil, 0
-	case x < c.lo:
-		v, open = c.gOpen(x + c.offLo)
-		return -1, v - c.gLo, open, nil, 0
+	if uint64(x-c.lo) >= uint64(c.hi-c.lo) { // outside the chunks (all of time when there are none)
+		return c.atOutside(x)
 	}
-	ci := int((floorDiv(x, secPerDay) - dayOrigin) >> chunkShift)
-	ci = min(max(ci, 0), c.n-1)
+	// Chunks last chunkDays days give or take a change of offset, so this
+	// is the chunk of x or one next to it.
+	ci := min(int(uint64(x-c.lo)/(chunkDays*secPerDay)), c.n-1)
 	if ch = c.loaded(ci); ch == nil {
 		ch = c.build(ci)
 	}
@@ -119,8 +115,26 @@ func (c *Calendar) at(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
 		ci++
 		ch = c.chunk(ci)
 	}
+	// ch.at(c, x), written out: this is the hot path of every query.
+	seg = ch.seg(x)
+	if sg := &ch.segs[seg]; sg.regular() {
+		q := x + int64(sg.off) - mondayEpoch
+		k := floorDiv(q, secPerWeek)
+		s, open := c.prefix(q - k*secPerWeek)
+		return ci, sg.k + k*c.wkTotal + s, open, ch, seg
+	}
 	v, open, seg = ch.at(c, x)
 	return ci, v, open, ch, seg
+}
+
+// atOutside is at for an instant below or above the chunks.
+func (c *Calendar) atOutside(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
+	if c.n == 0 || x >= c.hi {
+		v, open = c.gOpen(x + c.offHi)
+		return c.n, v - c.gHi, open, nil, 0
+	}
+	v, open = c.gOpen(x + c.offLo)
+	return -1, v - c.gLo, open, nil, 0
 }
 
 // total returns the business seconds of region r: a chunk's, or 0 for the
@@ -261,6 +275,13 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 		ts++
 	}
 	if d > 0 && tn == 0 {
+		if ch != nil && ts > 0 && ts <= ch.total {
+			// The usual case: in t's stretch, and often in t's segment.
+			if sg := &ch.segs[seg]; sg.regular() && sg.cum < ts && (seg+1 == len(ch.segs) || ch.segs[seg+1].cum >= ts) {
+				return time.Unix(c.gEarliest(ts-sg.k)-int64(sg.off), 0).In(c.loc)
+			}
+			return time.Unix(ch.earliest(c, ts, seg), 0).In(c.loc)
+		}
 		return time.Unix(c.earliest(r, ts, ch, seg), 0).In(c.loc)
 	}
 	// The target lies strictly inside an open second, or (going back) at

@@ -40,6 +40,7 @@ func (c *Calendar) buildWeek() {
 	for i := range c.wk {
 		c.wk[i].cum = cum
 		cum += c.wk[i].end - c.wk[i].start
+		c.wk[i].cend = cum
 	}
 	c.wkTotal = cum
 	c.wk = slices.Clip(c.wk)
@@ -53,7 +54,7 @@ func (c *Calendar) buildWeek() {
 	}
 	for h := range c.wkByOpenHour {
 		i := 0
-		for i < len(c.wk)-1 && c.wk[i].cum+c.wk[i].end-c.wk[i].start < int64(h)*3600+1 {
+		for i < len(c.wk)-1 && c.wk[i].cend < int64(h)*3600+1 {
 			i++
 		}
 		c.wkByOpenHour[h] = uint16(i)

@@ -106,8 +106,9 @@ type override struct {
 }
 
 // wallSpan is an open interval of the week, [start, end) in seconds after
-// Monday 00:00, with cum the open time of the week before start.
-type wallSpan struct{ start, end, cum int64 }
+// Monday 00:00, with cum the open time of the week before start and cend
+// the open time up to end.
+type wallSpan struct{ start, end, cum, cend int64 }
 
 // Option configures a Calendar built by [New].
 type Option func(*config)

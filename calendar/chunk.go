@@ -384,7 +384,7 @@ func (c *Calendar) buildSegments(ch *chunk, obs []int64, oi int, plan func(int64
 	ch.total = valueAt(&cur, ch.end)
 
 	// Index the segments by week for a constant-time look-up.
-	if len(ch.segs) > 1 {
+	{
 		ch.wkIdx = make([]uint16, (ch.end-ch.start)/secPerWeek+1)
 		si := 0
 		for k := range ch.wkIdx {
@@ -440,10 +440,7 @@ func (c *Calendar) transitions(from, to int64) []int64 {
 // seg returns the index of the segment of ch holding Unix second x, which
 // lies in [ch.start, ch.end).
 func (ch *chunk) seg(x int64) int {
-	if ch.wkIdx == nil {
-		return 0
-	}
-	i := int(ch.wkIdx[(x-ch.start)/secPerWeek])
+	i := int(ch.wkIdx[uint64(x-ch.start)/secPerWeek])
 	for i+1 < len(ch.segs) && ch.segs[i+1].start <= x {
 		i++
 	}

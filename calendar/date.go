@@ -191,12 +191,12 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
+// floorDiv returns a/b rounded down; b must be positive.
 func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
+	if a < 0 {
+		a -= b - 1
 	}
-	return q
+	return a / b
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }
