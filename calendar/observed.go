@@ -19,21 +19,21 @@ import (
 // A substitute day must be open by the weekly hours and have no override
 // (or, for a rule with a weekend set, lie outside the set), must not be a
 // day on which another holiday is observed without moving, and must not
-// be the substitute day of another holiday of the same stretch; the search goes on past days that are not,
-// so holidays chain (Christmas Day and Boxing Day on a weekend are
-// observed on Monday and Tuesday). A stretch is a run of consecutive dates
-// each of which some holiday falls on; within it, moved holidays take
-// their substitute days in order of date, then of rule. Holidays of
-// different stretches do not push each other, so in a calendar open so
-// rarely that the substitutes of one stretch reach past the next, two
-// holidays can be observed on one day. A substitute day may be the date
-// of a holiday that itself moved away, so one date can be one holiday's
-// date and another's observed day. A substitute day may lie in
-// another year, but no further than 31 days from the holiday: a holiday
-// with no substitute day that near (one inside a long closure, or one of
-// many crowding a calendar open once a week) stays on its date. Each holiday thus
-// depends only on the holidays near it, and the search costs a few steps
-// per holiday, whatever the hours.
+// be the substitute day of another holiday of the same stretch; the
+// search goes on past days that are not, so holidays chain (Christmas Day
+// and Boxing Day on a weekend are observed on Monday and Tuesday). A
+// stretch is a run of consecutive dates each of which some holiday falls
+// on; within it, moved holidays take their substitute days in order of
+// date, then of rule. Holidays of different stretches do not push each
+// other, so in a calendar open so rarely that the substitutes of one
+// stretch reach past the next, two holidays can be observed on one day. A
+// substitute day may be the date of a holiday that itself moved away, so
+// one date can be one holiday's date and another's observed day. It may
+// lie in another year, but no further than 31 days from the holiday: a
+// holiday with no substitute day that near (one inside a long closure, or
+// one of many crowding a calendar open once a week) stays on its date.
+// Each holiday thus depends only on the holidays near it, and the search
+// costs a few steps per holiday, whatever the hours.
 //
 // The zero value, [Unmoved], keeps the holiday on its date. Substitute is
 // a plain value, safe for concurrent use. Its text forms are "none",

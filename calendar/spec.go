@@ -464,7 +464,8 @@ func parseMonthDay(s string) (time.Month, int, error) {
 // Spec returns the definition of c, from which [Spec.Calendar] builds an
 // equal calendar. Its Zone is the name of c's Location, so a calendar built
 // with a Location that is not in the IANA database (such as one from
-// [time.FixedZone]) does not round-trip.
+// [time.FixedZone]) does not round-trip. A rule built with [Computed]
+// appears with its Func, which has no JSON form.
 func (c *Calendar) Spec() Spec {
 	s := Spec{Zone: c.loc.String(), Hours: []HoursSpec{}}
 	for _, h := range c.hours {
