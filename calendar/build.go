@@ -45,15 +45,15 @@ func (c *Calendar) buildWeek() {
 	c.wkTotal = cum
 	c.wk = slices.Clip(c.wk)
 	c.wkRecip = math.MaxUint64 / uint64(c.wkTotal)
+	i := 0
 	for h := range c.wkByHour {
-		i := 0
 		for i < len(c.wk) && c.wk[i].start <= int64(h)*3600 {
 			i++
 		}
 		c.wkByHour[h] = uint16(i)
 	}
+	i = 0
 	for h := range c.wkByOpenHour {
-		i := 0
 		for i < len(c.wk)-1 && c.wk[i].cend < int64(h)*3600+1 {
 			i++
 		}

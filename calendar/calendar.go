@@ -198,7 +198,12 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 	}
 	anyComputed := false
 	for i, r := range c.rules {
-		if err := r.check(fmt.Sprintf("holidays[%d]", i)); err != nil {
+		if err := r.check(""); err != nil {
+			// Name the rule only now: a path per rule would cost New an
+			// allocation each.
+			if fe, ok := err.(*FieldError); ok {
+				fe.Path = fmt.Sprintf("holidays[%d]", i) + fe.Path
+			}
 			return nil, err
 		}
 		c.anyMoves = c.anyMoves || r.moves()

@@ -149,15 +149,31 @@ func (c *Calendar) setBounds() {
 	c.n = numChunks
 	d0, _ := chunkDayBounds(0)
 	_, d1 := chunkDayBounds(c.n - 1)
-	c.lo, c.hi = c.instantOf(d0*secPerDay), c.instantOf(d1*secPerDay)
+	// The outer bounds are UTC midnights, days before year 1 and after year
+	// 9999, so that New need not convert wall times that far out.
+	c.lo, c.hi = d0*secPerDay, d1*secPerDay
 	c.offLo, c.offHi = c.offsetAt(c.lo), c.offsetAt(c.hi)
 	c.gLo, c.gHi = c.g(c.lo+c.offLo), c.g(c.hi+c.offHi)
+}
+
+// chunkStart returns the instant chunk ci starts at: the local midnight
+// that starts its first day, or for the first chunk and the end of the
+// last, the bounds of the chunks.
+func (c *Calendar) chunkStart(ci int) int64 {
+	switch ci {
+	case 0:
+		return c.lo
+	case c.n:
+		return c.hi
+	}
+	d0, _ := chunkDayBounds(ci)
+	return c.instantOf(d0 * secPerDay)
 }
 
 // buildChunk computes the tables of chunk ci.
 func (c *Calendar) buildChunk(ci int) *chunk {
 	d0, d1 := chunkDayBounds(ci)
-	ch := &chunk{first: d0, start: c.instantOf(d0 * secPerDay), end: c.instantOf(d1 * secPerDay)}
+	ch := &chunk{first: d0, start: c.chunkStart(ci), end: c.chunkStart(ci + 1)}
 
 	// Holidays, and the days in and around the chunk on which one is
 	// observed.
