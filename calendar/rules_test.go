@@ -363,3 +363,57 @@ func TestHolidaysEveryYear(t *testing.T) {
 	require.Empty(t, c.HolidaysIn(0))
 	require.Empty(t, c.HolidaysIn(10000))
 }
+
+// TestRulesInJSON checks that each rule kind reads from a Spec document as
+// the Go rule it names: the JSON calendar and the Go calendar hold the
+// same holidays, observed on the same days, in 2018–2032.
+func TestRulesInJSON(t *testing.T) {
+	doc := `{
+	  "zone": "Europe/London",
+	  "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}, {"days": "Sat", "spans": ["09:00-12:00"]}],
+	  "holidays": [
+	    {"name": "Pascha", "orthodox_easter": 0},
+	    {"name": "Orthodox Good Friday", "orthodox_easter": -2},
+	    {"name": "Election Day", "nth": 1, "weekday": "Mon", "month": 11, "add_days": 1},
+	    {"name": "Day after Thanksgiving", "nth": 4, "weekday": "Thu", "month": 11, "add_days": 1},
+	    {"name": "Victoria Day", "weekday": "Mon", "on_or_before": "05-24"},
+	    {"name": "Midsommardagen", "weekday": "Sat", "on_or_after": "06-20"},
+	    {"name": "Christmas Day", "month": 12, "day": 25, "observed": "next-open-day", "weekend": "Sat,Sun"},
+	    {"name": "Boxing Day", "month": 12, "day": 26, "observed": "next-open-day", "weekend": "Sat,Sun"},
+	    {"name": "New Year's Day", "month": 1, "day": 1, "observed": "nearest-weekday", "weekend": "Sat,Sun", "first_year": 2020}
+	  ]
+	}`
+	s, err := ParseSpec([]byte(doc))
+	require.NoError(t, err)
+	fromJSON, err := s.Calendar()
+	require.NoError(t, err)
+	lon := loadZone(t, "Europe/London")
+	fromGo := mustNew(t, lon,
+		Weekly(MondayToFriday, MustSpan("09:00-17:00")), Weekly(WeekdaysOf(time.Saturday), MustSpan("09:00-12:00")),
+		Holidays(
+			OrthodoxEasterOffset("Pascha", 0),
+			OrthodoxEasterOffset("Orthodox Good Friday", -2),
+			NthWeekday("Election Day", 1, time.Monday, time.November).AddDays(1),
+			NthWeekday("Day after Thanksgiving", 4, time.Thursday, time.November).AddDays(1),
+			WeekdayOnOrBefore("Victoria Day", time.Monday, time.May, 24),
+			WeekdayOnOrAfter("Midsommardagen", time.Saturday, time.June, 20),
+			Fixed("Christmas Day", time.December, 25).Observed(NextOpenDay).Weekend(Weekend),
+			Fixed("Boxing Day", time.December, 26).Observed(NextOpenDay).Weekend(Weekend),
+			Fixed("New Year's Day", time.January, 1).Observed(NearestWeekday).Weekend(Weekend).From(2020),
+		))
+	for y := 2018; y <= 2032; y++ {
+		want := fromGo.HolidaysIn(y)
+		n := 9 // one holiday of each rule, and New Year's Day only from 2020
+		if y < 2020 {
+			n = 8
+		}
+		require.Len(t, want, n, "year %d", y)
+		if diff := cmp.Diff(want, fromJSON.HolidaysIn(y)); diff != "" {
+			t.Errorf("holidays of %d (-Go +JSON):\n%s", y, diff)
+		}
+	}
+	// And the Go calendar's Spec is the document's.
+	if diff := cmp.Diff(s, fromGo.Spec()); diff != "" {
+		t.Errorf("Spec (-JSON +Go):\n%s", diff)
+	}
+}
