@@ -125,11 +125,14 @@ func digits(s string) (int, bool) {
 
 // days returns the number of days from 1970-01-01 to d. Out-of-range
 // fields are normalized as by time.Date.
+// Years beyond ±2^40 are taken as that far, so that no arithmetic
+// overflows.
 func (d Date) days() int64 {
-	if d.Month < time.January || d.Month > time.December || d.Day < 1 || d.Day > 28 && d.Day > daysIn(d.Year, d.Month) {
-		return floorDiv(time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix(), secPerDay)
+	y := min(max(int64(d.Year), -1<<40), 1<<40)
+	if d.Month < time.January || d.Month > time.December || d.Day < 1 || d.Day > 28 && d.Day > daysIn(int(y), d.Month) {
+		return floorDiv(time.Date(int(y), d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix(), secPerDay)
 	}
-	return daysFromCivil(int64(d.Year), int64(d.Month), int64(d.Day))
+	return daysFromCivil(y, int64(d.Month), int64(d.Day))
 }
 
 func dateFromDays(n int64) Date {
