@@ -155,7 +155,9 @@ func Computed(name string, f HolidayFunc) Rule {
 // AddDays returns a copy of r whose holiday is n days after the date r
 // gives (before it for negative n), at most 366 days either way. Offsets
 // add up. The Tuesday after the first Monday of November is
-// NthWeekday(name, 1, time.Monday, time.November).AddDays(1).
+// NthWeekday(name, 1, time.Monday, time.November).AddDays(1). [Rule.From]
+// and [Rule.Until] count the year the holiday is computed for, even when
+// the offset carries its date into the next or previous year.
 func (r Rule) AddDays(n int) Rule { r.add += n; return r }
 
 // From returns a copy of r that applies from year on.
