@@ -2,6 +2,7 @@ package calendar
 
 import (
 	"math"
+	"math/bits"
 	"time"
 
 	"github.com/slamath/slamath/window"
@@ -18,25 +19,28 @@ func clampSec(x int64) int64 { return min(max(x, -maxAbsSec), maxAbsSec) }
 // g returns the open time of the weekly wall-clock model before wall
 // second w.
 func (c *Calendar) g(w int64) int64 {
+	s, _ := c.gOpen(w)
+	return s
+}
+
+// gOpen returns the open time of the weekly wall-clock model before wall
+// second w, and whether the second [w, w+1) is open.
+func (c *Calendar) gOpen(w int64) (int64, bool) {
 	q := w - mondayEpoch
 	k := floorDiv(q, secPerWeek)
-	p := q - k*secPerWeek
-	s, _ := c.prefix(p)
-	return k*c.wkTotal + s
+	s, open := c.prefix(q - k*secPerWeek)
+	return k*c.wkTotal + s, open
 }
 
 // prefix returns the open time of the week before second p of the week,
-// and whether second p is open.
+// and whether second p is open. A table by hour of the week points at the
+// intervals that start before the hour, so the look-up takes a step or
+// two.
 func (c *Calendar) prefix(p int64) (int64, bool) {
 	wk := c.wk
-	lo, hi := 0, len(wk) // find the last interval with start <= p
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if wk[m].start <= p {
-			lo = m + 1
-		} else {
-			hi = m
-		}
+	lo := int(c.wkByHour[uint64(p)/3600]) // then the last interval with start <= p
+	for lo < len(wk) && wk[lo].start <= p {
+		lo++
 	}
 	if lo == 0 {
 		return 0, false
@@ -45,121 +49,179 @@ func (c *Calendar) prefix(p int64) (int64, bool) {
 	if p < s.end {
 		return s.cum + p - s.start, true
 	}
-	return s.cum + s.end - s.start, false
+	return s.cend, false
 }
 
 // gEarliest returns the earliest wall second w with g(w) = v.
 func (c *Calendar) gEarliest(v int64) int64 {
-	k := floorDiv(v, c.wkTotal)
+	k := c.weeksOf(v)
 	r := v - k*c.wkTotal
 	if r == 0 {
 		return mondayEpoch + (k-1)*secPerWeek + c.wk[len(c.wk)-1].end
 	}
 	wk := c.wk
-	lo, hi := 0, len(wk) // first interval with cum+len >= r
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if wk[m].cum+wk[m].end-wk[m].start >= r {
-			hi = m
-		} else {
-			lo = m + 1
-		}
+	lo := int(c.wkByOpenHour[uint64(r-1)/3600]) // then the first interval with cend >= r
+	for wk[lo].cend < r {
+		lo++
 	}
 	return mondayEpoch + k*secPerWeek + wk[lo].start + r - wk[lo].cum
 }
 
-// segFor returns the index of the segment holding Unix second x.
-func (c *Calendar) segFor(x int64) int {
-	i := 0
-	if x >= c.weekBase {
-		k := (x - c.weekBase) / secPerWeek
-		if k >= int64(len(c.weekIdx)) {
-			k = int64(len(c.weekIdx)) - 1
+// weeksOf returns floor(v / wkTotal), the whole weeks of the weekly model
+// in v seconds of open time, by a multiplication with the reciprocal of
+// wkTotal rather than a division.
+func (c *Calendar) weeksOf(v int64) int64 {
+	d := uint64(c.wkTotal)
+	u := uint64(v)
+	if v < 0 {
+		u = uint64(-v) // |v| < 2^62
+	}
+	q, _ := bits.Mul64(u, c.wkRecip) // q is floor(u/d) or one less
+	for u-q*d >= d {
+		q++
+	}
+	if v < 0 {
+		if q*d != u {
+			q++
 		}
-		i = int(c.weekIdx[k])
+		return -int64(q)
 	}
-	for i+1 < len(c.segs) && c.segs[i+1].start <= x {
-		i++
-	}
-	return i
+	return int64(q)
 }
 
-// at returns the business seconds before Unix second x (from the
-// calendar's origin) and whether the second [x, x+1) is open.
-func (c *Calendar) at(x int64) (int64, bool) {
-	sg := &c.segs[c.segFor(x)]
-	if sg.regular {
-		w := x + sg.off
-		q := w - mondayEpoch
+// Business time is counted in regions: the chunks 0 to c.n-1, the region
+// below them (-1) and the one above (c.n). A position is a region and the
+// business seconds from the region's origin: the start of a chunk, lo for
+// the region below (so its values are not positive) and hi for the one
+// above.
+
+// at returns the region of Unix second x, the business seconds from the
+// region's origin to x, whether the second [x, x+1) is open, and, in a
+// chunk, the chunk and the index of x's segment.
+func (c *Calendar) at(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
+	if uint64(x-c.lo) >= uint64(c.hi-c.lo) { // outside the chunks (all of time when there are none)
+		return c.atOutside(x)
+	}
+	// Chunks last chunkDays days give or take a change of offset, so this
+	// is the chunk of x or one next to it.
+	ci := min(int(uint64(x-c.lo)/(chunkDays*secPerDay)), c.n-1)
+	if ch = c.loaded(ci); ch == nil {
+		ch = c.build(ci)
+	}
+	if x < ch.start {
+		ci--
+		ch = c.chunk(ci)
+	} else if x >= ch.end {
+		ci++
+		ch = c.chunk(ci)
+	}
+	// ch.at(c, x), written out: this is the hot path of every query.
+	seg = ch.seg(x)
+	if sg := &ch.segs[seg]; sg.regular() {
+		q := x + int64(sg.off) - mondayEpoch
 		k := floorDiv(q, secPerWeek)
 		s, open := c.prefix(q - k*secPerWeek)
-		return sg.k + k*c.wkTotal + s, open
+		return ci, sg.k + k*c.wkTotal + s, open, ch, seg
 	}
-	ivs := c.ivs[sg.lo:sg.hi]
-	lo, hi := 0, len(ivs)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if ivs[m].start <= x {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	if lo == 0 {
-		return sg.cum, false
-	}
-	iv := &ivs[lo-1]
-	if x < iv.end {
-		return iv.cum + x - iv.start, true
-	}
-	return iv.cum + iv.end - iv.start, false
+	v, open, seg = ch.at(c, x)
+	return ci, v, open, ch, seg
 }
 
-// earliest returns the earliest Unix second x with business seconds v
-// before it.
-func (c *Calendar) earliest(v int64) int64 {
-	segs := c.segs
-	lo, hi := 1, len(segs) // last segment with cum < v (segs[0].cum is -inf)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if segs[m].cum < v {
-			lo = m + 1
-		} else {
-			hi = m
+// atOutside is at for an instant below or above the chunks.
+func (c *Calendar) atOutside(x int64) (r int, v int64, open bool, ch *chunk, seg int) {
+	if c.n == 0 || x >= c.hi {
+		v, open = c.gOpen(x + c.offHi)
+		return c.n, v - c.gHi, open, nil, 0
+	}
+	v, open = c.gOpen(x + c.offLo)
+	return -1, v - c.gLo, open, nil, 0
+}
+
+// total returns the business seconds of region r: a chunk's, or 0 for the
+// region below, whose values run up to 0.
+func (c *Calendar) total(r int) int64 {
+	if r < 0 {
+		return 0
+	}
+	return c.chunk(r).total
+}
+
+// span returns the business seconds from position (ra, va) to (rb, vb).
+// It builds the chunks between, and costs a step for each.
+func (c *Calendar) span(ra int, va int64, rb int, vb int64) int64 {
+	switch {
+	case ra == rb:
+		return vb - va
+	case ra > rb:
+		return -c.span(rb, vb, ra, va)
+	}
+	s := c.total(ra) - va
+	for r := ra + 1; r < rb; r++ {
+		s += c.total(r)
+	}
+	return s + vb
+}
+
+// earliest returns the earliest Unix second whose business seconds from
+// region r's origin are v; ch is r's chunk or nil, and hint a segment of
+// it near the answer.
+func (c *Calendar) earliest(r int, v int64, ch *chunk, hint int) int64 {
+	if ch != nil && v > 0 && v <= ch.total {
+		return ch.earliest(c, v, hint)
+	}
+	for {
+		switch {
+		case r < 0:
+			if v > 0 {
+				r, hint = 0, 0
+				continue
+			}
+			return c.gEarliest(v+c.gLo) - c.offLo
+		case r >= c.n:
+			if v <= 0 && c.n > 0 {
+				r = c.n - 1
+				ch = c.chunk(r)
+				v += ch.total
+				hint = len(ch.segs) - 1
+				continue
+			}
+			return c.gEarliest(v+c.gHi) - c.offHi
+		}
+		ch = c.chunk(r)
+		switch {
+		case v <= 0:
+			r--
+			if r >= 0 {
+				ch = c.chunk(r)
+				v += ch.total
+				hint = len(ch.segs) - 1
+			}
+		case v > ch.total:
+			v -= ch.total
+			r++
+			hint = 0
+		default:
+			return ch.earliest(c, v, hint)
 		}
 	}
-	sg := &segs[lo-1]
-	if sg.regular {
-		return c.gEarliest(v-sg.k) - sg.off
-	}
-	ivs := c.ivs[sg.lo:sg.hi]
-	l, h := 0, len(ivs) // first interval with cum+len >= v
-	for l < h {
-		m := int(uint(l+h) >> 1)
-		if ivs[m].cum+ivs[m].end-ivs[m].start >= v {
-			h = m
-		} else {
-			l = m + 1
-		}
-	}
-	return ivs[l].start + v - ivs[l].cum
 }
 
 // IsOpen reports whether the calendar is open at t.
 func (c *Calendar) IsOpen(t time.Time) bool {
-	_, open := c.at(clampSec(t.Unix()))
+	_, _, open, _, _ := c.at(clampSec(t.Unix()))
 	return open
 }
 
 // Between returns the business time in [a, b): the real elapsed time
 // during which the calendar is open. It is negative when b is before a
 // (Between(a, b) = −Between(b, a)) and, like [time.Time.Sub], saturates at
-// the largest or smallest Duration. It costs two table look-ups and does not
-// allocate, however long the span.
+// the largest or smallest Duration. It costs two table look-ups and a step
+// per stretch of 1,024 days between a and b, and does not allocate once
+// the stretches of a and b and those between are built.
 func (c *Calendar) Between(a, b time.Time) time.Duration {
-	sa, na := c.business(a)
-	sb, nb := c.business(b)
-	ds, dn := sb-sa, nb-na
+	ra, va, na, _, _ := c.position(a)
+	rb, vb, nb, _, _ := c.position(b)
+	ds, dn := c.span(ra, va, rb, vb), nb-na
 	const lim = math.MaxInt64/int64(time.Second) - 1
 	switch {
 	case ds > lim:
@@ -170,13 +232,15 @@ func (c *Calendar) Between(a, b time.Time) time.Duration {
 	return time.Duration(ds*int64(time.Second) + dn)
 }
 
-// business returns the business time before t as seconds and nanoseconds.
-func (c *Calendar) business(t time.Time) (int64, int64) {
-	s, open := c.at(clampSec(t.Unix()))
+// position returns the position of t (its region and business seconds),
+// the business nanoseconds of t within its second, and t's chunk and
+// segment.
+func (c *Calendar) position(t time.Time) (r int, v, ns int64, ch *chunk, seg int) {
+	r, v, open, ch, seg := c.at(clampSec(t.Unix()))
 	if open {
-		return s, int64(t.Nanosecond())
+		ns = int64(t.Nanosecond())
 	}
-	return s, 0
+	return r, v, ns, ch, seg
 }
 
 // Add returns the instant d of business time after t. For d > 0 it is the
@@ -188,13 +252,18 @@ func (c *Calendar) business(t time.Time) (int64, int64) {
 // The result is in the calendar's zone. Since the weekly hours are never
 // empty the calendar always opens again, and every d, even the largest
 // Duration, gives a representable instant (see [FirstYear] for the rules
-// beyond the supported years). Add costs two table look-ups and does not
-// allocate.
+// beyond the supported years). Add costs two table look-ups and a step
+// per stretch of 1,024 days it passes, and does not allocate once those
+// stretches are built.
 func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t.In(c.loc)
 	}
-	s, n := c.business(t)
+	r, s, open, ch, seg := c.at(clampSec(t.Unix()))
+	var n int64
+	if open {
+		n = int64(t.Nanosecond())
+	}
 	ts := s + int64(d/time.Second)
 	tn := n + int64(d%time.Second)
 	switch {
@@ -206,12 +275,19 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 		ts++
 	}
 	if d > 0 && tn == 0 {
-		return time.Unix(c.earliest(ts), 0).In(c.loc)
+		if ch != nil && ts > 0 && ts <= ch.total {
+			// The usual case: in t's stretch, and often in t's segment.
+			if sg := &ch.segs[seg]; sg.regular() && sg.cum < ts && (seg+1 == len(ch.segs) || ch.segs[seg+1].cum >= ts) {
+				return time.Unix(c.gEarliest(ts-sg.k)-int64(sg.off), 0).In(c.loc)
+			}
+			return time.Unix(ch.earliest(c, ts, seg), 0).In(c.loc)
+		}
+		return time.Unix(c.earliest(r, ts, ch, seg), 0).In(c.loc)
 	}
 	// The target lies strictly inside an open second, or (going back) at
 	// the latest instant with that business time, just before the clock
 	// starts counting again.
-	return time.Unix(c.earliest(ts+1)-1, tn).In(c.loc)
+	return time.Unix(c.earliest(r, ts+1, ch, seg)-1, tn).In(c.loc)
 }
 
 // NextOpen returns the earliest instant at or after t at which the
@@ -229,32 +305,45 @@ func (c *Calendar) NextOpen(t time.Time) time.Time {
 // [Always]. The result is in the calendar's zone.
 func (c *Calendar) NextClose(t time.Time) time.Time {
 	x := clampSec(t.Unix())
-	if _, open := c.at(x); !open {
+	if _, _, open, _, _ := c.at(x); !open {
 		return t.In(c.loc)
 	}
-	i := c.segFor(x)
+	if c.wkTotal == secPerWeek && len(c.rules) == 0 && len(c.over) == 0 {
+		return time.Time{} // open all week, with nothing to close a day
+	}
 	for {
-		sg := &c.segs[i]
-		var end int64
-		if sg.regular {
-			end = c.runEnd(x + sg.off)
-			if end != math.MaxInt64 {
-				end -= sg.off
-			}
-		} else {
-			end = c.ivEnd(sg, x)
-		}
-		if i+1 == len(c.segs) || end < c.segs[i+1].start {
-			if end == math.MaxInt64 {
-				return time.Time{}
-			}
+		end, bound := c.openEnd(x)
+		if end < bound {
 			return time.Unix(end, 0).In(c.loc)
 		}
-		x = c.segs[i+1].start
-		if _, open := c.at(x); !open {
+		if bound == math.MaxInt64 {
+			return time.Time{}
+		}
+		x = bound
+		if _, _, open, _, _ := c.at(x); !open {
 			return time.Unix(x, 0).In(c.loc)
 		}
-		i = c.segFor(x)
+	}
+}
+
+// openEnd returns, for an open Unix second x, the end of its open
+// interval as the model of x's region and segment sees it, and where that
+// model ends (MaxInt64 above the chunks).
+func (c *Calendar) openEnd(x int64) (end, bound int64) {
+	model := func(off int64) int64 {
+		e := c.runEnd(x + off)
+		if e != math.MaxInt64 {
+			e -= off
+		}
+		return e
+	}
+	switch r, _, _, ch, _ := c.at(x); {
+	case r < 0:
+		return model(c.offLo), c.lo
+	case r >= c.n:
+		return model(c.offHi), math.MaxInt64
+	default:
+		return ch.openEnd(c, x)
 	}
 }
 
@@ -278,17 +367,6 @@ func (c *Calendar) runEnd(w int64) int64 {
 		}
 	}
 	return w // not open; not reached for callers that checked
-}
-
-// ivEnd returns the end of the open interval of an exceptional segment
-// holding Unix second x.
-func (c *Calendar) ivEnd(sg *segment, x int64) int64 {
-	for _, iv := range c.ivs[sg.lo:sg.hi] {
-		if iv.start <= x && x < iv.end {
-			return iv.end
-		}
-	}
-	return x
 }
 
 // Open returns the instants of span at which the calendar is open. It

@@ -40,84 +40,230 @@ func (c *Calendar) buildWeek() {
 	for i := range c.wk {
 		c.wk[i].cum = cum
 		cum += c.wk[i].end - c.wk[i].start
+		c.wk[i].cend = cum
 	}
 	c.wkTotal = cum
-}
-
-// buildSegments splits time into regular segments, where the weekly model
-// at one UTC offset is exact, and exceptional ones around holidays,
-// overrides and offset changes, whose open intervals are listed.
-func (c *Calendar) buildSegments() {
-	d0 := Date{FirstYear, time.January, 1}.days()
-	d1 := Date{LastYear, time.December, 31}.days()
-	n := d1 - d0 + 1
-	marked := make([]bool, n+1)
-	mark := func(d int64) {
-		if d >= d0 && d <= d1 {
-			marked[d-d0] = true
+	c.wk = slices.Clip(c.wk)
+	c.wkRecip = math.MaxUint64 / uint64(c.wkTotal)
+	i := 0
+	for h := range c.wkByHour {
+		for i < len(c.wk) && c.wk[i].start <= int64(h)*3600 {
+			i++
 		}
+		c.wkByHour[h] = uint16(i)
 	}
-	for d := range c.overrides {
-		mark(d.days())
-	}
-	for _, h := range c.holidays {
-		mark(h.Observed.days())
-	}
-	// Offset changes: the day of the change and the day before, whose
-	// overnight spans may reach into it.
-	var trans []int64
-	t := time.Unix((d0-3)*secPerDay, 0).In(c.loc)
-	for limit := (d1 + 3) * secPerDay; ; {
-		_, end := t.ZoneBounds()
-		if end.IsZero() || end.Unix() > limit || !end.After(t) {
-			break
+	i = 0
+	for h := range c.wkByOpenHour {
+		for i < len(c.wk)-1 && c.wk[i].cend < int64(h)*3600+1 {
+			i++
 		}
-		x := end.Unix()
-		trans = append(trans, x)
-		for _, y := range []int64{x - 1, x} {
-			d := DateOf(time.Unix(y, 0), c.loc).days()
-			mark(d - 1)
-			mark(d)
-		}
-		t = end
-	}
-	// A day after a marked one is marked too, so every run ends with a day
-	// whose hours are the weekly ones; its spill past midnight is then the
-	// regular model's.
-	for i := n - 1; i >= 0; i-- {
-		if marked[i] {
-			marked[i+1] = true
-		}
-	}
-	nearChange := func(lo, hi int64) bool {
-		i, _ := slices.BinarySearch(trans, lo)
-		return i < len(trans) && trans[i] < hi
+		c.wkByOpenHour[h] = uint16(i)
 	}
 
-	runs, days := 0, 0
-	for i := int64(0); i <= n; i++ {
-		if marked[i] {
-			days++
-			if i == 0 || !marked[i-1] {
-				runs++
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		c.openWeekly[d] = len(c.weekly[d]) > 0
+		if c.openWeekly[d] {
+			c.weekOpen++
+		}
+		for _, s := range c.weekly[d] {
+			if _, b := s.bounds(); b > secPerDay {
+				c.spill[d] = true
 			}
 		}
 	}
-	c.segs = make([]segment, 0, 2*runs+1)
-	c.ivs = make([]instSpan, 0, days+runs)
-	c.segs = append(c.segs, segment{start: math.MinInt64, cum: math.MinInt64, regular: true})
+	for d := range 7 {
+		for n := 1; n <= 7; n++ {
+			if c.openWeekly[(d+n)%7] {
+				c.nextOpen[d] = int8(n)
+				break
+			}
+		}
+		for n := 1; n <= 7; n++ {
+			if c.openWeekly[(d-n+7)%7] {
+				c.prevOpen[d] = int8(n)
+				break
+			}
+		}
+	}
+}
+
+// chunkStart returns the instant chunk ci starts at: the local midnight
+// that starts its first day, or for the first chunk and the end of the
+// last, the bounds of the chunks.
+func (c *Calendar) chunkStart(ci int) int64 {
+	switch ci {
+	case 0:
+		return c.lo
+	case c.n:
+		return c.hi
+	}
+	d0, _ := chunkDayBounds(ci)
+	return c.instantOf(d0 * secPerDay)
+}
+
+// buildChunk computes the tables of chunk ci.
+func (c *Calendar) buildChunk(ci int) *chunk {
+	d0, d1 := chunkDayBounds(ci)
+	ch := &chunk{first: d0, start: c.chunkStart(ci), end: c.chunkStart(ci + 1)}
+
+	// Holidays, and the days in and around the chunk on which one is
+	// observed.
+	var obs []int64
+	if len(c.rules) > 0 {
+		hs := c.holidaysBetween(d0-c.margin, d1-1+c.margin)
+		for _, h := range hs {
+			if h.observed >= d0-4 && h.observed < d1+4 {
+				obs = append(obs, h.observed)
+			}
+			if (h.date >= d0 && h.date < d1) || (h.observed >= d0 && h.observed < d1) {
+				ch.hols = append(ch.hols, holRec{h.rule, int32(h.date), int32(h.observed)})
+			}
+		}
+		slices.Sort(obs)
+		obs = slices.Compact(obs)
+		ch.byObs = make([]uint16, len(ch.hols))
+		for i := range ch.byObs {
+			ch.byObs[i] = uint16(i)
+		}
+		slices.SortStableFunc(ch.byObs, func(a, b uint16) int { return cmp.Compare(ch.hols[a].observed, ch.hols[b].observed) })
+		ch.hols, ch.byObs = slices.Clip(ch.hols), slices.Clip(ch.byObs)
+	}
+	observed := func(d int64) bool { _, ok := slices.BinarySearch(obs, d); return ok }
+	plan := func(d int64) []Span {
+		if i, ok := c.overrideIndex(d); ok {
+			return c.over[i].spans
+		}
+		if observed(d) {
+			return nil
+		}
+		return c.weekly[weekdayOf(d)]
+	}
+
+	// Days that differ from their weekday in openness.
+	var xs int32
+	mark := func(d int64) {
+		if d < d0 || d >= d1 || (len(ch.xd) > 0 && int64(ch.xd[len(ch.xd)-1]) == d) {
+			return
+		}
+		delta := int32(0)
+		if len(plan(d)) > 0 {
+			delta++
+		}
+		if c.openWeekly[weekdayOf(d)] {
+			delta--
+		}
+		if delta != 0 {
+			ch.xs = append(ch.xs, xs)
+			ch.xd = append(ch.xd, int32(d))
+			xs += delta
+		}
+	}
+	oi, _ := slices.BinarySearchFunc(c.over, d0, func(o override, d int64) int { return cmp.Compare(o.day, d) })
+	oj := oi
+	for _, d := range obs {
+		for ; oj < len(c.over) && c.over[oj].day < d; oj++ {
+			mark(c.over[oj].day)
+		}
+		mark(d)
+	}
+	for ; oj < len(c.over) && c.over[oj].day < d1; oj++ {
+		mark(c.over[oj].day)
+	}
+	if len(ch.xd) > 0 {
+		ch.xs = append(ch.xs, xs)
+	}
+
+	c.buildSegments(ch, obs, oi, plan)
+	return ch
+}
+
+// buildSegments fills the segments of ch. Days whose hours are not the
+// weekly ones (overrides, observed holidays) and days near a change of
+// the zone's offset are marked; each run of marked days becomes an
+// exceptional segment listing its open intervals, and the weekly model
+// holds at one offset between them.
+func (c *Calendar) buildSegments(ch *chunk, obs []int64, oi int, plan func(int64) []Span) {
+	d0, d1 := ch.first, ch.first+chunkDays
+	lo := d0 - 3 // marked days: [lo, lo+len(marked))
+	marked := make([]bool, d1+3-lo)
+	mark := func(d int64) {
+		if d >= lo && d-lo < int64(len(marked)) {
+			marked[d-lo] = true
+		}
+	}
+	spills := func(spans []Span) bool {
+		for _, s := range spans {
+			if _, b := s.bounds(); b > secPerDay {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range obs {
+		wd := weekdayOf(d)
+		if _, over := c.overrideIndex(d); over || !c.openWeekly[wd] {
+			continue // an override marks it; a closed day is unchanged
+		}
+		mark(d)
+		if c.spill[wd] {
+			mark(d + 1)
+		}
+	}
+	for i := oi; i < len(c.over) && c.over[i].day < d1+3; i++ {
+		d := c.over[i].day
+		mark(d)
+		if c.spill[weekdayOf(d)] || spills(c.over[i].spans) {
+			mark(d + 1)
+		}
+	}
+	for i := oi - 1; i >= 0 && c.over[i].day >= lo; i-- {
+		d := c.over[i].day
+		mark(d)
+		if c.spill[weekdayOf(d)] || spills(c.over[i].spans) {
+			mark(d + 1)
+		}
+	}
+	// Offset changes: the day of the change and the days either side,
+	// whose overnight spans may reach into it or be reached.
+	trans := c.transitions(ch.start-4*secPerDay, ch.end+4*secPerDay)
+	for _, x := range trans {
+		for _, y := range [2]int64{x - 1, x} {
+			d := floorDiv(y+c.offsetAt(y), secPerDay)
+			mark(d - 1)
+			mark(d)
+			mark(d + 1)
+		}
+	}
+	nearChange := func(a, b int64) bool {
+		i, _ := slices.BinarySearch(trans, a)
+		return i < len(trans) && trans[i] < b
+	}
+
+	// The segment at the chunk's start, then a pair per run of marked days.
 	var running int64
+	var cur segment
+	regularAt := func(x int64) segment {
+		off := c.offsetAt(x)
+		return segment{start: x, cum: running, off: int32(off), k: running - c.g(x+off), lo: -1}
+	}
+	valueAt := func(s *segment, x int64) int64 {
+		if s.regular() {
+			return s.k + c.g(x+int64(s.off))
+		}
+		return running
+	}
 	first := true
-	for i := int64(0); i <= n; {
+	for i := 0; i < len(marked); {
 		if !marked[i] {
 			i++
 			continue
 		}
 		j := i
-		for j+1 <= n && marked[j+1] {
+		for j+1 < len(marked) && marked[j+1] {
 			j++
 		}
-		da, db := d0+i, d0+j // run of marked days
+		da, db := lo+int64(i), lo+int64(j)
+		i = j + 1
 		wa, wb := da*secPerDay, (db+1)*secPerDay
 		exact := nearChange(wa-3*secPerDay, wb+3*secPerDay)
 		off := c.offsetAt(wa)
@@ -128,27 +274,34 @@ func (c *Calendar) buildSegments() {
 			return w - off
 		}
 		x, y := inst(wa), inst(wb)
-		if first {
-			prev := &c.segs[0]
-			prev.off = c.offsetAt(x - 1)
-			prev.k = -c.g(x + prev.off)
-			first = false
-		} else {
-			prev := &c.segs[len(c.segs)-1]
-			running = prev.k + c.g(x+prev.off)
+		if y <= ch.start {
+			continue
 		}
-		lo := int32(len(c.ivs))
+		if x >= ch.end {
+			break
+		}
+		if first {
+			if x > ch.start {
+				cur = regularAt(ch.start)
+				ch.segs = append(ch.segs, cur)
+			}
+			first = false
+		}
+		if x > ch.start {
+			running = valueAt(&cur, x)
+		}
+		x, y = max(x, ch.start), min(y, ch.end)
+		seg := segment{start: x, cum: running, lo: int32(len(ch.ivs))}
 		for d := da - 1; d <= db; d++ {
-			date := dateFromDays(d)
-			for _, s := range c.dayPlan(date) {
+			for _, s := range plan(d) {
 				a, b := s.bounds()
 				sa, sb := max(inst(d*secPerDay+a), x), min(inst(d*secPerDay+b), y)
 				if sa < sb {
-					c.ivs = append(c.ivs, instSpan{start: sa, end: sb})
+					ch.ivs = append(ch.ivs, instSpan{start: sa, end: sb})
 				}
 			}
 		}
-		part := c.ivs[lo:]
+		part := ch.ivs[seg.lo:]
 		slices.SortFunc(part, func(p, q instSpan) int { return cmp.Compare(p.start, q.start) })
 		merged := part[:0]
 		for _, s := range part {
@@ -158,32 +311,75 @@ func (c *Calendar) buildSegments() {
 			}
 			merged = append(merged, s)
 		}
-		c.ivs = c.ivs[:int(lo)+len(merged)]
-		seg := segment{start: x, cum: running, lo: lo, hi: int32(len(c.ivs))}
-		for k := lo; k < seg.hi; k++ {
-			c.ivs[k].cum = running
-			running += c.ivs[k].end - c.ivs[k].start
+		ch.ivs = ch.ivs[:int(seg.lo)+len(merged)]
+		seg.hi = int32(len(ch.ivs))
+		for k := seg.lo; k < seg.hi; k++ {
+			ch.ivs[k].cum = running
+			running += ch.ivs[k].end - ch.ivs[k].start
 		}
-		c.segs = append(c.segs, seg)
-		roff := c.offsetAt(y)
-		c.segs = append(c.segs, segment{start: y, cum: running, off: roff, k: running - c.g(y+roff), regular: true})
-		i = j + 1
+		ch.segs = append(ch.segs, seg)
+		cur = seg
+		if y < ch.end {
+			cur = regularAt(y)
+			ch.segs = append(ch.segs, cur)
+		}
 	}
 	if first {
-		c.segs[0].off = c.offsetAt(d0 * secPerDay)
+		cur = regularAt(ch.start)
+		ch.segs = append(ch.segs, cur)
 	}
+	ch.total = valueAt(&cur, ch.end)
+
 	// Index the segments by week for a constant-time look-up.
-	c.weekBase = (d0 - 7) * secPerDay
-	weeks := (d1+14-d0+7)/7 + 1
-	c.weekIdx = make([]int32, weeks)
-	si := 0
-	for k := range c.weekIdx {
-		x := c.weekBase + int64(k)*secPerWeek
-		for si+1 < len(c.segs) && c.segs[si+1].start <= x {
-			si++
+	{
+		ch.wkIdx = make([]uint16, (ch.end-ch.start)/secPerWeek+1)
+		si := 0
+		for k := range ch.wkIdx {
+			x := ch.start + int64(k)*secPerWeek
+			for si+1 < len(ch.segs) && ch.segs[si+1].start <= x {
+				si++
+			}
+			ch.wkIdx[k] = uint16(si)
 		}
-		c.weekIdx[k] = int32(si)
 	}
-	c.segs = slices.Clip(c.segs)
-	c.ivs = slices.Clip(c.ivs)
+	ch.segs, ch.ivs = slices.Clip(ch.segs), slices.Clip(ch.ivs)
+}
+
+// transitions returns the instants in (from, to] at which the zone's UTC
+// offset changes. Beyond the last change in its table, a zone's periods
+// come from its rule, and time.Time.ZoneBounds then also reports bounds
+// where nothing changes (at the turn of a year) and, through the last day
+// of a leap year, an end that has already passed; such days are stepped
+// through an hour at a time, so that no later change is missed.
+func (c *Calendar) transitions(from, to int64) []int64 {
+	var out []int64
+	for x := from; x < to; {
+		_, end := time.Unix(x, 0).In(c.loc).ZoneBounds()
+		if end.IsZero() {
+			break
+		}
+		e := end.Unix()
+		if e <= x {
+			e = x + 3600
+			if o := c.offsetAt(x); c.offsetAt(e) != o {
+				lo, hi := x, e // the first second with another offset is in (lo, hi]
+				for hi-lo > 1 {
+					if m := lo + (hi-lo)/2; c.offsetAt(m) == o {
+						lo = m
+					} else {
+						hi = m
+					}
+				}
+				e = hi
+			}
+		}
+		if e > to {
+			break
+		}
+		if c.offsetAt(e-1) != c.offsetAt(e) {
+			out = append(out, e)
+		}
+		x = e
+	}
+	return out
 }

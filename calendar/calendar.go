@@ -4,22 +4,24 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
 // FirstYear and LastYear bound the civil years, in the calendar's zone,
-// for which a Calendar applies its holidays and overrides and follows every
-// change of its zone's UTC offset. Holiday instants for these years are
-// computed once, when the calendar is built.
+// in which a Calendar applies its holidays and overrides: the years of a
+// valid [Date]. Every year between follows the same rules, and the zone's
+// changes of UTC offset are followed in all of them.
 //
-// Outside these years a Calendar keeps its weekly hours but has no
-// holidays and no overrides, and reads wall clocks at the zone's UTC offset
-// in force at the nearer end of the range (no daylight-saving changes).
-// Every query still answers, exactly by that rule and without looping over
-// the span.
+// Before FirstYear and after LastYear a Calendar keeps its weekly hours
+// but has no holidays and no overrides, and reads wall clocks at the
+// zone's UTC offset at the nearer end of the range (no daylight-saving
+// changes). Every query still answers, exactly by that rule and without
+// looping over the span.
 const (
-	FirstYear = 1900
-	LastYear  = 2200
+	FirstYear = 1
+	LastYear  = 9999
 )
 
 // Calendar is a business calendar: an IANA zone, weekly hours, holidays
@@ -41,31 +43,50 @@ const (
 // Saturday is a holiday. Spans of different days that meet or overlap are
 // joined.
 //
+// A Calendar builds its tables of holidays and zone changes a stretch of
+// years (1,024 days) at a time, the first time a query reaches them, and
+// keeps them; building a stretch takes some microseconds and a few
+// kilobytes, and queries within stretches already built do not allocate.
+//
 // Build a Calendar with [New], [Always] or [Spec.Calendar]. The zero value
-// is not usable. A *Calendar is immutable and safe for concurrent use.
+// is not usable. A *Calendar is immutable (its tables are filled in once
+// and never change) and safe for concurrent use.
 type Calendar struct {
-	loc       *time.Location
-	weekly    [7][]Span     // by time.Weekday, sorted by start
-	hours     []weeklyHours // as given, for Spec
-	rules     []Rule        // as given
-	overrides map[Date][]Span
-	overList  []dateOverride // as given
-
-	holidays   []Holiday // sorted by actual date
-	byObserved []int32   // indexes into holidays, sorted by observed date
+	loc      *time.Location
+	weekly   [7][]Span     // by time.Weekday, sorted by start
+	hours    []weeklyHours // as given, for Spec
+	rules    []Rule        // as given
+	overList []dateOverride
+	over     []override // sorted by day
 
 	// The weekly wall-clock model: merged open intervals of the week in
 	// seconds after Monday 00:00, with the open time before each.
-	wk      []wallSpan
-	wkTotal int64
+	wk           []wallSpan
+	wkTotal      int64
+	wkRecip      uint64      // floor((2^64-1) / wkTotal)
+	wkByHour     [168]uint16 // intervals of wk that start at or before the hour of the week
+	wkByOpenHour [168]uint16 // the first interval of wk whose open time reaches past the hour
+	openWeekly   [7]bool     // by time.Weekday: the weekday has spans
+	spill        [7]bool     // the weekday has a span past midnight
+	nextOpen     [7]int8     // days from the weekday to the next with spans
+	prevOpen     [7]int8     // days back to the previous weekday with spans
+	weekOpen     int64       // weekdays with spans
 
-	// Segments cover all instants (Unix seconds): regular ones follow the
-	// weekly model at a fixed UTC offset, exceptional ones list their open
-	// intervals.
-	segs     []segment
-	ivs      []instSpan // open intervals of exceptional segments
-	weekBase int64      // Unix second of the first indexed week
-	weekIdx  []int32    // segment holding weekBase + k weeks
+	anyMoves bool  // a rule may move a holiday to a substitute day
+	margin   int64 // days of holidays evaluated around a stretch
+
+	// The stretches (chunks) cover the instants [lo, hi); below and above
+	// them the weekly model holds at the offsets offLo and offHi, with
+	// business time counted from lo and from hi (gLo, gHi: the weekly
+	// model's count at those instants).
+	n            int // number of chunks; 0 when the weekly model holds throughout
+	lo, hi       int64
+	offLo, offHi int64
+	gLo, gHi     int64
+
+	mu     sync.Mutex // held while a chunk is built
+	dir    [dirGroups]atomic.Pointer[chunkGroup]
+	builds atomic.Int64 // chunks built, for tests
 }
 
 type weeklyHours struct {
@@ -78,25 +99,16 @@ type dateOverride struct {
 	spans []Span
 }
 
-// wallSpan is an open interval of the week, [start, end) in seconds after
-// Monday 00:00, with cum the open time of the week before start.
-type wallSpan struct{ start, end, cum int64 }
-
-// instSpan is an open interval [start, end) of Unix seconds with cum the
-// business time (seconds) before start, counted from an arbitrary origin.
-type instSpan struct{ start, end, cum int64 }
-
-// segment is a stretch of instants from start up to the next segment's
-// start. A regular segment's business time up to x is k + g(x+off); an
-// exceptional one's comes from ivs[lo:hi].
-type segment struct {
-	start   int64 // Unix second; math.MinInt64 for the first
-	cum     int64 // business seconds before start
-	off     int64 // regular: UTC offset in seconds
-	k       int64 // regular: cum − g(start+off)
-	lo, hi  int32 // exceptional: ivs[lo:hi]
-	regular bool
+// override is a date override keyed by day number.
+type override struct {
+	day   int64
+	spans []Span
 }
+
+// wallSpan is an open interval of the week, [start, end) in seconds after
+// Monday 00:00, with cum the open time of the week before start and cend
+// the open time up to end.
+type wallSpan struct{ start, end, cum, cend int64 }
 
 // Option configures a Calendar built by [New].
 type Option func(*config)
@@ -137,9 +149,9 @@ func Override(d Date, spans ...Span) Option {
 func Closed(d Date) Option { return Override(d) }
 
 // Limits on the size of a calendar, so that no definition can make New
-// allocate or compute without bound. Each holiday rule is evaluated for
-// every supported year, so a rule costs a few hundred kilobytes and about
-// half a millisecond at construction; a real calendar has a few dozen.
+// allocate or compute without bound. A stretch of years costs time and
+// memory in proportion to the holidays, overrides and zone changes in it;
+// a real calendar has a few dozen rules.
 const (
 	MaxHours     = 100  // entries of weekly hours
 	MaxHolidays  = 100  // holiday rules
@@ -148,16 +160,20 @@ const (
 )
 
 // New returns a calendar in zone loc with the given hours, holidays and
-// overrides. It fails with a [*FieldError] when loc is nil, when a limit
-// (MaxHours, MaxHolidays, MaxOverrides) is passed, when the weekly
-// hours are empty ([ErrNeverOpen]), when spans of one day overlap
-// ([ErrOverlap]), when a holiday rule names a date that cannot exist
-// ([ErrNoSuchDate]), or when an override's date lies outside [FirstYear,
-// LastYear] ([ErrOutOfRange]) or is given twice.
+// overrides. It fails with a [*FieldError] when loc is nil
+// ([ErrUnknownZone]), when a limit (MaxHours, MaxHolidays, MaxOverrides,
+// MaxSpans) is passed ([ErrInvalid]), when there are no weekly hours at
+// all ([ErrNeverOpen]), when an entry of weekly hours has no days or no
+// spans ([ErrInvalid]), when spans of one day overlap ([ErrOverlap]), when
+// a holiday rule names a date that cannot exist ([ErrNoSuchDate]) or is
+// otherwise invalid ([ErrInvalid]), or when an override's date is not a
+// valid date ([ErrNoSuchDate], or [ErrOutOfRange] for a year outside
+// FirstYear to LastYear) or is given twice ([ErrInvalid]).
 //
-// New precomputes the holidays and the zone's offset changes of the
-// supported years, which takes a few milliseconds; build a calendar once
-// and share it.
+// New only checks the definition and keeps what every query needs, which
+// takes microseconds and a few kilobytes; the tables of holidays and zone
+// changes are built a stretch of years at a time, by the first query that
+// reaches them.
 func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 	if loc == nil {
 		return nil, fieldErr("zone", "%w: nil location", ErrUnknownZone)
@@ -176,38 +192,86 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 	case len(cfg.overrides) > MaxOverrides:
 		return nil, fieldErr("overrides", "%w: %d dates, at most %d", ErrInvalid, len(cfg.overrides), MaxOverrides)
 	}
-	c := &Calendar{loc: loc, hours: cfg.hours, rules: cfg.rules, overList: cfg.overrides, overrides: map[Date][]Span{}}
+	c := &Calendar{loc: loc, hours: cfg.hours, rules: cfg.rules, overList: cfg.overrides}
 	if err := c.checkHours(); err != nil {
 		return nil, err
 	}
+	anyComputed := false
 	for i, r := range c.rules {
-		if err := r.check(fmt.Sprintf("holidays[%d]", i)); err != nil {
+		if err := r.check(""); err != nil {
+			// Name the rule only now: a path per rule would cost New an
+			// allocation each.
+			if fe, ok := err.(*FieldError); ok {
+				fe.Path = fmt.Sprintf("holidays[%d]", i) + fe.Path
+			}
 			return nil, err
 		}
+		c.anyMoves = c.anyMoves || r.moves()
+		anyComputed = anyComputed || r.kind == kindComputed
 	}
-	seen := map[Date]int{}
+	if len(c.overList) > 0 {
+		c.over = make([]override, len(c.overList))
+	}
 	for i, o := range c.overList {
 		path := fmt.Sprintf("overrides[%d]", i)
-		if !o.date.IsValid() {
+		switch {
+		case o.date.Year < FirstYear || o.date.Year > LastYear:
+			return nil, fieldErr(path+".date", "%w: %s is not in %d–%d", ErrOutOfRange, o.date, FirstYear, LastYear)
+		case !o.date.IsValid():
 			return nil, fieldErr(path+".date", "%w: %s", ErrNoSuchDate, o.date)
 		}
-		if o.date.Year < FirstYear || o.date.Year > LastYear {
-			return nil, fieldErr(path+".date", "%w: %s is not in %d–%d", ErrOutOfRange, o.date, FirstYear, LastYear)
-		}
-		if j, dup := seen[o.date]; dup {
-			return nil, fieldErr(path+".date", "%w: %s is already overridden by overrides[%d]", ErrInvalid, o.date, j)
-		}
-		seen[o.date] = i
 		spans, err := sortedSpans(o.spans, path+".hours")
 		if err != nil {
 			return nil, err
 		}
-		c.overrides[o.date] = spans
+		c.over[i] = override{o.date.days(), spans}
 	}
-	c.resolveHolidays()
+	slices.SortStableFunc(c.over, func(a, b override) int { return cmp.Compare(a.day, b.day) })
+	for i := 1; i < len(c.over); i++ {
+		if c.over[i].day == c.over[i-1].day {
+			// Name the later of the two in the order given.
+			a, b := -1, -1
+			for j, o := range c.overList {
+				if o.date.days() == c.over[i].day {
+					if a < 0 {
+						a = j
+					} else if b < 0 {
+						b = j
+					}
+				}
+			}
+			return nil, fieldErr(fmt.Sprintf("overrides[%d].date", b), "%w: %s is already overridden by overrides[%d]",
+				ErrInvalid, c.overList[b].date, a)
+		}
+	}
+	c.margin = c.holidayMargin(anyComputed)
 	c.buildWeek()
-	c.buildSegments()
+	c.setBounds()
 	return c, nil
+}
+
+// holidayMargin returns how many days beyond a stretch its holidays must
+// be evaluated so that every holiday observed on one of its days, with its
+// substitute day, comes out as it does for every other stretch (see
+// Calendar.holidaysBetween): a stretch needs the observed days of its own
+// days and of four days either side; a moved holiday is observed up to
+// maxChain days from its date and a computed one up to maxShift days; a
+// run of holiday dates is at most 3·len(rules) days long; its substitute
+// search looks maxChain days further; and days observed by computed rules
+// count as taken in that search.
+func (c *Calendar) holidayMargin(anyComputed bool) int64 {
+	var chain, shift int64
+	if c.anyMoves {
+		chain = maxChain
+	}
+	if anyComputed {
+		shift = maxShift
+	}
+	m := 4 + max(chain, shift)
+	if c.anyMoves {
+		m += 3*int64(len(c.rules)) + chain + shift
+	}
+	return m
 }
 
 // Always returns the calendar of loc that is open all the time, 24×7.
@@ -221,7 +285,9 @@ func Always(loc *time.Location) *Calendar {
 	return c
 }
 
-// checkHours validates the weekly hours and fills c.weekly.
+// checkHours validates the weekly hours and fills c.weekly. An entry with
+// no days or no spans is invalid; no entries at all is a calendar that is
+// never open.
 func (c *Calendar) checkHours() error {
 	var byDay [7][]Span
 	var from [7][]int // which hours entry each span came from
@@ -303,22 +369,27 @@ func sortedSpans(spans []Span, path string) ([]Span, error) {
 func (c *Calendar) Location() *time.Location { return c.loc }
 
 // HoursOn returns the wall-clock spans the calendar is open on date d,
-// which start on d (an overnight span ends on the next day). Outside
-// [FirstYear, LastYear] these are the weekly hours.
+// which start on d (an overnight span ends on the next day). Before
+// [FirstYear] and after [LastYear] these are the weekly hours.
 func (c *Calendar) HoursOn(d Date) []Span {
-	return slices.Clone(c.dayPlan(d))
+	return slices.Clone(c.dayPlan(d.days()))
 }
 
-// dayPlan returns the spans of date d, shared (not to be modified).
-func (c *Calendar) dayPlan(d Date) []Span {
-	if d.Year < FirstYear || d.Year > LastYear {
-		return c.weekly[d.Weekday()]
+// dayPlan returns the spans of day number d, shared (not to be modified).
+func (c *Calendar) dayPlan(d int64) []Span {
+	if i, ok := c.overrideIndex(d); ok {
+		return c.over[i].spans
 	}
-	if sp, ok := c.overrides[d]; ok {
-		return sp
-	}
-	if _, ok := c.observedIndex(d); ok {
+	if ch := c.chunkOfDay(d); ch != nil && ch.observedOn(d) {
 		return nil
 	}
-	return c.weekly[d.Weekday()]
+	return c.weekly[weekdayOf(d)]
+}
+
+// overrideIndex returns the index in c.over of the override of day d.
+func (c *Calendar) overrideIndex(d int64) (int, bool) {
+	if len(c.over) == 0 {
+		return 0, false
+	}
+	return slices.BinarySearchFunc(c.over, d, func(o override, d int64) int { return cmp.Compare(o.day, d) })
 }

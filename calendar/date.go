@@ -32,9 +32,7 @@ func (d Date) IsValid() bool {
 }
 
 // Weekday returns the day of the week of d.
-func (d Date) Weekday() time.Weekday {
-	return time.Weekday(floorMod(d.days()+4, 7)) // 1970-01-01 was a Thursday
-}
+func (d Date) Weekday() time.Weekday { return weekdayOf(d.days()) }
 
 // AddDays returns the date n days after d (before d for negative n).
 func (d Date) AddDays(n int) Date { return dateFromDays(d.days() + int64(n)) }
@@ -82,7 +80,8 @@ func (d *Date) UnmarshalText(text []byte) error {
 }
 
 // ParseDate parses a date in the form "2006-01-02". The date must exist:
-// "2026-02-29" and "2026-04-31" are errors.
+// "2026-02-29" and "2026-04-31" are errors, and a year outside 1–9999
+// ("0000-01-01") is an error wrapping [ErrOutOfRange].
 func ParseDate(s string) (Date, error) {
 	fail := func(msg string) (Date, error) {
 		return Date{}, &ParseError{What: "date", Input: s, Err: errors.New(msg)}
@@ -97,10 +96,12 @@ func ParseDate(s string) (Date, error) {
 		return fail("want YYYY-MM-DD")
 	}
 	d := Date{y, time.Month(m), day}
-	if m < 1 || m > 12 {
+	switch {
+	case y < FirstYear || y > LastYear:
+		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: year %d is not in %d–%d", ErrOutOfRange, y, FirstYear, LastYear)}
+	case m < 1 || m > 12:
 		return fail("month out of range")
-	}
-	if !d.IsValid() {
+	case !d.IsValid():
 		return fail("no such day in that month")
 	}
 	return d, nil
@@ -124,14 +125,59 @@ func digits(s string) (int, bool) {
 
 // days returns the number of days from 1970-01-01 to d. Out-of-range
 // fields are normalized as by time.Date.
+// Years beyond ±2^40 are taken as that far, so that no arithmetic
+// overflows.
 func (d Date) days() int64 {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix() / secPerDay
+	y := min(max(int64(d.Year), -1<<40), 1<<40)
+	if d.Month < time.January || d.Month > time.December || d.Day < 1 || d.Day > 28 && d.Day > daysIn(int(y), d.Month) {
+		return floorDiv(time.Date(int(y), d.Month, d.Day, 0, 0, 0, 0, time.UTC).Unix(), secPerDay)
+	}
+	return daysFromCivil(y, int64(d.Month), int64(d.Day))
 }
 
 func dateFromDays(n int64) Date {
-	y, m, d := time.Unix(n*secPerDay, 0).UTC().Date()
-	return Date{y, m, d}
+	y, m, d := civilFromDays(n)
+	return Date{int(y), time.Month(m), int(d)}
 }
+
+// daysFromCivil returns the number of days from 1970-01-01 to the
+// proleptic Gregorian date y-m-d, with m in 1–12 and d in 1–31. It counts
+// in eras of 400 years (146,097 days), after the method of H. Hinnant,
+// "chrono-Compatible Low-Level Date Algorithms".
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := floorDiv(y, 400)
+	yoe := y - era*400                     // 0–399
+	doy := (153*((m+9)%12)+2)/5 + d - 1    // day of the year from 1 March, 0–365
+	doe := yoe*365 + yoe/4 - yoe/100 + doy // 0–146096
+	return era*146097 + doe - 719468       // 719468: days from 0000-03-01 to 1970-01-01
+}
+
+// civilFromDays is the inverse of daysFromCivil.
+func civilFromDays(n int64) (y, m, d int64) {
+	n += 719468
+	era := floorDiv(n, 146097)
+	doe := n - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d = doy - (153*mp+2)/5 + 1
+	m = mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y = yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return y, m, d
+}
+
+// weekdayOf returns the day of the week of day number n (days from
+// 1970-01-01, a Thursday).
+func weekdayOf(n int64) time.Weekday { return time.Weekday(floorMod(n+4, 7)) }
 
 func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
 
@@ -148,12 +194,12 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
+// floorDiv returns a/b rounded down; b must be positive.
 func floorDiv(a, b int64) int64 {
-	q := a / b
-	if (a%b != 0) && ((a < 0) != (b < 0)) {
-		q--
+	if a < 0 {
+		a -= b - 1
 	}
-	return q
+	return a / b
 }
 
 func floorMod(a, b int64) int64 { return a - floorDiv(a, b)*b }

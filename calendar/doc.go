@@ -14,10 +14,8 @@
 // # Calendars
 //
 // A [Calendar] has its own IANA zone, weekly hours with any number of
-// spans per weekday, holiday rules ([Fixed], [NthWeekday], [LastWeekday],
-// [EasterOffset], [OnDate]) with a [Substitute] policy for holidays that
-// fall on closed days, and date overrides for half days, closed dates and
-// extra open dates. Build one in Go with [New]:
+// spans per weekday, holiday rules and date overrides for half days,
+// closed dates and extra open dates. Build one in Go with [New]:
 //
 //	cal, err := calendar.New(berlin,
 //		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
@@ -25,7 +23,29 @@
 //		calendar.Override(calendar.Date{Year: 2026, Month: 12, Day: 24}, calendar.MustSpan("09:00-12:00")))
 //
 // or from a JSON [Spec] with [ParseSpec] and [Spec.Calendar]; errors name
-// the offending field ("holidays[2].day"). [Always] is open 24×7.
+// the offending field with its array indexes and the line
+// ("line 7: holidays[2].day"), and a key given twice is an error. [Always]
+// is open 24×7.
+//
+// # Holidays
+//
+// A holiday [Rule] is a fixed date ([Fixed]), the nth or last weekday of a
+// month ([NthWeekday], [LastWeekday]), the first weekday on or after or on
+// or before a date ([WeekdayOnOrAfter]: Swedish Midsummer Day, the Saturday
+// from 20 June; [WeekdayOnOrBefore]: Victoria Day, the Monday on or before
+// 24 May), an offset from Western or Orthodox Easter ([EasterOffset],
+// [OrthodoxEasterOffset]), a one-off date ([OnDate]), or a Go function of
+// the year ([Computed]), through which holiday sets kept elsewhere plug in.
+// Any rule but a computed one takes a day offset ([Rule.AddDays]: US
+// Election Day is the first Monday of November plus one day) and a range
+// of years. A holiday that falls on a closed day moves by its [Substitute]
+// policy, decided by the calendar's hours or by a weekend set given with
+// the rule ([Rule.Weekend]), so that a desk open on Saturday mornings
+// still observes a bank holiday that falls on a Saturday on the Monday.
+// [Calendar.HolidaysIn], [Calendar.HolidayOn], [Calendar.HolidaysOn] and
+// [Calendar.Holiday] look holidays up with their actual and observed
+// dates. Holidays and overrides apply in every year from [FirstYear] to
+// [LastYear] (1 to 9999) by the same rules.
 //
 // # Arithmetic
 //
@@ -36,19 +56,24 @@
 // wall-clock times turned into instants in the calendar's zone — a time
 // in the spring gap maps to the end of the gap, a time that occurs twice
 // to its first occurrence — and business time is real elapsed time inside
-// them, so a day is not 24 hours.
+// them, so a day is not 24 hours. [Calendar.OpenDays] counts business
+// days (days with hours of their own) between two dates, and
+// [Calendar.AddOpenDays] adds them to a date.
 //
-// The arithmetic never walks the span day by day. Holidays, overrides and
-// the zone's offset changes of the years [FirstYear] to [LastYear] are
-// precomputed into a table when the calendar is built, and Between and Add
-// cost a few look-ups and no allocation, however long the span. Outside
-// those years the calendar keeps its weekly hours without holidays (see
-// [FirstYear]).
+// The arithmetic never walks the span day by day. [New] only checks the
+// definition and keeps the weekly model, in microseconds and a few
+// kilobytes, since a service may hold a calendar per customer. The
+// holidays, overrides and zone changes of a stretch of 1,024 days are put
+// into a table the first time a query reaches them; after that, Between
+// and Add cost a few look-ups and no allocation, however long the span,
+// plus a step per stretch crossed. Before year 1 and after year 9999 the
+// calendar keeps its weekly hours without holidays (see [FirstYear]).
 //
 // # Guarantees
 //
-// Values are immutable and safe for concurrent use. No result depends on
-// the Location or monotonic clock reading of an argument. Nothing in a
-// definition or a text can make the package panic or hang: bad input is an
-// error that names the field, wrapping a sentinel such as [ErrOverlap].
+// Values are immutable and safe for concurrent use: tables are built once,
+// under a lock, and read without one. No result depends on the Location
+// or monotonic clock reading of an argument. Nothing in a definition or a
+// text can make the package panic or hang: bad input is an error that
+// names the field, wrapping a sentinel such as [ErrOverlap].
 package calendar

@@ -21,6 +21,9 @@ var (
 	ErrNoSuchDate = errors.New("no such date")
 	// ErrOutOfRange reports a year or date outside [FirstYear, LastYear].
 	ErrOutOfRange = errors.New("out of the supported years")
+	// ErrComputedRule reports a holiday rule computed by a Go function
+	// (see [Computed]) where a JSON document is wanted: it has no JSON form.
+	ErrComputedRule = errors.New("rule computed by a Go function")
 	// ErrInvalid reports any other invalid field value.
 	ErrInvalid = errors.New("invalid value")
 )
@@ -29,14 +32,31 @@ var (
 // names the field as in a [Spec] document, for instance
 // "holidays[2].day" or "hours[0].spans[1]"; the same paths are used for
 // calendars built with [New], counting each kind of [Option] in order.
+// Path is empty for an error of the document as a whole, such as
+// malformed JSON. Line is the 1-based line of the JSON document where
+// [ParseSpec] found the error, and 0 where there is no document (an error
+// of [New] or [Spec.Calendar]).
 type FieldError struct {
 	Path string // the field, as a JSON path into a Spec
+	Line int    // the line of the JSON document, or 0
 	Err  error  // why it was rejected; wraps a sentinel where one applies
 }
 
+// Error returns "calendar: line 3: holidays[2].day: ...", without the
+// line when it is 0 and without the path when it is empty.
 func (e *FieldError) Error() string {
+	var b strings.Builder
+	b.WriteString("calendar: ")
+	if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		b.WriteString(": ")
+	}
 	// An inner error from this package already carries the prefix.
-	return "calendar: " + e.Path + ": " + strings.TrimPrefix(e.Err.Error(), "calendar: ")
+	b.WriteString(strings.TrimPrefix(e.Err.Error(), "calendar: "))
+	return b.String()
 }
 
 func (e *FieldError) Unwrap() error { return e.Err }

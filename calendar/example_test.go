@@ -106,3 +106,137 @@ func ExampleParseSpec() {
 	// [{Thanksgiving 2026-11-26 2026-11-26}]
 	// calendar: hours[0].spans[0]: invalid span "09:00-25:00": clock "25:00": hour out of range
 }
+
+// The Tuesday after the first Monday of November: US Election Day.
+func ExampleRule_AddDays() {
+	ny, _ := time.LoadLocation("America/New_York")
+	cal, _ := calendar.New(ny,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Holidays(calendar.NthWeekday("Election Day", 1, time.Monday, time.November).AddDays(1)),
+	)
+	for _, year := range []int{2022, 2024, 2026} {
+		h, _ := cal.Holiday("Election Day", year)
+		fmt.Println(h.Date, h.Date.Weekday())
+	}
+	// Output:
+	// 2022-11-08 Tuesday
+	// 2024-11-05 Tuesday
+	// 2026-11-03 Tuesday
+}
+
+// Holidays fixed as the first or last weekday from a date, and Orthodox
+// Easter.
+func ExampleWeekdayOnOrAfter() {
+	cal, _ := calendar.New(time.UTC,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Holidays(
+			calendar.WeekdayOnOrAfter("Midsummer Day", time.Saturday, time.June, 20),
+			calendar.WeekdayOnOrBefore("Victoria Day", time.Monday, time.May, 24),
+			calendar.OrthodoxEasterOffset("Orthodox Easter", 0),
+		),
+	)
+	for _, h := range cal.HolidaysIn(2027) {
+		fmt.Println(h.Date, h.Name)
+	}
+	// Output:
+	// 2027-05-02 Orthodox Easter
+	// 2027-05-24 Victoria Day
+	// 2027-06-26 Midsummer Day
+}
+
+// A desk open on Saturday mornings observes the UK bank holidays by the
+// Saturday–Sunday weekend, not by its own hours: Boxing Day 2020 fell on
+// a Saturday and was observed on Monday 28 December.
+func ExampleRule_Weekend() {
+	london, _ := time.LoadLocation("Europe/London")
+	cal, _ := calendar.New(london,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Weekly(calendar.WeekdaysOf(time.Saturday), calendar.MustSpan("09:00-12:00")),
+		calendar.Holidays(
+			calendar.Fixed("Christmas Day", time.December, 25).Observed(calendar.NextOpenDay).Weekend(calendar.Weekend),
+			calendar.Fixed("Boxing Day", time.December, 26).Observed(calendar.NextOpenDay).Weekend(calendar.Weekend),
+		),
+	)
+	h, _ := cal.Holiday("Boxing Day", 2020)
+	fmt.Println(h.Date, h.Observed)
+	fmt.Println(cal.IsOpen(time.Date(2020, 12, 26, 10, 0, 0, 0, london)))
+	fmt.Println(cal.IsOpen(time.Date(2020, 12, 28, 10, 0, 0, 0, london)))
+	// Output:
+	// 2020-12-26 2020-12-28
+	// true
+	// false
+}
+
+// A holiday set kept elsewhere plugs in as a Go function of the year.
+func ExampleComputed() {
+	// The company's summer closing day: the last Friday of July, or none in
+	// 2025.
+	summer := func(year int) (date, observed calendar.Date, ok bool) {
+		if year == 2025 {
+			return calendar.Date{}, calendar.Date{}, false
+		}
+		d := calendar.Date{Year: year, Month: time.July, Day: 31}
+		for d.Weekday() != time.Friday {
+			d = d.AddDays(-1)
+		}
+		return d, d, true
+	}
+	cal, _ := calendar.New(time.UTC,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Holidays(calendar.Computed("Summer closing", summer)),
+	)
+	for _, year := range []int{2025, 2026} {
+		if h, ok := cal.Holiday("Summer closing", year); ok {
+			fmt.Println(year, h.Date)
+		} else {
+			fmt.Println(year, "none")
+		}
+	}
+	_, err := cal.MarshalJSON()
+	fmt.Println(err)
+	// Output:
+	// 2025 none
+	// 2026 2026-07-31
+	// calendar: holidays[0]: "Summer closing": rule computed by a Go function, which has no JSON form
+}
+
+// Business days: the open days of a month, and a date plus a number of
+// open days.
+func ExampleCalendar_OpenDays() {
+	ny, _ := time.LoadLocation("America/New_York")
+	cal, _ := calendar.New(ny,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Holidays(
+			calendar.Fixed("Veterans Day", time.November, 11).Observed(calendar.NearestWeekday),
+			calendar.NthWeekday("Thanksgiving Day", 4, time.Thursday, time.November),
+		),
+	)
+	nov := calendar.Date{Year: 2021, Month: time.November, Day: 1}
+	fmt.Println(cal.OpenDays(nov, calendar.Date{Year: 2021, Month: time.December, Day: 1}))
+	fmt.Println(cal.AddOpenDays(calendar.Date{Year: 2020, Month: time.January, Day: 4}, 3))
+	fmt.Println(cal.AddOpenDays(calendar.Date{Year: 2021, Month: time.November, Day: 24}, 1))
+	// Output:
+	// 20
+	// 2020-01-08
+	// 2021-11-26
+}
+
+// A date can be one holiday's date and another's observed day.
+func ExampleCalendar_HolidaysOn() {
+	london, _ := time.LoadLocation("Europe/London")
+	// A museum closed on Mondays.
+	cal, _ := calendar.New(london,
+		calendar.Weekly(calendar.WeekdaysOf(time.Tuesday, time.Wednesday, time.Thursday, time.Friday, time.Saturday, time.Sunday),
+			calendar.MustSpan("10:00-18:00")),
+		calendar.Holidays(
+			calendar.Fixed("Christmas Day", time.December, 25).Observed(calendar.NextOpenDay).Weekend(calendar.Weekend),
+			calendar.Fixed("Founders' Day", time.December, 27).Observed(calendar.NextOpenDay),
+		),
+	)
+	for _, h := range cal.HolidaysOn(calendar.Date{Year: 2021, Month: time.December, Day: 27}) {
+		fmt.Println(h.Name, h.Date, h.Observed)
+	}
+	// Output:
+	// Christmas Day 2021-12-25 2021-12-27
+	// Founders' Day 2021-12-27 2021-12-28
+}

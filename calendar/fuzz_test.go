@@ -17,6 +17,9 @@ func FuzzSpec(f *testing.F) {
 	f.Add([]byte(`{"zone":"Australia/Lord_Howe","hours":[{"days":"Fri-Mon","spans":["22:00-22:00"]}],"holidays":[{"name":"x","month":2,"day":29,"observed":"previous-open-day"}]}`))
 	f.Add([]byte(`{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-25:00"]}]}`))
 	f.Add([]byte(`{"zone":"UTC",`))
+	f.Add(hostileSpec())
+	f.Add([]byte(`{"zone":"Europe/London","hours":[{"days":"Mon-Fri","spans":["09:00-17:00"]},{"days":"Sat","spans":["09:00-12:00"]}],"holidays":[{"name":"Boxing Day","month":12,"day":26,"observed":"next-open-day","weekend":"Sat,Sun"},{"name":"Pascha","orthodox_easter":0},{"name":"Election Day","nth":1,"weekday":"Mon","month":11,"add_days":1},{"name":"Midsummer","weekday":"Sat","on_or_after":"06-20"},{"name":"Victoria","weekday":"Mon","on_or_before":"05-24","first_year":1,"last_year":9999}]}`))
+	f.Add([]byte(`{"zone":"UTC","zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := ParseSpec(data)
 		if err != nil {
@@ -42,6 +45,7 @@ func FuzzSpec(f *testing.F) {
 		}
 		a := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 		checkLaws(t, cal, a, a.AddDate(0, 1, 3), a.AddDate(1, -1, 0), 1000*time.Hour)
+		checkDayLaws(t, cal, Date{2026, 3, 1}, Date{2026, 4, 4}, Date{2027, 2, 1}, 100)
 	})
 }
 
@@ -67,6 +71,8 @@ func FuzzLaws(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, db, dc, d int64) {
 		at := time.Unix(0, 0).Add(time.Duration(a))
 		checkLaws(t, cal, at, at.Add(time.Duration(db)), at.Add(time.Duration(dc)), time.Duration(d))
+		day := func(x time.Time) Date { return DateOf(x, lh) }
+		checkDayLaws(t, cal, day(at), day(at.Add(time.Duration(db))), day(at.Add(time.Duration(dc))), int(d%100000))
 	})
 }
 

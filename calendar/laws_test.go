@@ -63,6 +63,35 @@ func checkLaws(t testing.TB, cal *Calendar, a, b, c time.Time, d time.Duration) 
 	}
 }
 
+// checkDayLaws checks the laws of the business-day arithmetic at dates a,
+// b and c and n open days.
+func checkDayLaws(t testing.TB, cal *Calendar, a, b, c Date, n int) {
+	t.Helper()
+	if got, want := cal.OpenDays(a, b)+cal.OpenDays(b, c), cal.OpenDays(a, c); got != want {
+		t.Fatalf("OpenDays(a,b)+OpenDays(b,c) = %d, OpenDays(a,c) = %d; a=%v b=%v c=%v", got, want, a, b, c)
+	}
+	if got, want := cal.OpenDays(a, b), -cal.OpenDays(b, a); got != want {
+		t.Fatalf("OpenDays(a,b) = %d, -OpenDays(b,a) = %d; a=%v b=%v", got, want, a, b)
+	}
+	if got := cal.AddOpenDays(a, 0); got != a {
+		t.Fatalf("AddOpenDays(a, 0) = %v; a=%v", got, a)
+	}
+	if n == 0 {
+		return
+	}
+	e := cal.AddOpenDays(a, n)
+	if !cal.IsOpenOn(e) {
+		t.Fatalf("AddOpenDays(%v, %d) = %v is not open", a, n, e)
+	}
+	if n > 0 {
+		if got := cal.OpenDays(a.AddDays(1), e.AddDays(1)); got != n || !e.After(a) {
+			t.Fatalf("AddOpenDays(%v, %d) = %v holds %d open days after a", a, n, e, got)
+		}
+	} else if got := cal.OpenDays(e, a); got != -n || !e.Before(a) {
+		t.Fatalf("AddOpenDays(%v, %d) = %v holds %d open days before a", a, n, e, got)
+	}
+}
+
 func TestLaws(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	for ci := range 40 {
@@ -73,6 +102,7 @@ func TestLaws(t *testing.T) {
 		inst := func() time.Time { return base.Add(time.Duration(r.Int64N(int64(5 * 365 * 24 * time.Hour)))) }
 		for range 50 {
 			checkLaws(t, cal, inst(), inst(), inst(), randomDuration(r))
+			checkDayLaws(t, cal, DateOf(inst(), loc), DateOf(inst(), loc), DateOf(inst(), loc), r.IntN(801)-400)
 		}
 	}
 }
@@ -104,11 +134,13 @@ func TestOutsideSupportedYears(t *testing.T) {
 	checkLaws(t, cal, time.Date(2200, 12, 29, 0, 0, 0, 0, ber), time.Date(2201, 1, 5, 0, 0, 0, 0, ber), time.Date(1899, 12, 1, 0, 0, 0, 0, ber), 1000*time.Hour)
 }
 
-// TestZeroAllocs pins the zero-allocation promise of the hot paths.
+// TestZeroAllocs pins the zero-allocation promise of the hot paths, once
+// the stretches of years they touch are built.
 func TestZeroAllocs(t *testing.T) {
 	cal := mustNew(t, loadZone(t, "Europe/Berlin"), Weekly(MondayToFriday, MustSpan("09:00-17:00")), Holidays(germanHolidays()...))
 	a := time.Date(2026, 1, 5, 10, 30, 0, 0, time.UTC)
 	b := a.AddDate(10, 0, 0)
+	sinkD = cal.Between(a.AddDate(-1, 0, 0), b.AddDate(1, 0, 0)) // builds 2025–2037
 	tests := []struct {
 		name string
 		f    func()
@@ -119,6 +151,10 @@ func TestZeroAllocs(t *testing.T) {
 		{"IsOpen", func() { sinkB = cal.IsOpen(a) }},
 		{"NextOpen", func() { sinkT = cal.NextOpen(b) }},
 		{"NextClose", func() { sinkT = cal.NextClose(a) }},
+		{"OpenDays", func() { sinkI = cal.OpenDays(Date{2026, 1, 1}, Date{2036, 1, 1}) }},
+		{"AddOpenDays", func() { sinkI = cal.AddOpenDays(Date{2026, 1, 1}, 2000).Day }},
+		{"IsOpenOn", func() { sinkB = cal.IsOpenOn(Date{2026, 1, 6}) }},
+		{"HolidayOn", func() { _, sinkB = cal.HolidayOn(Date{2026, 1, 6}) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

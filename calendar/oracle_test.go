@@ -208,7 +208,7 @@ func randomSpans(r *rand.Rand, n int) []Span {
 func randomRule(r *rand.Rand, first, last int) Rule {
 	var rule Rule
 	name := fmt.Sprintf("h%d", r.IntN(1000))
-	switch r.IntN(4) {
+	switch r.IntN(8) {
 	case 0:
 		m := time.Month(1 + r.IntN(12))
 		rule = Fixed(name, m, 1+r.IntN(daysIn(2000, m)))
@@ -220,10 +220,30 @@ func randomRule(r *rand.Rand, first, last int) Rule {
 		rule = NthWeekday(name, n, time.Weekday(r.IntN(7)), time.Month(1+r.IntN(12)))
 	case 2:
 		rule = EasterOffset(name, r.IntN(70)-5)
+	case 3:
+		rule = OrthodoxEasterOffset(name, r.IntN(70)-5)
+	case 4:
+		m := time.Month(1 + r.IntN(12))
+		if r.IntN(2) == 0 {
+			rule = WeekdayOnOrAfter(name, time.Weekday(r.IntN(7)), m, 1+r.IntN(daysIn(2000, m)))
+		} else {
+			rule = WeekdayOnOrBefore(name, time.Weekday(r.IntN(7)), m, 1+r.IntN(daysIn(2000, m)))
+		}
+	case 5:
+		// A holiday set kept elsewhere: a date in the year, observed on it
+		// or a few days away.
+		day, shift := 1+r.IntN(365), r.IntN(7)-3
+		rule = Computed(name, func(y int) (Date, Date, bool) {
+			a := Date{y, 1, 1}.AddDays(day - 1)
+			return a, a.AddDays(shift), a.Year == y
+		})
 	default:
 		y := first + r.IntN(last-first+1)
 		m := time.Month(1 + r.IntN(12))
 		rule = OnDate(name, Date{y, m, 1 + r.IntN(daysIn(y, m))})
+	}
+	if rule.kind != kindComputed && r.IntN(5) == 0 {
+		rule = rule.AddDays(r.IntN(21) - 10)
 	}
 	from := first
 	if r.IntN(4) == 0 {
@@ -232,6 +252,12 @@ func randomRule(r *rand.Rand, first, last int) Rule {
 	}
 	if r.IntN(4) == 0 {
 		rule = rule.Until(from + r.IntN(3))
+	}
+	if rule.kind == kindComputed {
+		return rule
+	}
+	if r.IntN(4) == 0 {
+		rule = rule.Weekend(Weekdays(1 + r.IntN(int(EveryDay)-1)))
 	}
 	return rule.Observed(Substitute(r.IntN(4)))
 }
@@ -324,6 +350,22 @@ func TestAgainstOracle(t *testing.T) {
 			firstYear = 1940 // war-time offsets
 		}
 		cases += crossCheck(t, r, loadZone(t, zone), firstYear, 1+r.IntN(4), oracleQueries)
+	}
+	t.Logf("%d cases", cases)
+}
+
+// TestAgainstOracleFarYears runs the cross-check over the years 1600–1899
+// and 2201–2400, with holidays: every year follows the same rules.
+func TestAgainstOracleFarYears(t *testing.T) {
+	r := rand.New(rand.NewPCG(16002400, 1))
+	cases := 0
+	for ci := 0; ci < oracleCalendars/2; ci++ {
+		zone := oracleZones[ci%len(oracleZones)]
+		firstYear := 1600 + r.IntN(297)
+		if ci%2 == 1 {
+			firstYear = 2201 + r.IntN(197)
+		}
+		cases += crossCheck(t, r, loadZone(t, zone), firstYear, 1+r.IntN(3), oracleQueries)
 	}
 	t.Logf("%d cases", cases)
 }

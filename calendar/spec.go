@@ -1,9 +1,7 @@
 package calendar
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -15,12 +13,17 @@ import (
 // round-trips through JSON:
 //
 //	{
-//	  "zone": "Europe/Berlin",
-//	  "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}],
+//	  "zone": "Europe/London",
+//	  "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]},
+//	            {"days": "Sat", "spans": ["09:00-12:00"]}],
 //	  "holidays": [
-//	    {"name": "New Year's Day", "month": 1, "day": 1, "observed": "next-open-day"},
+//	    {"name": "New Year's Day", "month": 1, "day": 1, "observed": "next-open-day", "weekend": "Sat,Sun"},
 //	    {"name": "Good Friday", "easter": -2},
+//	    {"name": "Orthodox Easter Monday", "orthodox_easter": 1},
 //	    {"name": "Thanksgiving", "nth": 4, "weekday": "Thu", "month": 11},
+//	    {"name": "Day after Thanksgiving", "nth": 4, "weekday": "Thu", "month": 11, "add_days": 1},
+//	    {"name": "Victoria Day", "weekday": "Mon", "on_or_before": "05-24"},
+//	    {"name": "Midsummer Day", "weekday": "Sat", "on_or_after": "06-20"},
 //	    {"name": "Royal wedding", "date": "2011-04-29"}
 //	  ],
 //	  "overrides": [
@@ -28,6 +31,11 @@ import (
 //	    {"date": "2026-12-31", "closed": true}
 //	  ]
 //	}
+//
+// Reading a Spec from JSON, with [ParseSpec] or [json.Unmarshal], is
+// strict: unknown fields, a key given twice in one object, and values of
+// the wrong JSON type are errors that name the field with its array
+// indexes ("hours[2].spans") and the line.
 //
 // A Spec is plain data; it is not safe to modify one while another
 // goroutine reads it.
@@ -51,22 +59,45 @@ type HoursSpec struct {
 }
 
 // HolidaySpec is one holiday rule. Its kind follows from the fields given:
-// "date" for a one-off holiday, "easter" for an offset in days from Easter
-// Sunday, "nth" and "weekday" with "month" for the nth (1–5, or -1 for the
-// last) weekday of a month, and otherwise "month" and "day" for a fixed
-// date. "first_year" and "last_year" limit the years; "observed" is a
-// [Substitute] policy such as "next-open-day".
+//
+//   - "date" ("2011-04-29"): a one-off holiday ([OnDate]);
+//   - "easter": an offset in days from Western Easter Sunday
+//     ([EasterOffset]);
+//   - "orthodox_easter": an offset in days from Orthodox Easter Sunday
+//     ([OrthodoxEasterOffset]);
+//   - "nth" and "weekday" with "month": the nth (1–5, or -1 for the last)
+//     weekday of a month ([NthWeekday]);
+//   - "weekday" with "on_or_after" or "on_or_before" ("06-20", month and
+//     day): the first such weekday on or after, or on or before, the day
+//     ([WeekdayOnOrAfter], [WeekdayOnOrBefore]);
+//   - otherwise "month" and "day": a fixed date ([Fixed]).
+//
+// "add_days" adds days to the date of any kind ([Rule.AddDays]);
+// "first_year" and "last_year" limit the years; "observed" is a
+// [Substitute] policy such as "next-open-day", and "weekend" a weekday set
+// such as "Sat,Sun" that decides substitute days instead of the
+// calendar's hours ([Rule.Weekend]).
+//
+// Func holds the function of a rule built with [Computed]. It exists in
+// Go only: such a rule has no JSON form, and marshalling a HolidaySpec
+// with a Func is an error wrapping [ErrComputedRule].
 type HolidaySpec struct {
-	Name      string `json:"name"`
-	Month     int    `json:"month,omitempty"`
-	Day       int    `json:"day,omitempty"`
-	Nth       int    `json:"nth,omitempty"`
-	Weekday   string `json:"weekday,omitempty"`
-	Easter    *int   `json:"easter,omitempty"`
-	Date      string `json:"date,omitempty"`
-	FirstYear int    `json:"first_year,omitempty"`
-	LastYear  int    `json:"last_year,omitempty"`
-	Observed  string `json:"observed,omitempty"`
+	Name           string      `json:"name"`
+	Month          int         `json:"month,omitempty"`
+	Day            int         `json:"day,omitempty"`
+	Nth            int         `json:"nth,omitempty"`
+	Weekday        string      `json:"weekday,omitempty"`
+	OnOrAfter      string      `json:"on_or_after,omitempty"`
+	OnOrBefore     string      `json:"on_or_before,omitempty"`
+	Easter         *int        `json:"easter,omitempty"`
+	OrthodoxEaster *int        `json:"orthodox_easter,omitempty"`
+	Date           string      `json:"date,omitempty"`
+	AddDays        int         `json:"add_days,omitempty"`
+	FirstYear      int         `json:"first_year,omitempty"`
+	LastYear       int         `json:"last_year,omitempty"`
+	Observed       string      `json:"observed,omitempty"`
+	Weekend        string      `json:"weekend,omitempty"`
+	Func           HolidayFunc `json:"-"`
 }
 
 // OverrideSpec gives one date its own hours, or closes it with "closed":
@@ -77,31 +108,157 @@ type OverrideSpec struct {
 	Closed bool     `json:"closed,omitempty"`
 }
 
-// ParseSpec decodes a JSON calendar document. Unknown fields are errors,
-// and errors name the field or the offset in the input.
+// ParseSpec decodes a JSON calendar document. Unknown fields, keys given
+// twice and data after the document are errors; every error is a
+// [*FieldError] naming the field (with array indexes) and the line.
 func ParseSpec(data []byte) (Spec, error) {
-	var s Spec
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&s); err != nil {
-		var syn *json.SyntaxError
-		var typ *json.UnmarshalTypeError
-		switch {
-		case errors.As(err, &syn):
-			return Spec{}, fmt.Errorf("calendar: malformed JSON at offset %d: %w", syn.Offset, err)
-		case errors.As(err, &typ):
-			return Spec{}, &FieldError{Path: typ.Field, Err: fmt.Errorf("%w: JSON %s where %s is wanted", ErrInvalid, typ.Value, typ.Type)}
-		}
-		return Spec{}, fmt.Errorf("calendar: malformed JSON: %w", err)
+	r := newJSONReader(data)
+	s, err := r.spec()
+	if err == nil {
+		err = r.end()
 	}
-	if dec.More() {
-		return Spec{}, errors.New("calendar: malformed JSON: data after the document")
+	if err != nil {
+		return Spec{}, err
 	}
 	return s, nil
 }
 
+// UnmarshalJSON implements [json.Unmarshaler] as [ParseSpec] does, so that
+// a Spec inside another document is read as strictly; lines count from
+// the start of the Spec's own JSON.
+func (s *Spec) UnmarshalJSON(data []byte) error {
+	v, err := ParseSpec(data)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}
+
+func (r *jsonReader) spec() (Spec, error) {
+	var s Spec
+	err := r.object("", "an object", func(key, path string) error {
+		var err error
+		switch key {
+		case "zone":
+			s.Zone, err = r.str(path)
+		case "hours":
+			err = r.array(path, "an array of objects", func(_ int, p string) error {
+				var h HoursSpec
+				err := r.object(p, "an object", func(key, p string) error {
+					var err error
+					switch key {
+					case "days":
+						h.Days, err = r.str(p)
+					case "spans":
+						h.Spans, err = r.strs(p)
+					default:
+						err = r.unknown(p, key)
+					}
+					return err
+				})
+				s.Hours = append(s.Hours, h)
+				return err
+			})
+		case "holidays":
+			err = r.array(path, "an array of objects", func(_ int, p string) error {
+				h, err := r.holiday(p)
+				s.Holidays = append(s.Holidays, h)
+				return err
+			})
+		case "overrides":
+			err = r.array(path, "an array of objects", func(_ int, p string) error {
+				var o OverrideSpec
+				err := r.object(p, "an object", func(key, p string) error {
+					var err error
+					switch key {
+					case "date":
+						o.Date, err = r.str(p)
+					case "hours":
+						o.Hours, err = r.strs(p)
+					case "closed":
+						o.Closed, err = r.boolean(p)
+					default:
+						err = r.unknown(p, key)
+					}
+					return err
+				})
+				s.Overrides = append(s.Overrides, o)
+				return err
+			})
+		default:
+			err = r.unknown(path, key)
+		}
+		return err
+	})
+	return s, err
+}
+
+func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
+	var h HolidaySpec
+	err := r.object(path, "an object", func(key, p string) error {
+		var err error
+		num := func(dst *int) {
+			*dst, _, err = r.integer(p)
+		}
+		ptr := func(dst **int) {
+			n, ok, e := r.integer(p)
+			if ok {
+				*dst = &n
+			}
+			err = e
+		}
+		switch key {
+		case "name":
+			h.Name, err = r.str(p)
+		case "month":
+			num(&h.Month)
+		case "day":
+			num(&h.Day)
+		case "nth":
+			num(&h.Nth)
+		case "weekday":
+			h.Weekday, err = r.str(p)
+		case "on_or_after":
+			h.OnOrAfter, err = r.str(p)
+		case "on_or_before":
+			h.OnOrBefore, err = r.str(p)
+		case "easter":
+			ptr(&h.Easter)
+		case "orthodox_easter":
+			ptr(&h.OrthodoxEaster)
+		case "date":
+			h.Date, err = r.str(p)
+		case "add_days":
+			num(&h.AddDays)
+		case "first_year":
+			num(&h.FirstYear)
+		case "last_year":
+			num(&h.LastYear)
+		case "observed":
+			h.Observed, err = r.str(p)
+		case "weekend":
+			h.Weekend, err = r.str(p)
+		default:
+			err = r.unknown(p, key)
+		}
+		return err
+	})
+	return h, err
+}
+
+// MarshalJSON implements [json.Marshaler]. It fails with [ErrComputedRule]
+// for a rule computed by a Go function, which has no JSON form.
+func (h HolidaySpec) MarshalJSON() ([]byte, error) {
+	if h.Func != nil {
+		return nil, fmt.Errorf("calendar: holiday %q: %w, which has no JSON form", h.Name, ErrComputedRule)
+	}
+	type plain HolidaySpec // without the method
+	return json.Marshal(plain(h))
+}
+
 // Calendar checks s and builds its calendar. Errors are [*FieldError]s
-// whose Path names the field, such as "holidays[2].day".
+// whose Path names the field, such as "holidays[2].day"; their Line is 0.
 func (s Spec) Calendar() (*Calendar, error) {
 	if s.Zone == "" {
 		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
@@ -167,46 +324,105 @@ func parseSpans(texts []string, path string) ([]Span, error) {
 }
 
 func (h HolidaySpec) rule(path string) (Rule, error) {
-	kinds := 0
-	if h.Date != "" {
-		kinds++
+	var kinds []string
+	for _, k := range []struct {
+		given bool
+		name  string
+	}{
+		{h.Date != "", "date"},
+		{h.Easter != nil, "easter"},
+		{h.OrthodoxEaster != nil, "orthodox_easter"},
+		{h.Nth != 0, "nth"},
+		{h.OnOrAfter != "", "on_or_after"},
+		{h.OnOrBefore != "", "on_or_before"},
+		{h.Func != nil, "Func"},
+	} {
+		if k.given {
+			kinds = append(kinds, k.name)
+		}
 	}
-	if h.Easter != nil {
-		kinds++
+	if len(kinds) > 1 || (len(kinds) == 1 && h.Day != 0) {
+		return Rule{}, fieldErr(path, "%w: give one of date, easter, orthodox_easter, nth with weekday, a weekday with on_or_after or on_or_before, or month with day", ErrInvalid)
 	}
-	if h.Nth != 0 || h.Weekday != "" {
-		kinds++
-	}
-	if kinds > 1 || (kinds == 1 && h.Day != 0) {
-		return Rule{}, fieldErr(path, "%w: give one of date, easter, nth with weekday, or day", ErrInvalid)
-	}
-	var r Rule
-	switch {
-	case h.Date != "":
+	noMonth := func(what string) error {
 		if h.Month != 0 {
-			return Rule{}, fieldErr(path+".month", "%w: a dated holiday takes no month", ErrInvalid)
+			return fieldErr(path+".month", "%w: %s holiday takes no month", ErrInvalid, what)
 		}
-		d, err := ParseDate(h.Date)
-		if err != nil {
-			return Rule{}, &FieldError{Path: path + ".date", Err: err}
+		return nil
+	}
+	noWeekday := func(what string) error {
+		if h.Weekday != "" {
+			return fieldErr(path+".weekday", "%w: %s holiday takes no weekday", ErrInvalid, what)
 		}
-		r = OnDate(h.Name, d)
-	case h.Easter != nil:
-		if h.Month != 0 {
-			return Rule{}, fieldErr(path+".month", "%w: an Easter holiday takes no month", ErrInvalid)
-		}
-		r = EasterOffset(h.Name, *h.Easter)
-	case kinds == 1:
+		return nil
+	}
+	weekday := func() (time.Weekday, error) {
 		wd, err := parseDay(h.Weekday)
 		if err != nil {
-			return Rule{}, fieldErr(path+".weekday", "%w: %v", ErrInvalid, err)
+			return 0, fieldErr(path+".weekday", "%w: %v", ErrInvalid, err)
 		}
-		if h.Nth == 0 {
-			return Rule{}, fieldErr(path+".nth", "%w: missing", ErrNoSuchDate)
+		return wd, nil
+	}
+	var r Rule
+	kind := ""
+	if len(kinds) == 1 {
+		kind = kinds[0]
+	}
+	switch kind {
+	case "date", "easter", "orthodox_easter", "Func":
+		what := map[string]string{"date": "a dated", "easter": "an Easter", "orthodox_easter": "an Orthodox Easter", "Func": "a computed"}[kind]
+		if err := noMonth(what); err != nil {
+			return Rule{}, err
+		}
+		if err := noWeekday(what); err != nil {
+			return Rule{}, err
+		}
+		switch kind {
+		case "date":
+			d, err := ParseDate(h.Date)
+			if err != nil {
+				return Rule{}, &FieldError{Path: path + ".date", Err: err}
+			}
+			r = OnDate(h.Name, d)
+		case "easter":
+			r = EasterOffset(h.Name, *h.Easter)
+		case "orthodox_easter":
+			r = OrthodoxEasterOffset(h.Name, *h.OrthodoxEaster)
+		default:
+			r = Computed(h.Name, h.Func)
+		}
+	case "on_or_after", "on_or_before":
+		if err := noMonth("an on-or-after or on-or-before"); err != nil {
+			return Rule{}, err
+		}
+		text := h.OnOrAfter + h.OnOrBefore
+		m, d, err := parseMonthDay(text)
+		if err != nil {
+			return Rule{}, &FieldError{Path: path + "." + kind, Err: err}
+		}
+		wd, err := weekday()
+		if err != nil {
+			return Rule{}, err
+		}
+		if kind == "on_or_after" {
+			r = WeekdayOnOrAfter(h.Name, wd, m, d)
+		} else {
+			r = WeekdayOnOrBefore(h.Name, wd, m, d)
+		}
+	case "nth":
+		wd, err := weekday()
+		if err != nil {
+			return Rule{}, err
 		}
 		r = NthWeekday(h.Name, h.Nth, wd, time.Month(h.Month))
 	default:
+		if h.Weekday != "" {
+			return Rule{}, fieldErr(path+".nth", "%w: a weekday needs nth, on_or_after or on_or_before", ErrNoSuchDate)
+		}
 		r = Fixed(h.Name, time.Month(h.Month), h.Day)
+	}
+	if h.AddDays != 0 {
+		r = r.AddDays(h.AddDays)
 	}
 	r = r.From(h.FirstYear).Until(h.LastYear)
 	obs, err := ParseSubstitute(h.Observed)
@@ -214,13 +430,42 @@ func (h HolidaySpec) rule(path string) (Rule, error) {
 		return Rule{}, &FieldError{Path: path + ".observed", Err: err}
 	}
 	r = r.Observed(obs)
+	if h.Weekend != "" {
+		w, err := ParseWeekdays(h.Weekend)
+		if err != nil {
+			return Rule{}, &FieldError{Path: path + ".weekend", Err: err}
+		}
+		r = r.Weekend(w)
+	}
 	return r, r.check(path)
+}
+
+// parseMonthDay parses a month and day "MM-DD", such as "06-20".
+func parseMonthDay(s string) (time.Month, int, error) {
+	fail := func(msg string) (time.Month, int, error) {
+		return 0, 0, &ParseError{What: "month and day", Input: s, Err: fmt.Errorf("%w: %s", ErrNoSuchDate, msg)}
+	}
+	if len(s) != 5 || s[2] != '-' {
+		return fail("want MM-DD")
+	}
+	m, ok1 := digits(s[0:2])
+	d, ok2 := digits(s[3:5])
+	switch {
+	case !ok1 || !ok2:
+		return fail("want MM-DD")
+	case m < 1 || m > 12:
+		return fail("month out of range")
+	case d < 1 || d > daysIn(2000, time.Month(m)):
+		return fail("no such day in that month")
+	}
+	return time.Month(m), d, nil
 }
 
 // Spec returns the definition of c, from which [Spec.Calendar] builds an
 // equal calendar. Its Zone is the name of c's Location, so a calendar built
 // with a Location that is not in the IANA database (such as one from
-// [time.FixedZone]) does not round-trip.
+// [time.FixedZone]) does not round-trip. A rule built with [Computed]
+// appears with its Func, which has no JSON form.
 func (c *Calendar) Spec() Spec {
 	s := Spec{Zone: c.loc.String(), Hours: []HoursSpec{}}
 	for _, h := range c.hours {
@@ -250,26 +495,47 @@ func spanTexts(spans []Span) []string {
 }
 
 func (r Rule) spec() HolidaySpec {
-	h := HolidaySpec{Name: r.name, FirstYear: r.first, LastYear: r.last}
+	h := HolidaySpec{Name: r.name, AddDays: r.add, FirstYear: r.first, LastYear: r.last}
 	if r.observed != Unmoved {
 		h.Observed = r.observed.String()
+	}
+	if r.weekend != 0 {
+		h.Weekend = r.weekend.String()
 	}
 	switch r.kind {
 	case kindFixed:
 		h.Month, h.Day = int(r.month), r.day
 	case kindNth:
 		h.Month, h.Nth, h.Weekday = int(r.month), r.nth, dayAbbr[r.weekday]
+	case kindOnOrAfter:
+		h.Weekday, h.OnOrAfter = dayAbbr[r.weekday], fmt.Sprintf("%02d-%02d", int(r.month), r.day)
+	case kindOnOrBefore:
+		h.Weekday, h.OnOrBefore = dayAbbr[r.weekday], fmt.Sprintf("%02d-%02d", int(r.month), r.day)
 	case kindEaster:
 		off := r.offset
 		h.Easter = &off
+	case kindOrthodox:
+		off := r.offset
+		h.OrthodoxEaster = &off
 	case kindOnce:
 		h.Date = r.date.String()
+	case kindComputed:
+		h.Func = r.fn.f
 	}
 	return h
 }
 
-// MarshalJSON implements [json.Marshaler] with the calendar's [Spec].
-func (c *Calendar) MarshalJSON() ([]byte, error) { return json.Marshal(c.Spec()) }
+// MarshalJSON implements [json.Marshaler] with the calendar's [Spec]. It
+// fails with a [*FieldError] wrapping [ErrComputedRule] when a holiday rule
+// is computed by a Go function ([Computed]), which has no JSON form.
+func (c *Calendar) MarshalJSON() ([]byte, error) {
+	for i, r := range c.rules {
+		if r.kind == kindComputed {
+			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%q: %w, which has no JSON form", r.name, ErrComputedRule)
+		}
+	}
+	return json.Marshal(c.Spec())
+}
 
 // String returns a one-line summary: the zone and weekly hours.
 func (c *Calendar) String() string {

@@ -23,7 +23,12 @@ const sampleSpec = `{
     {"name": "Easter Sunday", "easter": 0},
     {"name": "Thanksgiving", "nth": 4, "weekday": "Thu", "month": 11, "first_year": 1942},
     {"name": "Last Friday", "nth": -1, "weekday": "Fri", "month": 6, "last_year": 2030},
-    {"name": "Royal wedding", "date": "2011-04-29"}
+    {"name": "Royal wedding", "date": "2011-04-29"},
+    {"name": "Orthodox Easter Monday", "orthodox_easter": 1},
+    {"name": "Election Day", "nth": 1, "weekday": "Mon", "month": 11, "add_days": 1},
+    {"name": "Victoria Day", "weekday": "Mon", "on_or_before": "05-24"},
+    {"name": "Midsummer Day", "weekday": "Sat", "on_or_after": "06-20"},
+    {"name": "Boxing Day", "month": 12, "day": 26, "observed": "next-open-day", "weekend": "Sat,Sun"}
   ],
   "overrides": [
     {"date": "2026-12-24", "hours": ["09:00-12:00"]},
@@ -69,6 +74,8 @@ func TestBadInput(t *testing.T) {
 		{"overlapping spans", `{"zone":"UTC","hours":[{"days":"Mon-Fri","spans":["09:00-17:00","16:00-18:00"]}]}`, "hours[0].spans[1]", ErrOverlap},
 		{"overlapping entries", `{"zone":"UTC","hours":[{"days":"Mon-Fri","spans":["09:00-17:00"]},{"days":"Fri","spans":["16:30-18:00"]}]}`, "hours[1].spans[0]", ErrOverlap},
 		{"never open", `{"zone":"UTC","hours":[]}`, "hours", ErrNeverOpen},
+		{"never open, no hours key", `{"zone":"UTC"}`, "hours", ErrNeverOpen},
+		{"entry without spans", `{"zone":"UTC","hours":[{"days":"Mon","spans":[]}]}`, "hours[0].spans", ErrInvalid},
 		{"unknown zone", `{"zone":"Mars/Olympus_Mons","hours":[{"days":"Mon","spans":["09:00-17:00"]}]}`, "zone", ErrUnknownZone},
 		{"missing zone", `{"hours":[{"days":"Mon","spans":["09:00-17:00"]}]}`, "zone", ErrUnknownZone},
 		{"31 April", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":4,"day":31}]}`, "holidays[0].day", ErrNoSuchDate},
@@ -82,14 +89,40 @@ func TestBadInput(t *testing.T) {
 		{"two kinds", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","easter":1,"date":"2026-01-01"}]}`, "holidays[0]", ErrInvalid},
 		{"bad policy", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","easter":1,"observed":"someday"}]}`, "holidays[0].observed", nil},
 		{"bad override date", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-04-31","closed":true}]}`, "overrides[0].date", nil},
-		{"override out of range", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2500-01-01","closed":true}]}`, "overrides[0].date", ErrOutOfRange},
+		{"override out of range", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"0000-01-01","closed":true}]}`, "overrides[0].date", ErrOutOfRange},
 		{"override twice", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-01-01","closed":true},{"date":"2026-01-01","closed":true}]}`, "overrides[1].date", ErrInvalid},
 		{"override without hours", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-01-01"}]}`, "overrides[0]", ErrInvalid},
 		{"override overlap", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-01-01","hours":["10:00-12:00","11:00-13:00"]}]}`, "overrides[0].hours[1]", ErrOverlap},
-		{"wrong JSON type", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":"May","day":1}]}`, "holidays.month", ErrInvalid},
-		{"unknown field", `{"zone":"UTC","hourz":[]}`, "", nil},
+		{"wrong JSON type", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":"May","day":1}]}`, "holidays[0].month", ErrInvalid},
+		{"unknown field", `{"zone":"UTC","hourz":[]}`, "hourz", ErrInvalid},
+		{"unknown field in an entry", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"],"span":"x"}]}`, "hours[0].span", ErrInvalid},
 		{"malformed JSON", `{"zone":"UTC",`, "", nil},
-		{"not an object", `[1,2,3]`, "", nil},
+		{"not an object", `[1,2,3]`, "", ErrInvalid},
+		{"data after the document", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}]} {}`, "", nil},
+		// Type errors keep the array index.
+		{"spans not an array", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]},{"days":"Tue","spans":["09:00-17:00"]},{"days":"Wed","spans":"09:00-17:00"}]}`, "hours[2].spans", ErrInvalid},
+		{"span not a string", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00", 9]}]}`, "hours[0].spans[1]", ErrInvalid},
+		{"easter not a number", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"a","easter":1},{"name":"b","easter":"2"}]}`, "holidays[1].easter", ErrInvalid},
+		{"fractional day", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"a","month":1,"day":1.5}]}`, "holidays[0].day", ErrInvalid},
+		{"closed not a boolean", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-01-01","closed":"yes"}]}`, "overrides[0].closed", ErrInvalid},
+		{"hours an object", `{"zone":"UTC","hours":{"days":"Mon"}}`, "hours", ErrInvalid},
+		// Keys given twice.
+		{"two zones", `{"zone":"UTC","zone":"Europe/Berlin","hours":[{"days":"Mon","spans":["09:00-17:00"]}]}`, "zone", ErrInvalid},
+		{"two days in an entry", `{"zone":"UTC","hours":[{"days":"Mon","days":"Tue","spans":["09:00-17:00"]}]}`, "hours[0].days", ErrInvalid},
+		{"two names", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"a","month":1,"day":1},{"name":"b","name":"c","month":1,"day":2}]}`, "holidays[1].name", ErrInvalid},
+		{"two closed", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"overrides":[{"date":"2026-01-01","closed":true,"closed":false}]}`, "overrides[0].closed", ErrInvalid},
+		// The new rule kinds.
+		{"orthodox and western Easter", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","easter":1,"orthodox_easter":1}]}`, "holidays[0]", ErrInvalid},
+		{"orthodox offset too far", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","orthodox_easter":400}]}`, "holidays[0].orthodox_easter", ErrInvalid},
+		{"add_days too far", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":1,"day":1,"add_days":-367}]}`, "holidays[0].add_days", ErrInvalid},
+		{"on_or_after without weekday", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","on_or_after":"06-20"}]}`, "holidays[0].weekday", ErrInvalid},
+		{"on_or_after 31 June", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","weekday":"Sat","on_or_after":"06-31"}]}`, "holidays[0].on_or_after", ErrNoSuchDate},
+		{"on_or_before with a month", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","weekday":"Mon","on_or_before":"05-24","month":5}]}`, "holidays[0].month", ErrInvalid},
+		{"both on_or_after and on_or_before", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","weekday":"Mon","on_or_before":"05-24","on_or_after":"05-18"}]}`, "holidays[0]", ErrInvalid},
+		{"weekday without nth", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","weekday":"Mon","month":5}]}`, "holidays[0].nth", ErrNoSuchDate},
+		{"bad weekend", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":1,"day":1,"weekend":"Caturday"}]}`, "holidays[0].weekend", nil},
+		{"weekend of every day", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","month":1,"day":1,"observed":"next-open-day","weekend":"Mon-Sun"}]}`, "holidays[0].weekend", ErrInvalid},
+		{"year 0", `{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],"holidays":[{"name":"x","date":"0000-01-01"}]}`, "holidays[0].date", ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -106,6 +139,102 @@ func TestBadInput(t *testing.T) {
 			}
 			if tt.sentinel != nil {
 				require.ErrorIs(t, err, tt.sentinel)
+			}
+		})
+	}
+}
+
+// TestParseSpecLines checks that errors name the line of the document.
+func TestParseSpecLines(t *testing.T) {
+	doc := `{
+  "zone": "UTC",
+  "hours": [
+    {"days": "Mon", "spans": ["09:00-17:00"]},
+    {"days": "Tue", "days": "Wed", "spans": ["09:00-17:00"]}
+  ]
+}`
+	_, err := ParseSpec([]byte(doc))
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, FieldError{Path: "hours[1].days", Line: 5, Err: fe.Err}, *fe)
+	require.Equal(t, `calendar: line 5: hours[1].days: invalid value: key "days" given twice`, err.Error())
+
+	_, err = ParseSpec([]byte("{\n\"zone\": \"UTC\",\n\"hours\": [1,\n"))
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, 3, fe.Line)
+
+	// Errors of Spec.Calendar have no document, and no line.
+	_, err = Spec{Zone: "UTC"}.Calendar()
+	require.ErrorAs(t, err, &fe)
+	require.Zero(t, fe.Line)
+	require.Equal(t, "calendar: hours: calendar is never open: no weekly hours", err.Error())
+}
+
+// TestSpecInsideAnotherDocument: a Spec read by encoding/json inside
+// another document is read as strictly as by ParseSpec.
+func TestSpecInsideAnotherDocument(t *testing.T) {
+	var doc struct {
+		Calendars map[string]Spec `json:"calendars"`
+	}
+	err := json.Unmarshal([]byte(`{"calendars": {"office": {"zone": "UTC", "zone": "Europe/Paris", "hours": []}}}`), &doc)
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "zone", fe.Path)
+	require.NoError(t, json.Unmarshal([]byte(`{"calendars": {"office": `+sampleSpec+`}}`), &doc))
+	want, err := ParseSpec([]byte(sampleSpec))
+	require.NoError(t, err)
+	if diff := cmp.Diff(want, doc.Calendars["office"]); diff != "" {
+		t.Errorf("embedded Spec (-want +got):\n%s", diff)
+	}
+}
+
+// TestComputedRuleHasNoJSON: a calendar with a rule computed by a Go
+// function round-trips through its Spec in Go, but marshalling it to JSON
+// is an error that says why, not a silent drop.
+func TestComputedRuleHasNoJSON(t *testing.T) {
+	f := func(y int) (Date, Date, bool) { return Date{y, 3, 3}, Date{y, 3, 3}, true }
+	c := mustNew(t, time.UTC, Weekly(MondayToFriday, MustSpan("09:00-17:00")),
+		Holidays(Fixed("New Year's Day", time.January, 1), Computed("Kept elsewhere", f)))
+	_, err := json.Marshal(c)
+	require.ErrorIs(t, err, ErrComputedRule)
+	require.ErrorContains(t, err, `holidays[1]: "Kept elsewhere": rule computed by a Go function, which has no JSON form`)
+
+	s := c.Spec()
+	require.NotNil(t, s.Holidays[1].Func)
+	_, err = json.Marshal(s)
+	require.ErrorIs(t, err, ErrComputedRule)
+	c2, err := s.Calendar()
+	require.NoError(t, err)
+	h, ok := c2.Holiday("Kept elsewhere", 2026)
+	require.True(t, ok)
+	require.Equal(t, Date{2026, 3, 3}, h.Date)
+}
+
+// TestNeverOpenAndEmptyEntries pins what New promises: no weekly hours at
+// all is ErrNeverOpen; an entry of weekly hours with no spans or no days
+// is ErrInvalid, naming the entry, even when it is the only one.
+func TestNeverOpenAndEmptyEntries(t *testing.T) {
+	tests := []struct {
+		name     string
+		opts     []Option
+		path     string
+		sentinel error
+	}{
+		{"no hours", nil, "hours", ErrNeverOpen},
+		{"only holidays", []Option{Holidays(Fixed("x", time.January, 1))}, "hours", ErrNeverOpen},
+		{"entry without spans", []Option{Weekly(MondayToFriday)}, "hours[0].spans", ErrInvalid},
+		{"second entry without spans", []Option{Weekly(MondayToFriday, MustSpan("09:00-17:00")), Weekly(Weekend)}, "hours[1].spans", ErrInvalid},
+		{"entry without days", []Option{Weekly(0, MustSpan("09:00-17:00"))}, "hours[0].days", ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(time.UTC, tt.opts...)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			require.Equal(t, tt.path, fe.Path)
+			require.ErrorIs(t, err, tt.sentinel)
+			if tt.sentinel == ErrInvalid {
+				require.NotErrorIs(t, err, ErrNeverOpen)
 			}
 		})
 	}

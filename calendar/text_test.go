@@ -29,6 +29,11 @@ func TestParseDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
 			got, err := ParseDate(tt.in)
+			if tt.in == "0000-01-01" {
+				// The year is out of range, not the day.
+				require.ErrorIs(t, err, ErrOutOfRange)
+				require.EqualError(t, err, `calendar: invalid date "0000-01-01": out of the supported years: year 0 is not in 1–9999`)
+			}
 			if !tt.ok {
 				require.Error(t, err)
 				return
