@@ -86,6 +86,13 @@ func TestDefaultRunMarkdown(t *testing.T) {
 	}
 }
 
+// jsonSeconds is a duration of the JSON report: exact seconds and ISO
+// 8601 text.
+type jsonSeconds struct {
+	Seconds json.Number `json:"seconds"`
+	ISO8601 string      `json:"iso8601"`
+}
+
 func TestDefaultRunJSON(t *testing.T) {
 	code, stdout, stderr := runArgs(t, "--format", "json")
 	require.Equal(t, 0, code, "stderr: %s", stderr)
@@ -101,14 +108,16 @@ func TestDefaultRunJSON(t *testing.T) {
 			Terms []struct {
 				Name     string `json:"name"`
 				Segments []struct {
-					Name      string `json:"name"`
-					Measured  string `json:"measured"`
-					Down      string `json:"down"`
-					Allowance string `json:"allowance"`
-					Remaining string `json:"remaining"`
-					Met       bool   `json:"met"`
-					Credit    string `json:"credit"`
-					Ratio     struct {
+					Name      string      `json:"name"`
+					Measured  jsonSeconds `json:"measured"`
+					Down      jsonSeconds `json:"down"`
+					Allowance jsonSeconds `json:"allowance"`
+					Remaining jsonSeconds `json:"remaining"`
+					Met       bool        `json:"met"`
+					Credit    struct {
+						Share string `json:"share"`
+					} `json:"credit"`
+					Ratio struct {
 						Good, Total uint64
 						Percent     string
 					} `json:"ratio"`
@@ -146,16 +155,16 @@ func TestDefaultRunJSON(t *testing.T) {
 	segs := doc.Result.Terms[0].Segments
 	require.Len(t, segs, 2)
 	// Figures derived in TestSampleAvailability.
-	assert.Equal(t, "220h0m0s", segs[0].Measured)
-	assert.Equal(t, "1h25m0s", segs[0].Down)
-	assert.Equal(t, "1h6m0s", segs[0].Allowance)
-	assert.Equal(t, "-19m0s", segs[0].Remaining)
+	assert.Equal(t, jsonSeconds{"792000", "PT220H"}, segs[0].Measured)
+	assert.Equal(t, jsonSeconds{"5100", "PT1H25M"}, segs[0].Down)
+	assert.Equal(t, jsonSeconds{"3960", "PT1H6M"}, segs[0].Allowance)
+	assert.Equal(t, jsonSeconds{"-1140", "-PT19M"}, segs[0].Remaining)
 	assert.Equal(t, uint64(786900e9), segs[0].Ratio.Good)
 	assert.Equal(t, uint64(792000e9), segs[0].Ratio.Total)
 	assert.False(t, segs[0].Met)
-	assert.Equal(t, "10%", segs[0].Credit)
-	assert.Equal(t, "4h55m0s", segs[1].Down)
-	assert.Equal(t, "18m48s", segs[1].Remaining)
+	assert.Equal(t, "10%", segs[0].Credit.Share)
+	assert.Equal(t, jsonSeconds{"17700", "PT4H55M"}, segs[1].Down)
+	assert.Equal(t, jsonSeconds{"1128", "PT18M48S"}, segs[1].Remaining)
 	assert.True(t, segs[1].Met)
 	assert.Len(t, doc.Result.Terms[1].Tickets, 6)
 	assert.Equal(t, 6, doc.Tickets.Evaluated)
