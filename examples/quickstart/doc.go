@@ -105,8 +105,13 @@
 // # Bounds and errors
 //
 // Every file is read up to 64 MiB and a field up to 1 KiB; past that the
-// program stops with an error rather than filling memory. A missing or
-// malformed file is reported on
+// program stops with an error rather than filling memory. Memory stays
+// near the size of the input: tickets are evaluated a few thousand at a
+// time, and a report lists at most 60 tickets a term in full (past that,
+// those that breached or are still open, up to 120) and the first 50
+// breaches, with counts of them all; 200,000 tickets, a 24 MB file, take
+// about 150 MB at most (BENCHMARKS.md). A missing or malformed file is
+// reported on
 // stderr as FILE:LINE: FIELD: PROBLEM, for instance
 //
 //	quickstart: outages.csv:7: end: "2026-03-32T10:00:00Z" is not an RFC 3339 instant

@@ -81,7 +81,7 @@ func readInput(path string, embedded []byte, embeddedName string) (data []byte, 
 	f, err := os.Open(path)
 	if err == nil {
 		defer f.Close()
-		data, err = io.ReadAll(io.LimitReader(f, maxInputBytes+1))
+		data, err = readAll(f)
 	}
 	if err != nil {
 		var pe *fs.PathError
@@ -95,6 +95,19 @@ func readInput(path string, embedded []byte, embeddedName string) (data []byte, 
 		return nil, path, &inputError{File: path, Msg: fmt.Sprintf("larger than %d MiB", maxInputBytes>>20)}
 	}
 	return data, path, nil
+}
+
+// readAll reads f, up to maxInputBytes and one more byte, into a buffer
+// sized from the file's size when it has one, so that a large file is
+// not copied as it grows.
+func readAll(f *os.File) ([]byte, error) {
+	size := int64(0)
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		size = min(fi.Size(), maxInputBytes)
+	}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	_, err := buf.ReadFrom(io.LimitReader(f, maxInputBytes+1))
+	return buf.Bytes(), err
 }
 
 // loadContract parses a contract document. Its errors name the file, the
@@ -266,7 +279,9 @@ func parseInstant(name string, line int, field, text string) (time.Time, error) 
 	if err != nil {
 		return time.Time{}, &inputError{File: name, Line: line, Field: field, Msg: fmt.Sprintf("%s is not an RFC 3339 instant", quote(text))}
 	}
-	return t, nil
+	// The instant in UTC: an offset parses into a zone of its own for
+	// each field, which a large file would keep by the thousand.
+	return t.UTC(), nil
 }
 
 // parseSpan reads the start and end of a line, end after start.
@@ -420,17 +435,29 @@ var ticketTable = table{
 // each ticket in the order they happened. A ticket without a term
 // belongs to the contract's only response term.
 //
-// Each event is checked against the ticket's events before it with
-// ticket.Validate, the library's rules for what may follow what, so that
-// a refused event is reported with its line: the index of the event that
-// Validate names maps back to the line it came from.
+// The events of each ticket are checked with ticket.Validate, the
+// library's rules for what may follow what, and a refused event is
+// reported with its line: the index of the event that Validate names
+// maps back to the line it came from; of several tickets with a refused
+// event, the one whose line comes first is reported.
+//
+// Memory grows with the number of events, in a few flat arrays: the
+// events of all tickets share one.
 func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Ticket, error) {
 	_, _, response := termNames(c)
 	tb := ticketTable
 	tb.name = name
+	// A row is an event as read: its instant in Unix seconds and
+	// nanoseconds, 24 bytes where a ticket.Event and its line take 40.
+	type row struct {
+		sec                int64
+		nsec, ticket, line int32
+		kind               ticket.EventKind
+	}
 	var tickets []contract.Ticket
-	var lines [][]int32 // the line of each event, by ticket
-	index := make(map[string]int)
+	rows := make([]row, 0, bytes.Count(data, []byte{'\n'})+1)
+	count := []int32{} // events of each ticket
+	index := make(map[string]int32)
 	err := tb.read(data, func(line int, f fields) error {
 		fail := func(field, format string, args ...any) error {
 			return &inputError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...)}
@@ -457,10 +484,10 @@ func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Tick
 			if _, ok := rt.Policy.Priority(priority); !ok {
 				return fail("priority", "%s is not a priority of term %q (%s)", quote(priority), resolved, list(priorityNames(rt.Policy)))
 			}
-			i = len(tickets)
+			i = int32(len(tickets))
 			index[id] = i
 			tickets = append(tickets, contract.Ticket{ID: id, Term: resolved, Priority: priority})
-			lines = append(lines, nil)
+			count = append(count, 0)
 		}
 		tk := &tickets[i]
 		if priority != tk.Priority {
@@ -472,20 +499,54 @@ func loadTickets(data []byte, name string, c contract.Contract) ([]contract.Tick
 		if title := cmpOr(f.get(5), f.get(6)); title != "" && tk.Title == "" {
 			tk.Title = title
 		}
-		tk.Events = append(tk.Events, ticket.Event{Kind: kind, At: at})
-		lines[i] = append(lines[i], int32(line))
-		var ee *ticket.EventError
-		if err := ticket.Validate(tk.Events); errors.As(err, &ee) {
-			msg := fmt.Sprintf("%s: %v", kindText, ee.Err)
-			if errors.Is(err, ticket.ErrEventOrder) {
-				msg += fmt.Sprintf(" (line %d)", lines[i][ee.Index-1])
-			}
-			return &inputError{File: name, Line: int(lines[i][ee.Index]), Field: "event", Msg: msg}
-		}
+		rows = append(rows, row{sec: at.Unix(), nsec: int32(at.Nanosecond()), ticket: i, line: int32(line), kind: kind})
+		count[i]++
 		return nil
 	})
-	if err != nil {
+	// A line that cannot be read stops the reading; a ticket's events on
+	// the lines before it are still checked, so that whichever problem
+	// comes first in the file is the one reported.
+	var first *inputError
+	if err != nil && !errors.As(err, &first) || first != nil && first.Line == 0 {
 		return nil, err
+	}
+	// Gather the events of each ticket, in the order of the file, into
+	// one array; the lines go alongside.
+	events := make([]ticket.Event, len(rows))
+	lines := make([]int32, len(rows))
+	next := make([]int32, len(tickets)) // where the next event of each ticket goes
+	var at int32
+	for i, n := range count {
+		next[i] = at
+		tickets[i].Events = events[at : at : at+n]
+		at += n
+	}
+	for _, r := range rows {
+		k := next[r.ticket]
+		events[k] = ticket.Event{Kind: r.kind, At: time.Unix(r.sec, int64(r.nsec)).UTC()}
+		lines[k] = r.line
+		next[r.ticket]++
+	}
+	rows = nil
+	for i := range tickets {
+		tk := &tickets[i]
+		tk.Events = tk.Events[:count[i]]
+		var ee *ticket.EventError
+		if err := ticket.Validate(tk.Events); errors.As(err, &ee) {
+			base := next[i] - count[i]
+			line := int(lines[base+int32(ee.Index)])
+			if first != nil && first.Line <= line {
+				continue
+			}
+			msg := fmt.Sprintf("%s: %v", tk.Events[ee.Index].Kind, ee.Err)
+			if errors.Is(err, ticket.ErrEventOrder) {
+				msg += fmt.Sprintf(" (line %d)", lines[base+int32(ee.Index)-1])
+			}
+			first = &inputError{File: name, Line: line, Field: "event", Msg: msg}
+		}
+	}
+	if first != nil {
+		return nil, first
 	}
 	return tickets, nil
 }

@@ -12,7 +12,9 @@ import (
 // The JSON form of the report. Durations are exact seconds with ISO 8601
 // text beside them (contract.DurationOf), instants are in the report's
 // zone, and the contract's evaluation is under "result" as
-// contract.Report writes it.
+// contract.Report writes it. As in the other formats, the tickets and
+// breaches listed are bounded (see maxTicketRows and maxBreaches); the
+// counts cover them all.
 type (
 	reportJSON struct {
 		Contract     string          `json:"contract"`
@@ -27,6 +29,7 @@ type (
 		Days         []dayJSON       `json:"days"`
 		Maintenance  []maintJSON     `json:"maintenance,omitempty"`
 		Breaches     []breachJSON    `json:"breaches"`
+		BreachCount  int             `json:"breach_count"`
 		Summary      []summaryJSON   `json:"summary"`
 		Tickets      ticketsSummary  `json:"tickets"`
 		NotCounted   string          `json:"not_counted,omitempty"`
@@ -68,6 +71,7 @@ type (
 	}
 	ticketsSummary struct {
 		Evaluated     int `json:"evaluated"`
+		Listed        int `json:"listed"`
 		CarriedIn     int `json:"carried_in"`
 		Breached      int `json:"breached"`
 		OutsidePeriod int `json:"outside_period"`
@@ -145,11 +149,14 @@ func writeJSON(w io.Writer, r *report) error {
 	}
 	lo := res.LeftOut
 	doc.Tickets.OutsidePeriod = len(lo.TicketsBefore) + len(lo.TicketsAfter)
-	for _, t := range res.Terms {
-		doc.Tickets.Evaluated += len(t.Tickets)
-		doc.Tickets.CarriedIn += carriedIn(t)
-		doc.Tickets.Breached += len(breachedTickets(t))
+	for i, t := range res.Terms {
+		tc := r.Tickets[i]
+		doc.Tickets.Evaluated += tc.Total
+		doc.Tickets.Listed += len(t.Tickets)
+		doc.Tickets.CarriedIn += tc.CarriedIn
+		doc.Tickets.Breached += tc.Breached
 	}
+	doc.BreachCount = r.BreachCount
 	for _, rec := range r.Breaches {
 		f := rec.Facts()
 		doc.Breaches = append(doc.Breaches, breachJSON{

@@ -35,12 +35,12 @@ func writeMarkdown(w io.Writer, r *report) error {
 		p("- **Contract:** %s\n", cell(strings.TrimPrefix(w.Error(), "contract: ")))
 	}
 
-	for _, term := range res.Terms {
+	for i, term := range res.Terms {
 		switch term.Kind {
 		case "availability":
 			markdownAvailability(p, r, term)
 		case "response":
-			markdownResponse(p, r, term)
+			markdownResponse(p, r, i, term)
 		}
 	}
 	markdownBeside(p, r)
@@ -48,7 +48,7 @@ func writeMarkdown(w io.Writer, r *report) error {
 	markdownTimeline(p, r)
 
 	p("\n## Breaches\n\n")
-	if len(r.Breaches) == 0 {
+	if r.BreachCount == 0 {
 		p("None.\n")
 	} else {
 		p("Obligations: %s. Instants in %s; status at %s.\n\n", cell(r.obligationsText()), r.Zone, r.when(res.Now))
@@ -56,6 +56,9 @@ func writeMarkdown(w io.Writer, r *report) error {
 		p("|---|---|---|---|---|---|\n")
 		for _, v := range r.breachViews() {
 			p("| %s | %s | %s | %s | %s | %s |\n", cell(v.What), v.Occurred, v.Detected, v.ReportDue, v.ResolveDue, v.Status)
+		}
+		if n := r.BreachCount - len(r.Breaches); n > 0 {
+			p("\n%d more breaches are counted in the summary below.\n", n)
 		}
 		p("\n| term | breaches | unreported | unresolved | report overdue | resolution overdue |\n")
 		p("|---|---:|---:|---:|---:|---:|\n")
@@ -138,7 +141,7 @@ func markdownIncidents(p func(string, ...any), r *report) {
 		p("| %s | %s | %s | %s | %s |\n", cell(cmpOr(inc.ID, "-")), cell(cmpOr(inc.Title, "-")), r.when(inc.Span.Start), span(inc.Span.Duration()), cell(incidentCounted(inc)))
 	}
 	if len(outside) > 0 {
-		p("\nOutside the period, not counted: %s.\n", cell(idList(outside)))
+		p("\nOutside the period, not counted: %s.\n", cell(idList(outside, len(outside))))
 	}
 }
 
@@ -160,30 +163,29 @@ func markdownTimeline(p func(string, ...any), r *report) {
 	}
 }
 
-func markdownResponse(p func(string, ...any), r *report, term contract.TermResult) {
-	breached := breachedTickets(term)
+func markdownResponse(p func(string, ...any), r *report, i int, term contract.TermResult) {
+	tc := &r.Tickets[i]
 	p("\n## Tickets: %s\n\n", cell(term.Name))
-	p("%d ticket%s", len(term.Tickets), plural(len(term.Tickets)))
-	if n := carriedIn(term); n > 0 {
-		p(" (%d carried in from an earlier period, marked *)", n)
+	p("%d ticket%s", tc.Total, plural(tc.Total))
+	if tc.CarriedIn > 0 {
+		p(" (%d carried in from an earlier period, marked *)", tc.CarriedIn)
 	}
-	p(", %d breached", len(breached))
-	if len(breached) > 0 {
-		p(" (%s)", cell(idList(breached)))
+	p(", %d breached", tc.Breached)
+	if tc.Breached > 0 {
+		p(" (%s)", cell(idList(tc.BreachedIDs, tc.Breached)))
 	}
 	p(".\n")
-	if len(term.Tickets) == 0 {
+	if tc.Total == 0 {
 		return
 	}
-	rows, omitted := r.goalRows(term)
 	p("\n| ticket | priority | goal | elapsed | target | used | paused | due | state | verdict |\n")
 	p("|---|---|---|---:|---|---:|---:|---|---|---|\n")
-	for _, g := range rows {
+	for _, g := range r.goalRows(term) {
 		p("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n",
 			cell(strings.ReplaceAll(g.Ticket, "*", `\*`)), cell(g.Priority), g.Goal, g.Elapsed, g.Target, g.Used, g.Paused, g.Due, g.State, g.Verdict)
 	}
-	if omitted > 0 {
-		p("\n%d more tickets met their goals; the JSON report lists every ticket.\n", omitted)
+	if n := tc.Omitted(); n > 0 {
+		p("\n%d more tickets are not listed: those that met their goals, and past %d the rest.\n", n, 2*maxTicketRows)
 	}
 }
 

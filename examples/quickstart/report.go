@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -31,9 +33,14 @@ type report struct {
 	// Columns are the segments of the terms measured by outages, in the
 	// order of Days' Down.
 	Columns []column
-	// Breaches are the records opened from Result, with their report and
-	// resolution due instants.
-	Breaches []breach.Record
+	// Breaches are the first records opened from the evaluation (at most
+	// maxBreaches), with their report and resolution due instants;
+	// BreachCount counts them all.
+	Breaches    []breach.Record
+	BreachCount int
+	// Tickets are the counts of each response term, by the index of the
+	// term in Result.Terms; Result lists the tickets the report shows.
+	Tickets []ticketCounts
 	// Summaries count the breaches and open obligations per term at
 	// Result.Now. Their Credit is not shown: it adds the credits of a
 	// term's segments, while the contract owes what its credit policy
@@ -71,15 +78,76 @@ type day struct {
 	Incidents      []string
 }
 
+// Bounds on what a report lists, so that its size and the memory it
+// takes stay near those of the input: the counts cover every ticket and
+// breach, the lists the first ones.
+const (
+	// ticketChunk is the number of tickets evaluated at a time: their
+	// results are counted and dropped, except those the report lists.
+	ticketChunk = 4096
+	// maxTicketRows is the most tickets of a term a report lists in
+	// full; past it, only tickets that breached or are still open are
+	// listed, at most 2 × maxTicketRows of them.
+	maxTicketRows = 60
+	// maxBreaches is the most breach records a report lists.
+	maxBreaches = 50
+)
+
+// ticketCounts are the counts of a response term over every ticket, and
+// the tickets the report lists.
+type ticketCounts struct {
+	Total, CarriedIn, Breached int
+	// BreachedIDs are the first IDs of breached tickets.
+	BreachedIDs []string
+	// first are the first maxTicketRows+1 tickets; notable the first
+	// tickets that breached or are still open.
+	first, notable []contract.TicketResult
+}
+
+// listed returns the tickets the report lists.
+func (tc *ticketCounts) listed() []contract.TicketResult {
+	if tc.Total <= maxTicketRows {
+		return tc.first
+	}
+	return tc.notable
+}
+
+// Omitted returns the number of tickets the report does not list.
+func (tc *ticketCounts) Omitted() int { return tc.Total - len(tc.listed()) }
+
+func (tc *ticketCounts) add(tk contract.TicketResult) {
+	tc.Total++
+	if tk.CarriedIn {
+		tc.CarriedIn++
+	}
+	if tk.Breached {
+		tc.Breached++
+		if len(tc.BreachedIDs) < 11 {
+			tc.BreachedIDs = append(tc.BreachedIDs, tk.ID)
+		}
+	}
+	if len(tc.first) <= maxTicketRows {
+		tc.first = append(tc.first, tk)
+	}
+	if (tk.Breached || open(tk)) && len(tc.notable) < 2*maxTicketRows {
+		tc.notable = append(tc.notable, tk)
+	}
+}
+
 // newReport evaluates c over the chosen period, and the periods beside
-// it, and opens a breach record for every missed level.
+// it, and opens a breach record for every missed level. Tickets are
+// evaluated ticketChunk at a time, so that the results of a month of
+// many tickets need not all be held at once.
 func newReport(c contract.Contract, loc *time.Location, ch choice, obs contract.Observations, maint []maintenance, data dataSpan) (*report, error) {
+	tickets := obs.Tickets
+	obs.Tickets = nil
 	res, err := c.Evaluate(ch.Period, obs)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating the contract: %w", err)
 	}
 	warnings, _ := c.Validate() // Parse validated it; this reads the warnings
-	r := &report{Contract: c, Warnings: warnings, Zone: loc, Choice: ch, Result: res, Data: data}
+	r := &report{Contract: c, Warnings: warnings, Zone: loc, Choice: ch, Result: res, Data: data,
+		Tickets: make([]ticketCounts, len(res.Terms))}
 	for _, samples := range obs.Requests {
 		r.Samples += len(samples)
 	}
@@ -88,20 +156,88 @@ func newReport(c contract.Contract, loc *time.Location, ch choice, obs contract.
 			r.Maintenance = append(r.Maintenance, m)
 		}
 	}
-	ob := c.Obligations
-	for _, f := range breach.FromReport(res) {
-		rec, err := breach.Open(f, ob)
-		if err != nil {
-			return nil, fmt.Errorf("opening breach %s: %w", f.ID, err)
-		}
-		r.Breaches = append(r.Breaches, rec)
+	if err := r.addBreaches(res); err != nil {
+		return nil, err
 	}
-	r.Summaries = breach.Summarize(r.Breaches, res.Now)
+	for start := 0; start < len(tickets); start += ticketChunk {
+		end := min(start+ticketChunk, len(tickets))
+		part, err := c.Evaluate(ch.Period, contract.Observations{Tickets: tickets[start:end], Now: ch.Now})
+		if err != nil {
+			var te *contract.TicketError
+			if errors.As(err, &te) {
+				te.Index += start
+			}
+			return nil, fmt.Errorf("evaluating the contract: %w", err)
+		}
+		for i, t := range part.Terms {
+			if t.Kind != "response" {
+				continue
+			}
+			for _, tk := range t.Tickets {
+				r.Tickets[i].add(tk)
+			}
+			r.Result.Terms[i].Met = r.Result.Terms[i].Met && t.Met
+			r.Result.Met = r.Result.Met && t.Met
+		}
+		lo := &r.Result.LeftOut
+		lo.TicketsBefore = append(lo.TicketsBefore, part.LeftOut.TicketsBefore...)
+		lo.TicketsAfter = append(lo.TicketsAfter, part.LeftOut.TicketsAfter...)
+		if err := r.addBreaches(part); err != nil {
+			return nil, err
+		}
+	}
+	for i := range r.Result.Terms {
+		if r.Result.Terms[i].Kind == "response" {
+			r.Result.Terms[i].Tickets = r.Tickets[i].listed()
+		}
+	}
 	if err := r.beside(c, obs); err != nil {
 		return nil, err
 	}
 	r.timeline()
 	return r, nil
+}
+
+// addBreaches opens the breach records of an evaluation, counts them
+// into the summaries, and keeps the first maxBreaches.
+func (r *report) addBreaches(res contract.Report) error {
+	facts := breach.FromReport(res)
+	records := make([]breach.Record, 0, len(facts))
+	for _, f := range facts {
+		rec, err := breach.Open(f, r.Contract.Obligations)
+		if err != nil {
+			return fmt.Errorf("opening breach %s: %w", f.ID, err)
+		}
+		records = append(records, rec)
+	}
+	r.BreachCount += len(records)
+	keep := min(len(records), maxBreaches-len(r.Breaches))
+	r.Breaches = append(r.Breaches, records[:max(keep, 0)]...)
+	r.Summaries = mergeSummaries(r.Summaries, breach.Summarize(records, r.Result.Now))
+	return nil
+}
+
+// mergeSummaries adds the summaries more to sums: counts of one term and
+// period add up, and its credit is the larger.
+func mergeSummaries(sums, more []breach.Summary) []breach.Summary {
+	for _, m := range more {
+		i := slices.IndexFunc(sums, func(s breach.Summary) bool { return s.Term == m.Term && s.Period.Equal(m.Period) })
+		if i < 0 {
+			sums = append(sums, m)
+			continue
+		}
+		s := &sums[i]
+		s.Breaches += m.Breaches
+		s.Unreported += m.Unreported
+		s.Unresolved += m.Unresolved
+		s.ReportOverdue += m.ReportOverdue
+		s.ResolutionOverdue += m.ResolutionOverdue
+		if m.Credit.Cmp(s.Credit) > 0 {
+			s.Credit = m.Credit
+		}
+	}
+	slices.SortStableFunc(sums, func(a, b breach.Summary) int { return strings.Compare(a.Term, b.Term) })
+	return sums
 }
 
 // beside evaluates the month before the period and the year to date,
@@ -295,28 +431,18 @@ func (r *report) segmentViews(term contract.TermResult) []segmentView {
 	return out
 }
 
-// maxTicketRows is the most ticket rows a text or Markdown report lists;
-// past it, only breached and open tickets are listed, and the JSON report
-// has them all.
-const maxTicketRows = 60
-
 // goalRow is one clock cycle of a ticket as text.
 type goalRow struct {
 	Ticket, Priority, Goal, Elapsed, Target, Used, Paused, Due, State, Verdict string
 }
 
-// goalRows returns the rows of a term's tickets, and how many tickets
-// were left out of them.
-func (r *report) goalRows(term contract.TermResult) (rows []goalRow, omitted int) {
+// goalRows returns the rows of the tickets a term lists.
+func (r *report) goalRows(term contract.TermResult) (rows []goalRow) {
 	var rt ticket.Policy
 	if def := findTerm(r.Contract, term.Name); def.Response != nil {
 		rt = def.Response.Policy
 	}
 	for _, tk := range term.Tickets {
-		if len(term.Tickets) > maxTicketRows && (!tk.Breached && !open(tk) || len(rows) >= 2*maxTicketRows) {
-			omitted++
-			continue
-		}
 		p, _ := rt.Priority(tk.Priority)
 		id := tk.ID
 		if tk.CarriedIn {
@@ -347,7 +473,7 @@ func (r *report) goalRows(term contract.TermResult) (rows []goalRow, omitted int
 			add(fmt.Sprintf("resolve #%d", len(tk.EarlierResolves)+1), p.Resolve, *tk.Resolve)
 		}
 	}
-	return rows, omitted
+	return rows
 }
 
 // open reports whether a ticket is still open at the evaluation instant.
@@ -355,33 +481,10 @@ func open(tk contract.TicketResult) bool {
 	return tk.Resolve != nil && (tk.Resolve.State == ticket.ClockRunning || tk.Resolve.State == ticket.ClockPaused)
 }
 
-// carriedIn counts the tickets of a term carried in from an earlier
-// period.
-func carriedIn(term contract.TermResult) int {
-	n := 0
-	for _, tk := range term.Tickets {
-		if tk.CarriedIn {
-			n++
-		}
-	}
-	return n
-}
-
-// breachedTickets returns the IDs of the term's breached tickets.
-func breachedTickets(term contract.TermResult) []string {
-	var ids []string
-	for _, tk := range term.Tickets {
-		if tk.Breached {
-			ids = append(ids, tk.ID)
-		}
-	}
-	return ids
-}
-
-// idList lists IDs for a line of text, at most ten of them.
-func idList(ids []string) string {
-	if len(ids) > 10 {
-		return strings.Join(ids[:10], ", ") + fmt.Sprintf(" and %d more", len(ids)-10)
+// idList lists IDs for a line of text, at most ten of total.
+func idList(ids []string, total int) string {
+	if total > 10 {
+		return strings.Join(ids[:min(10, len(ids))], ", ") + fmt.Sprintf(" and %d more", total-10)
 	}
 	return strings.Join(ids, ", ")
 }
@@ -496,8 +599,8 @@ func (r *report) nothingInPeriod() bool {
 			return false
 		}
 	}
-	for _, t := range r.Result.Terms {
-		if len(t.Tickets) > carriedIn(t) {
+	for _, tc := range r.Tickets {
+		if tc.Total > tc.CarriedIn {
 			return false
 		}
 	}

@@ -39,21 +39,21 @@ func writeText(w io.Writer, r *report) error {
 		p("Contract:\t%s\n", strings.TrimPrefix(w.Error(), "contract: "))
 	}
 
-	for _, term := range res.Terms {
+	for i, term := range res.Terms {
 		p("\n")
 		switch term.Kind {
 		case "availability":
 			writeAvailabilityText(tw, r, term)
 		case "response":
-			writeResponseText(tw, r, term)
+			writeResponseText(tw, r, i, term)
 		}
 	}
 	writeBesideText(tw, r)
 	writeIncidentsText(tw, r)
 	writeTimelineText(tw, r)
 
-	p("\nBreaches: %d\n", len(r.Breaches))
-	if len(r.Breaches) > 0 {
+	p("\nBreaches: %d\n", r.BreachCount)
+	if r.BreachCount > 0 {
 		p("Obligations: %s; instants in %s; status at %s.\n", r.obligationsText(), r.Zone, r.when(res.Now))
 	}
 	for i, b := range r.breachViews() {
@@ -64,6 +64,9 @@ func writeText(w io.Writer, r *report) error {
 		p("     report due\t%s\n", b.ReportDue)
 		p("     resolve due\t%s\n", b.ResolveDue)
 		p("     status\t%s\n", b.Status)
+	}
+	if n := r.BreachCount - len(r.Breaches); n > 0 {
+		p("\n  (%d more breaches, counted in the summary below)\n", n)
 	}
 	if len(r.Summaries) > 0 {
 		p("\nSummary at %s\n", r.when(res.Now))
@@ -165,7 +168,7 @@ func writeIncidentsText(tw io.Writer, r *report) {
 		p("  %s\t%s\t%s\t%s\t%s\n", cmpOr(inc.ID, "-"), cmpOr(inc.Title, "-"), r.when(inc.Span.Start), span(inc.Span.Duration()), incidentCounted(inc))
 	}
 	if len(outside) > 0 {
-		p("  Outside the period, not counted: %s\n", idList(outside))
+		p("  Outside the period, not counted: %s\n", idList(outside, len(outside)))
 	}
 }
 
@@ -218,30 +221,29 @@ func dash(d time.Duration) string {
 	return span(d)
 }
 
-func writeResponseText(tw io.Writer, r *report, term contract.TermResult) {
+func writeResponseText(tw io.Writer, r *report, i int, term contract.TermResult) {
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
-	breached := breachedTickets(term)
-	p("Response term %q: %d ticket%s", term.Name, len(term.Tickets), plural(len(term.Tickets)))
-	if n := carriedIn(term); n > 0 {
-		p(" (%d carried in)", n)
+	tc := &r.Tickets[i]
+	p("Response term %q: %d ticket%s", term.Name, tc.Total, plural(tc.Total))
+	if tc.CarriedIn > 0 {
+		p(" (%d carried in)", tc.CarriedIn)
 	}
-	p(", %d breached", len(breached))
-	if len(breached) > 0 {
-		p(" (%s)", idList(breached))
+	p(", %d breached", tc.Breached)
+	if tc.Breached > 0 {
+		p(" (%s)", idList(tc.BreachedIDs, tc.Breached))
 	}
 	p("\n")
-	if len(term.Tickets) == 0 {
+	if tc.Total == 0 {
 		return
 	}
-	rows, omitted := r.goalRows(term)
 	p("  ticket\tprio\tgoal\telapsed\ttarget\tused\tpaused\tdue\tstate\tverdict\n")
-	for _, g := range rows {
+	for _, g := range r.goalRows(term) {
 		p("  %s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", g.Ticket, g.Priority, g.Goal, g.Elapsed, g.Target, g.Used, g.Paused, g.Due, g.State, g.Verdict)
 	}
-	if omitted > 0 {
-		p("  (%d more tickets met their goals; --format json lists every ticket)\n", omitted)
+	if n := tc.Omitted(); n > 0 {
+		p("  (%d more tickets are not listed: those that met their goals, and past %d the rest)\n", n, 2*maxTicketRows)
 	}
-	if carriedIn(term) > 0 {
+	if tc.CarriedIn > 0 {
 		p("  * opened before the period and still open at its start\n")
 	}
 }

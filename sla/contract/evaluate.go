@@ -290,20 +290,27 @@ func (e *evaluation) outageTerm(t Term) TermResult {
 	if !ok {
 		base = e.obs.Outages[""]
 	}
-	spans := make([]weighted, 0, base.Len())
-	for iv := range base.All() {
-		spans = append(spans, weighted{span: iv, affected: sla.MustShare("100%"), incident: -1})
-	}
 	var own []window.Interval
+	var named []weighted // the term's incidents
 	for i, inc := range e.obs.Incidents {
 		if inc.Term == "" || inc.Term == t.Name {
-			spans = append(spans, weighted{span: inc.Span, affected: inc.affected(), incident: i})
+			named = append(named, weighted{span: inc.Span, affected: inc.affected(), incident: i})
 			own = append(own, inc.Span)
 		}
 	}
 	down := base
 	if len(own) > 0 {
 		down = base.Union(window.NewSet(own...))
+	}
+	// Every span of down time with the share it affected, for a
+	// proportional credit: the intervals of Outages affect everyone.
+	var spans []weighted
+	if slices.ContainsFunc(a.Segments, func(s Segment) bool { return s.Proportional }) {
+		spans = make([]weighted, 0, base.Len()+len(named))
+		for iv := range base.All() {
+			spans = append(spans, weighted{span: iv, affected: sla.MustShare("100%"), incident: -1})
+		}
+		spans = append(spans, named...)
 	}
 	credit := sla.Rational{}
 	for _, seg := range a.Segments {
@@ -314,7 +321,7 @@ func (e *evaluation) outageTerm(t Term) TermResult {
 		b := m.Budget(seg.Target)
 		sr := SegmentResult{
 			Name: seg.Name, Schedule: seg.Schedule.String(), Method: Outages, Target: seg.Target,
-			Measured: m.Measured, Down: m.Down, Ratio: m.Ratio(), Average: m.Ratio().Rational(),
+			Measured: m.Measured, Down: m.Down, Ratio: m.Ratio(),
 			Allowance: b.Allowed(), Remaining: b.Remaining(), Met: m.Met(seg.Target),
 			MeasuredTime: measured, CountedDown: counted,
 		}
@@ -326,10 +333,7 @@ func (e *evaluation) outageTerm(t Term) TermResult {
 		} else {
 			e.tierCredit(&sr, seg)
 		}
-		for _, w := range spans {
-			if w.incident < 0 {
-				continue
-			}
+		for _, w := range named {
 			if d := counted.DurationIn(expand(w.span, a.Rules)); d > 0 {
 				ir := &e.rep.Incidents[w.incident]
 				ir.Counted += d
@@ -365,13 +369,19 @@ func expand(span window.Interval, r sla.OutageRules) window.Interval {
 	return span
 }
 
-// tierCredit sets the credit of a segment from its credit tiers.
+// tierCredit sets the credit of a segment from its credit tiers: by its
+// ratio, compared in integers, or by the exact mean of an average of
+// slices.
 func (e *evaluation) tierCredit(sr *SegmentResult, seg Segment) {
 	credits := e.c.Credits
 	if seg.Credits != nil {
 		credits = *seg.Credits
 	}
-	sr.Credit, sr.CreditTier = credits.CreditFor(sr.Average)
+	if sr.Method == SliceAverage {
+		sr.Credit, sr.CreditTier = credits.CreditFor(sr.Average)
+	} else {
+		sr.Credit, sr.CreditTier = credits.Credit(sr.Ratio)
+	}
 	sr.CreditExact = sr.Credit.Rational()
 	if sr.CreditTier >= 0 {
 		sr.Tier = credits.Tiers[sr.CreditTier]
@@ -470,7 +480,7 @@ func (e *evaluation) requestTerm(t Term) (TermResult, error) {
 			} else {
 				m, err = sla.MeasureTimeSlices(scope, a.Slice, samples, a.SliceRules)
 			}
-			sr.Ratio, sr.Average, sr.Events, sr.Met = m.Ratio(), m.Ratio().Rational(), m.Budget(seg.Target), m.Met(seg.Target)
+			sr.Ratio, sr.Events, sr.Met = m.Ratio(), m.Budget(seg.Target), m.Met(seg.Target)
 			sr.BreachedAt, _ = m.ExhaustedAt(seg.Target)
 		case SliceAverage:
 			sr.Average, err = sla.AverageTimeSlices(scope, a.Slice, samples, a.SliceRules.Empty)

@@ -88,7 +88,8 @@ type SegmentResult struct {
 	Down     time.Duration
 	Ratio    sla.Ratio
 	// Average is the exact mean of the slice ratios, for a term measured
-	// by SliceAverage; otherwise the value of Ratio.
+	// by SliceAverage; zero for the other methods, whose exact value is
+	// Ratio's.
 	Average sla.Rational
 	// Allowance is the down time the target allows in the measured time.
 	Allowance time.Duration
