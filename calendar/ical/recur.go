@@ -13,25 +13,35 @@ import (
 const (
 	// MaxOccurrences is the most occurrences the recurrence rules of one
 	// file may produce in one call, counting those before the span asked
-	// for, which a rule with COUNT or an interval must step through.
+	// for, which a rule with COUNT or an interval must step through, and,
+	// for holidays, each day of a multi-day event.
 	MaxOccurrences = 100_000
 	// MaxScan bounds the work of expanding the rules of one file, in
-	// steps of rrule-go's scan weighted by their cost (see scanCost). A rule
-	// that matches no date at all, such as FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30,
-	// makes rrule-go scan period by period up to the year 9999 without
-	// producing an occurrence, so the cost is counted before the scan,
-	// from the rule's first date to that year.
-	MaxScan = 40_000_000
+	// steps of rrule-go's scan weighted by their cost (about the cost of a
+	// step of FREQ=DAILY, some 30 ns; see BenchmarkScanStep): about half a
+	// second of work at most. rrule-go scans period by period until it
+	// finds the next occurrence, up to the year 9999 for a rule that
+	// matches nothing more, such as FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, and
+	// cannot be stopped in between. So each rule is charged before it is
+	// expanded: from its first date to the end of the span, plus a year (or
+	// its interval, or twelve years for a day of the month on a given
+	// weekday) for a rule of a form that surely matches again that soon,
+	// and to the year 9999 otherwise.
+	MaxScan = 20_000_000
 	// maxInterval and maxList bound INTERVAL and the number of values of a
-	// BYDAY or BYSETPOS part, which multiply the cost of a scan step.
+	// BYxxx part, which multiply the cost of a scan step.
 	maxInterval = 10_000
 	maxList     = 64
 )
 
-// scanCost is the cost of one scan step of rrule-go per frequency, in
-// units of about the cost of a step of FREQ=DAILY, measured with the
-// largest lists allowed (see BenchmarkScanStep).
-var scanCost = map[rrule.Frequency]int64{rrule.YEARLY: 60, rrule.MONTHLY: 8, rrule.WEEKLY: 3, rrule.DAILY: 1}
+// Cost of one scan step per frequency, in units of a step of FREQ=DAILY,
+// measured with BenchmarkScanStep: a base, and what each value of BYSETPOS
+// and of BYDAY adds.
+var (
+	stepBase   = map[rrule.Frequency]int64{rrule.YEARLY: 45, rrule.MONTHLY: 5, rrule.WEEKLY: 4, rrule.DAILY: 1}
+	stepSetpos = map[rrule.Frequency]int64{rrule.YEARLY: 22, rrule.MONTHLY: 2, rrule.WEEKLY: 1, rrule.DAILY: 1}
+	stepByday  = map[rrule.Frequency]int64{rrule.YEARLY: 3, rrule.MONTHLY: 2, rrule.WEEKLY: 0, rrule.DAILY: 0}
+)
 
 // stepsPerYear is the number of periods a rule scans per year.
 var stepsPerYear = map[rrule.Frequency]int64{rrule.YEARLY: 1, rrule.MONTHLY: 12, rrule.WEEKLY: 53, rrule.DAILY: 366}
@@ -191,6 +201,69 @@ func dayList(val string) ([]rrule.Weekday, error) {
 	return out, nil
 }
 
+// reach reports whether rec, started at dtstart, surely has an
+// occurrence within gap years after any date, judged by its form alone
+// and conservatively: every value of its BYxxx parts exists in every
+// period it selects, and its interval cannot step over all of them.
+func (rec *recurrence) reach(dtstart time.Time) (gap int, sure bool) {
+	o := rec.opt
+	for _, p := range o.Bysetpos {
+		if p != 1 && p != -1 {
+			return 0, false
+		}
+	}
+	for _, d := range o.Bymonthday {
+		if d > 28 || d < -28 {
+			return 0, false
+		}
+	}
+	ordinal, plain := false, false
+	for _, w := range o.Byweekday {
+		if n := w.N(); n == 0 {
+			plain = true
+		} else if ordinal = true; n > 4 || n < -4 {
+			return 0, false
+		}
+	}
+	monthday := len(o.Bymonthday) > 0
+	if !monthday && len(o.Byweekday) == 0 && (o.Freq == rrule.MONTHLY || o.Freq == rrule.YEARLY) && dtstart.Day() > 28 {
+		return 0, false // the default day of the month, DTSTART's, is not in every month
+	}
+	if monthday && ordinal {
+		return 0, false
+	}
+	n := o.Interval
+	if n > 1 {
+		switch o.Freq {
+		case rrule.DAILY:
+			if monthday || (plain && n%7 == 0) || (len(o.Bymonth) > 0 && n > 28) {
+				return 0, false
+			}
+		case rrule.WEEKLY:
+			if monthday || (len(o.Bymonth) > 0 && n > 4) {
+				return 0, false
+			}
+		case rrule.MONTHLY:
+			if len(o.Bymonth) > 0 || (monthday && plain) {
+				return 0, false
+			}
+		case rrule.YEARLY:
+			if monthday && plain {
+				return 0, false
+			}
+		}
+	}
+	gap = 1
+	if o.Freq == rrule.YEARLY {
+		gap = n
+	}
+	if monthday && plain {
+		// A day of the month falls on each weekday within twelve years.
+		gap += 12
+	}
+	return gap, true
+}
+
 // lastYear is the last year rrule-go scans.
 const lastYear = rrule.MAXYEAR
 
@@ -218,7 +291,11 @@ func (b *budget) expand(rec *recurrence, dtstart, limit time.Time, yield func(wa
 	opt.Dtstart = dtstart.AddDate(shift, 0, 0)
 	opt.Until = limit.AddDate(shift, 0, 0)
 	years := int64(lastYear - opt.Dtstart.Year() + 1)
-	cost := years * stepsPerYear[opt.Freq] * scanCost[opt.Freq] / int64(opt.Interval)
+	if gap, sure := rec.reach(dtstart); sure {
+		years = min(years, int64(limit.Year()-dtstart.Year()+1+gap))
+	}
+	step := stepBase[opt.Freq] + stepSetpos[opt.Freq]*int64(len(opt.Bysetpos)) + stepByday[opt.Freq]*int64(len(opt.Byweekday))
+	cost := years * stepsPerYear[opt.Freq] * step / int64(opt.Interval)
 	if b.scan += max(cost, 1); b.scan > MaxScan {
 		return errf(ErrLimit, "expanding the file's recurrence rules would scan more than the package allows (MaxScan); a rule that matches no date, or that starts long before the span, costs the most")
 	}
