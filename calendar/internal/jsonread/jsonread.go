@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -161,7 +162,8 @@ func (r *Reader) Object(path, want string, nullOK bool, field func(key, path str
 	if d, ok := t.(json.Delim); !ok || d != '{' {
 		return r.TypeErr(path, t, want)
 	}
-	seen := map[string]bool{}
+	var buf [8]string // objects have few keys: a slice beats a map
+	seen := buf[:0]
 	for r.dec.More() {
 		t, err := r.Token(path)
 		if err != nil {
@@ -175,10 +177,10 @@ func (r *Reader) Object(path, want string, nullOK bool, field func(key, path str
 		if path != "" {
 			kp = path + "." + key
 		}
-		if seen[key] {
+		if slices.Contains(seen, key) {
 			return r.Failf(kp, "key %q given twice", key)
 		}
-		seen[key] = true
+		seen = append(seen, key)
 		if err := field(key, kp); err != nil {
 			return err
 		}
