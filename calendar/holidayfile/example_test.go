@@ -25,12 +25,12 @@ func ExampleReadFile() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(format, len(rules), "days")
+	fmt.Printf("%v: %d bank holidays in 2022\n", format, len(cal.HolidaysIn(2022)))
 	for _, h := range cal.HolidaysIn(2022)[5:8] {
 		fmt.Println(h.Date, h.Name)
 	}
 	// Output:
-	// UK bank holidays 83 days
+	// UK bank holidays: 10 bank holidays in 2022
 	// 2022-06-03 Platinum Jubilee bank holiday
 	// 2022-08-29 Summer bank holiday
 	// 2022-09-19 Bank Holiday for the State Funeral of Queen Elizabeth II

@@ -98,8 +98,9 @@ func ReadFile(path string, o Options) ([]calendar.Rule, Format, error) {
 }
 
 // Read reads a holiday file from r (at most [MaxSize] bytes), detects its
-// format with [Detect] and returns its holidays chosen by o as one-off
-// rules that are never moved, in the order of the file, with the format.
+// format with [Detect] and returns its holidays chosen by o as rules that
+// give exactly the file's days and are never moved (a rule per name, as
+// the format's package makes them), with the format.
 // Errors are those of the format's package, or wrap [ErrFormat].
 func Read(r io.Reader, o Options) ([]calendar.Rule, Format, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
@@ -160,13 +161,13 @@ func (o Options) ukRules(data []byte) ([]calendar.Rule, error) {
 	if _, err := f.Rules(division); err != nil {
 		return nil, err
 	}
-	var rules []calendar.Rule
+	kept := ukbank.File{Divisions: map[ukbank.Division][]ukbank.Event{division: nil}}
 	for _, e := range f.Divisions[division] {
 		if o.keeps(e.Date) {
-			rules = append(rules, calendar.OnDate(e.Name(), e.Date))
+			kept.Divisions[division] = append(kept.Divisions[division], e)
 		}
 	}
-	return rules, nil
+	return kept.Rules(division)
 }
 
 // keeps reports whether d lies in [o.First, o.Last], or whether both are

@@ -47,8 +47,7 @@ END:VCALENDAR
 	// Tue 1 Dec 01:30 CET to 02:30
 }
 
-// All-day events are holidays: each day an event covers becomes a
-// one-off rule.
+// All-day events are holidays: each day an event covers is a day off.
 func ExampleHolidays() {
 	const ics = `BEGIN:VCALENDAR
 VERSION:2.0
@@ -66,11 +65,18 @@ END:VCALENDAR
 		fmt.Println(err)
 		return
 	}
-	for _, r := range rules {
-		fmt.Println(r)
+	cal, err := calendar.New(time.UTC,
+		calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")),
+		calendar.Holidays(rules...))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, h := range cal.HolidaysIn(2026) {
+		fmt.Println(h.Date, h.Date.Weekday(), h.Name)
 	}
 	// Output:
-	// "Year-end closure" (2026-12-24)
-	// "Year-end closure" (2026-12-25)
-	// "Year-end closure" (2026-12-26)
+	// 2026-12-24 Thursday Year-end closure
+	// 2026-12-25 Friday Year-end closure
+	// 2026-12-26 Saturday Year-end closure
 }

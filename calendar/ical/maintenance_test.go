@@ -26,7 +26,9 @@ var (
 	year26  = window.Between(time.Date(2026, 1, 1, 0, 0, 0, 0, berlin), time.Date(2027, 1, 1, 0, 0, 0, 0, berlin))
 )
 
-func utc(y int, m time.Month, d, h, min int) time.Time { return time.Date(y, m, d, h, min, 0, 0, time.UTC) }
+func utc(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
 
 // calendarOf wraps VEVENT lines in a VCALENDAR with CRLF line ends.
 func calendarOf(events ...string) string {

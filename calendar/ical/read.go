@@ -11,6 +11,7 @@ import (
 	goical "github.com/emersion/go-ical"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/calendar/internal/oneoff"
 	"github.com/slamath/slamath/window"
 )
 
@@ -360,10 +361,14 @@ func Maintenance(r io.Reader, span window.Interval, floating *time.Location) (wi
 }
 
 // Holidays reads an iCalendar file (RFC 5545) from r and returns its
-// all-day events as one-off holiday rules ([calendar.OnDate]) named by
-// their SUMMARY, one per day an event covers (from DTSTART up to but
+// all-day events as holiday rules named by their SUMMARY ("Holiday" when
+// it has none) that give each day an event covers (from DTSTART up to but
 // excluding DTEND, or DURATION's days, or one day), for the days from
-// first through last. Rules are never moved: a file lists days off.
+// first through last. Rules are never moved: a file lists days off. There
+// is a rule per name and per occurrence of the name within a year,
+// computed from the days ([calendar.Computed]), in order of first
+// appearance, rather than a rule per day, so that a file of many years
+// stays within [calendar.MaxHolidays].
 //
 // Timed events are maintenance windows, not holidays, and are left out,
 // as are events with STATUS:CANCELLED. Recurring all-day events are
@@ -384,7 +389,7 @@ func Holidays(r io.Reader, first, last calendar.Date) ([]calendar.Rule, error) {
 	}
 	lo, hi := dayTime(first), dayTime(last)
 	var b budget
-	var rules []calendar.Rule
+	var days []oneoff.Day
 	for _, e := range f.events {
 		if !e.allDay() {
 			continue
@@ -404,7 +409,7 @@ func Holidays(r io.Reader, first, last calendar.Date) ([]calendar.Rule, error) {
 					return e.fail("", errf(ErrLimit, "the file's events cover more than %d days", MaxOccurrences))
 				}
 				y, m, dd := d.Date()
-				rules = append(rules, calendar.OnDate(name, calendar.Date{Year: y, Month: m, Day: dd}))
+				days = append(days, oneoff.Day{Name: name, Date: calendar.Date{Year: y, Month: m, Day: dd}})
 			}
 			return nil
 		})
@@ -412,7 +417,7 @@ func Holidays(r io.Reader, first, last calendar.Date) ([]calendar.Rule, error) {
 			return nil, err
 		}
 	}
-	return rules, nil
+	return oneoff.Rules(days), nil
 }
 
 // dayTime returns midnight UTC of d.

@@ -24,9 +24,9 @@
 // # Reading
 //
 // [Parse] and [Read] return the holidays in the order of the document.
-// [Rules] turns those of one subdivision into one-off rules
-// ([calendar.OnDate]), named in English or in the local language, that are
-// not moved again: Nager.Date gives the date the holiday is held on.
+// [Rules] turns those of one subdivision into holiday rules, named in
+// English or in the local language, that give exactly the file's dates and
+// are not moved again: Nager.Date gives the date the holiday is held on.
 //
 //	hs, err := nager.Read(file)
 //	rules := nager.Rules(hs, nager.Select{County: "DE-BY", Types: []string{"Public"}})

@@ -3,7 +3,9 @@ package nager_test
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/nager"
 )
 
@@ -23,18 +25,26 @@ func ExampleRules() {
 		fmt.Println(err)
 		return
 	}
+	berlin, _ := time.LoadLocation("Europe/Berlin")
 	for _, county := range []string{"DE-BY", "DE-BE"} {
+		cal, err := calendar.New(berlin,
+			calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("08:00-16:00")),
+			calendar.Holidays(nager.Rules(hs, nager.Select{County: county, Local: true})...))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
 		fmt.Println(county)
-		for _, r := range nager.Rules(hs, nager.Select{County: county, Local: true}) {
-			fmt.Println(" ", r)
+		for _, h := range cal.HolidaysIn(2026) {
+			fmt.Println(" ", h.Date, h.Name)
 		}
 	}
 	// Output:
 	// DE-BY
-	//   "Neujahr" (2026-01-01)
-	//   "Heilige Drei Könige" (2026-01-06)
-	//   "Karfreitag" (2026-04-03)
+	//   2026-01-01 Neujahr
+	//   2026-01-06 Heilige Drei Könige
+	//   2026-04-03 Karfreitag
 	// DE-BE
-	//   "Neujahr" (2026-01-01)
-	//   "Karfreitag" (2026-04-03)
+	//   2026-01-01 Neujahr
+	//   2026-04-03 Karfreitag
 }

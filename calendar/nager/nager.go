@@ -7,6 +7,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/internal/jsonread"
+	"github.com/slamath/slamath/calendar/internal/oneoff"
 )
 
 // MaxSize is the largest input [Read] and [Parse] accept, in bytes: a
@@ -140,12 +141,15 @@ func (h Holiday) HoldsIn(county string) bool {
 	return h.Global || (county != "" && slices.Contains(h.Counties, county))
 }
 
-// Rules returns the holidays that s selects as one-off holiday rules, in
-// the order of hs: [calendar.OnDate] with the English name (or the local
-// one with s.Local, each falling back on the other when empty), never
-// moved, since the date is the day the holiday is held on.
+// Rules returns the holidays that s selects as holiday rules that give
+// each holiday's date, named in English (or in the local language with
+// s.Local, each falling back on the other when empty), never moved, since
+// the date is the day the holiday is held on. There is a rule per name
+// (and per occurrence of the name within a year), computed from the dates
+// ([calendar.Computed]), in order of first appearance, so that several
+// years of holidays stay within [calendar.MaxHolidays].
 func Rules(hs []Holiday, s Select) []calendar.Rule {
-	var rules []calendar.Rule
+	var days []oneoff.Day
 	for _, h := range hs {
 		if !h.HoldsIn(s.County) {
 			continue
@@ -157,7 +161,7 @@ func Rules(hs []Holiday, s Select) []calendar.Rule {
 		if s.Local && h.LocalName != "" || name == "" {
 			name = h.LocalName
 		}
-		rules = append(rules, calendar.OnDate(name, h.Date))
+		days = append(days, oneoff.Day{Name: name, Date: h.Date})
 	}
-	return rules
+	return oneoff.Rules(days)
 }

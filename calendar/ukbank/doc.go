@@ -24,9 +24,12 @@
 //
 // [Parse] and [Read] return a [File]: the events of each division in the
 // order of the document. [File.Rules] turns the events of one [Division]
-// into one-off rules ([calendar.OnDate]), named by the title, with the
-// notes in brackets when there are any ("Boxing Day (Substitute day)"),
-// that are not moved again: the dates are already the days off.
+// into holiday rules named by the title, with the notes in brackets when
+// there are any ("Boxing Day (Substitute day)"), that give exactly the
+// file's dates and are not moved again: the dates are already the days
+// off. There is a rule per name, computed from the file's dates
+// ([calendar.Computed]), not a rule per day, so that a calendar built from
+// ten years of the file stays well within [calendar.MaxHolidays].
 //
 //	f, err := ukbank.Read(file)
 //	rules, err := f.Rules(ukbank.EnglandAndWales)

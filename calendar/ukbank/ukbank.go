@@ -9,6 +9,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/internal/jsonread"
+	"github.com/slamath/slamath/calendar/internal/oneoff"
 )
 
 // MaxSize is the largest input [Read] and [Parse] accept, in bytes: the
@@ -157,10 +158,13 @@ func event(r *jsonread.Reader, path string) (Event, error) {
 	return e, nil
 }
 
-// Rules returns the events of division d as one-off holiday rules, in the
-// order of the file: [calendar.OnDate] with the event's [Event.Name],
-// never moved (the dates are the days off). It fails, wrapping
-// [ErrNoDivision], when the file has no such division.
+// Rules returns the events of division d as holiday rules that give each
+// event's date, named by [Event.Name], never moved (the dates are the days
+// off). There is a rule per name (and per occurrence of the name within a
+// year, if a name comes back within one), computed from the file's dates,
+// rather than a rule per day, so that ten years of a division stay well
+// within [calendar.MaxHolidays]. It fails, wrapping [ErrNoDivision], when
+// the file has no such division.
 func (f File) Rules(d Division) ([]calendar.Rule, error) {
 	events, ok := f.Divisions[d]
 	if !ok {
@@ -171,9 +175,9 @@ func (f File) Rules(d Division) ([]calendar.Rule, error) {
 		slices.Sort(have)
 		return nil, fmt.Errorf("ukbank: %w %q; the file has %s", ErrNoDivision, d, strings.Join(have, ", "))
 	}
-	rules := make([]calendar.Rule, 0, len(events))
-	for _, e := range events {
-		rules = append(rules, calendar.OnDate(e.Name(), e.Date))
+	days := make([]oneoff.Day, len(events))
+	for i, e := range events {
+		days[i] = oneoff.Day{Name: e.Name(), Date: e.Date}
 	}
-	return rules, nil
+	return oneoff.Rules(days), nil
 }

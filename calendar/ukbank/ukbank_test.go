@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
@@ -34,11 +35,12 @@ func TestParse(t *testing.T) {
 	}
 	rules, err := f.Rules(ukbank.EnglandAndWales)
 	require.NoError(t, err)
-	var names []string
-	for _, r := range rules {
-		names = append(names, r.String())
-	}
-	require.Equal(t, []string{`"Bank Holiday for the State Funeral of Queen Elizabeth II" (2022-09-19)`, `"Christmas Day (Substitute day)" (2022-12-27)`}, names)
+	cal, err := calendar.New(time.UTC, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")), calendar.Holidays(rules...))
+	require.NoError(t, err)
+	require.Equal(t, []calendar.Holiday{
+		{Name: "Bank Holiday for the State Funeral of Queen Elizabeth II", Date: calendar.Date{Year: 2022, Month: 9, Day: 19}, Observed: calendar.Date{Year: 2022, Month: 9, Day: 19}},
+		{Name: "Christmas Day (Substitute day)", Date: calendar.Date{Year: 2022, Month: 12, Day: 27}, Observed: calendar.Date{Year: 2022, Month: 12, Day: 27}},
+	}, cal.HolidaysIn(2022))
 	_, err = f.Rules(ukbank.NorthernIreland)
 	require.ErrorIs(t, err, ukbank.ErrNoDivision)
 	require.EqualError(t, err, `ukbank: no such division "northern-ireland"; the file has england-and-wales, scotland`)
