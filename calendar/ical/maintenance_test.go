@@ -237,3 +237,7 @@ func TestDaylightSavingTime(t *testing.T) {
 		})
 	}
 }
+
+func readMaintenance(ics string) (window.Set, error) {
+	return ical.Maintenance(strings.NewReader(ics), year26, nil)
+}
