@@ -51,3 +51,27 @@ func TestManyYearsFewRules(t *testing.T) {
 	_, err := calendar.New(time.UTC, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")), calendar.Holidays(rules...))
 	require.NoError(t, err)
 }
+
+// A calendar of such rules answers from several goroutines at once (run
+// with -race): the rules only read their tables.
+func TestConcurrentLookups(t *testing.T) {
+	var days []oneoff.Day
+	for y := 1990; y < 2060; y++ {
+		days = append(days, oneoff.Day{Name: "Founders' Day", Date: d(y, 3, 3)})
+	}
+	cal, err := calendar.New(time.UTC, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:00")), calendar.Holidays(oneoff.Rules(days)...))
+	require.NoError(t, err)
+	done := make(chan int)
+	for g := 0; g < 4; g++ {
+		go func() {
+			n := 0
+			for y := 1990; y < 2060; y++ {
+				n += len(cal.HolidaysIn(y))
+			}
+			done <- n
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		require.Equal(t, 70, <-done)
+	}
+}
