@@ -204,3 +204,44 @@ func TestReadFileNamesTheFile(t *testing.T) {
 	require.ErrorIs(t, err2, os.ErrNotExist)
 	require.ErrorIs(t, err, os.ErrNotExist)
 }
+
+func TestDetect(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		data string
+		want holidayfile.Format
+	}{
+		{"iCalendar", "BEGIN:VCALENDAR\r\n", holidayfile.ICalendar},
+		{"iCalendar, lower case, byte order mark", "\ufeffbegin:vcalendar\n", holidayfile.ICalendar},
+		{"Nager.Date", "\n  [{\"date\": \"2026-01-01\"}]", holidayfile.Nager},
+		{"UK bank holidays", "{\"scotland\": {}}", holidayfile.UKBank},
+		{"empty", "", holidayfile.Unknown},
+		{"YAML", "holidays: []", holidayfile.Unknown},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want, holidayfile.Detect([]byte(tc.data)))
+		})
+	}
+	// A Nager.Date file through Read, with days to keep.
+	rules, format, err := holidayfile.Read(strings.NewReader(`[{"date":"2026-01-01","name":"New Year's Day","global":true},{"date":"2027-01-01","name":"New Year's Day","global":true}]`),
+		holidayfile.Options{First: d(2026, 1, 1), Last: d(2026, 12, 31)})
+	require.NoError(t, err)
+	require.Equal(t, holidayfile.Nager, format)
+	require.Equal(t, []calendar.Date{d(2026, 1, 1)}, daysOffIn(t, rules, 2026, 2027))
+	_, _, err = holidayfile.Read(strings.NewReader(`[]`), holidayfile.Options{First: d(2026, 1, 1)})
+	require.ErrorIs(t, err, calendar.ErrNoSuchDate)
+}
+
+// daysOffIn returns the observed days of rules in the years from..to.
+func daysOffIn(t *testing.T, rules []calendar.Rule, from, to int) []calendar.Date {
+	t.Helper()
+	cal, err := calendar.New(london, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("09:00-17:30")), calendar.Holidays(rules...))
+	require.NoError(t, err)
+	var out []calendar.Date
+	for y := from; y <= to; y++ {
+		for _, h := range cal.HolidaysIn(y) {
+			out = append(out, h.Observed)
+		}
+	}
+	return out
+}
