@@ -5,8 +5,9 @@
 //
 // # Holidays
 //
-// rickar/cal keeps, in a package per country (gb, us, de, …, 48 sets in
-// v2.1.13, the version this module pins), each holiday as a *cal.Holiday:
+// rickar/cal keeps, in a package per country or institution (gb, us, de,
+// …, ecb: 36 packages in v2.1.13, the version this module pins, besides
+// aa, the holidays they share), each holiday as a *cal.Holiday:
 // a name, a function of the year that gives its date, a list of
 // substitute days by weekday ("a Saturday moves to the Monday"), a range
 // of years and years without it. [Rule] wraps one as a [calendar.Computed]
