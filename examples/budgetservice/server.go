@@ -189,7 +189,7 @@ func (s *server) report(now time.Time) report {
 		for _, a := range evaluated {
 			rep.Alerts = append(rep.Alerts, alert{
 				Severity:         a.Rule.Severity.String(),
-				BudgetShare:      a.Rule.BudgetShare.String(),
+				BudgetShare:      a.Rule.BudgetShare(a.Period).String(),
 				LongWindow:       a.Rule.Long.String(),
 				ShortWindow:      a.Rule.Short.String(),
 				Threshold:        a.Threshold().String(),

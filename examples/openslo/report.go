@@ -108,7 +108,7 @@ func buildSLO(slo *openslo.SLO, c sloCounts, at time.Time) (sloReport, error) {
 			return r
 		}
 		for _, or := range sr.objectives {
-			sr.alerts = append(sr.alerts, sr.policy.Evaluate(or.o.Target, observe))
+			sr.alerts = append(sr.alerts, sr.policy.Evaluate(or.o.Target, observe, nil))
 		}
 	}
 	return sr, nil
