@@ -25,7 +25,8 @@
 // target.
 //
 // A [Share] is an amount, not a level: the credit a tier owes (a share of
-// the bill) or the share of a budget an alert rule watches. It reads and
+// the bill) or the share of a budget from which an alert rule's threshold
+// is derived ([NewAlertRule]). It reads and
 // prints like a Target but is a type of its own, so that one cannot
 // stand for the other.
 //
