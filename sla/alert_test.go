@@ -164,6 +164,37 @@ func TestNewAlertRule(t *testing.T) {
 	}
 }
 
+// TestNewAlertRuleKeepsTheWorkbooksThreshold: for any share, window and
+// period, the threshold a rule holds is share × period / long computed
+// with math/big, as the rule's Burn(period) computed it when rules held
+// their share; shares of up to 18 digits and windows and periods up to
+// 2^63 ns give parts beyond 64 bits, which the rule holds all the same.
+func TestNewAlertRuleKeepsTheWorkbooksThreshold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(28, 672))
+	wide := 0
+	for range 5000 {
+		share := sla.MustShare(big.NewRat(1+rng.Int64N(1e18), 1e18).FloatString(18))
+		long := time.Duration(12 + rng.Int64N(1<<63-12))
+		period := time.Duration(1 + rng.Int64N(1<<63-1))
+		if rng.IntN(2) == 0 {
+			long = time.Duration(1+rng.Int64N(100)) * time.Hour
+			period = time.Duration(1+rng.Int64N(400)) * day
+		}
+		r, err := sla.NewAlertRule(sla.SeverityTicket, share, long, period)
+		require.NoError(t, err)
+		want := new(big.Rat).Mul(new(big.Rat).SetFrac(share.Rational().Num(), share.Rational().Den()),
+			new(big.Rat).SetFrac(big.NewInt(int64(period)), big.NewInt(int64(long))))
+		got := new(big.Rat).SetFrac(r.Burn().Num(), r.Burn().Den())
+		if got.Cmp(want) != 0 {
+			t.Fatalf("%v of %v in %v: burn %v, want %v", share, period, long, got, want)
+		}
+		if got.Num().BitLen() > 64 || got.Denom().BitLen() > 64 {
+			wide++
+		}
+	}
+	assert.Greater(t, wide, 1000, "thresholds with a part beyond 64 bits")
+}
+
 // TestNewBurnRule: a threshold given directly, as OpenSLO and Prometheus
 // users write it, is held exactly whatever its share of the budget.
 func TestNewBurnRule(t *testing.T) {
