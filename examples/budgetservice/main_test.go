@@ -279,10 +279,10 @@ func TestPolicyInReport(t *testing.T) {
 
 	type rule struct{ Severity, Share, Long, Short, Threshold string }
 	want := []rule{
-		{"page", "2%", "1h0m0s", "5m0s", "14.4"},
-		{"page", "5%", "6h0m0s", "30m0s", "6"},
-		{"ticket", "10%", "24h0m0s", "2h0m0s", "3"},
-		{"ticket", "10%", "72h0m0s", "6h0m0s", "1"},
+		{"page", "0.02", "1h0m0s", "5m0s", "14.4"},
+		{"page", "0.05", "6h0m0s", "30m0s", "6"},
+		{"ticket", "0.1", "24h0m0s", "2h0m0s", "3"},
+		{"ticket", "0.1", "72h0m0s", "6h0m0s", "1"},
 	}
 	var got []rule
 	for _, a := range rep.Alerts {

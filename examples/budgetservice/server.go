@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/prom"
 	"github.com/slamath/slamath/window"
 )
 
@@ -23,6 +24,8 @@ type server struct {
 	policy sla.AlertPolicy
 	counts *counter
 	now    func() time.Time
+	// schedules, when set, serves business schedules for Prometheus.
+	schedules *prom.ScheduleHandler
 }
 
 // newServer returns a server for target over a rolling period, with now as
@@ -36,12 +39,14 @@ func newServer(target sla.Target, period time.Duration, now func() time.Time) *s
 	return &server{target: target, period: period, policy: policy, counts: newCounter(bucketWidth, history), now: now}
 }
 
-// handler returns the service: next, counted, at / and the report at /slo,
-// which is not counted.
+// handler returns the service: next, counted, at / and the report at /slo
+// and the schedules at /metrics/schedules (see serveSchedules), which are
+// not counted.
 func (s *server) handler(next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.count(next))
 	mux.HandleFunc("GET /slo", s.serveSLO)
+	s.mountSchedules(mux)
 	return mux
 }
 
@@ -189,7 +194,7 @@ func (s *server) report(now time.Time) report {
 		for _, a := range evaluated {
 			rep.Alerts = append(rep.Alerts, alert{
 				Severity:         a.Rule.Severity.String(),
-				BudgetShare:      a.Rule.BudgetShare.String(),
+				BudgetShare:      a.Rule.BudgetShare(a.Period).String(),
 				LongWindow:       a.Rule.Long.String(),
 				ShortWindow:      a.Rule.Short.String(),
 				Threshold:        a.Threshold().String(),
