@@ -46,8 +46,18 @@ func (s *server) handler(next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.count(next))
 	mux.HandleFunc("GET /slo", s.serveSLO)
+	// Without this pattern a POST to /slo would fall through to "/":
+	// answered by the service and counted as one of its requests.
+	mux.HandleFunc("/slo", readOnly)
 	s.mountSchedules(mux)
 	return mux
+}
+
+// readOnly answers 405 with an Allow header, for methods other than GET
+// and HEAD on a read-only endpoint, as RFC 9110 §15.5.6 asks.
+func readOnly(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Allow", "GET, HEAD")
+	http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 }
 
 // count wraps next so that each of its responses is counted when it ends:
