@@ -22,6 +22,13 @@
 //     evaluation and report, and breach obligations.
 //   - [github.com/slamath/slamath/sla/contract/contracttest]: table-driven
 //     tests of contract terms, one line a case.
+//   - [github.com/slamath/slamath/sla/prom]: the Prometheus side — rule
+//     files with exact thresholds, business schedules served as a series,
+//     range-query results read back exactly, alert policies replayed as
+//     the engine evaluates them.
+//   - [github.com/slamath/slamath/sla/openslo]: OpenSLO documents read and
+//     written exactly, turned into targets, periods, budgets and alert
+//     policies.
 //   - [github.com/slamath/slamath/breach]: breach records, reporting and
 //     resolution deadlines, and an append-only ledger.
 //
@@ -29,11 +36,13 @@
 // packages above it: window imports none; calendar imports window; sla
 // imports window; sla/ticket imports none (a business schedule is an
 // interface that a calendar satisfies); sla/contract imports sla,
-// sla/ticket, calendar and window; breach imports sla/contract and what
-// it imports. Below them all, internal packages hold the arithmetic
-// several packages need — saturating durations, exact products of
-// integers — written once; sla/ticket, which imports nothing of the
-// module, does without them.
+// sla/ticket, calendar and window; sla/prom imports sla, calendar and
+// window, and sla/openslo sla and window, never each other; breach
+// imports sla/contract and what it imports. Below them all, internal
+// packages hold what several packages need — saturating durations, exact
+// products of integers, the check for a JSON key given twice — written
+// once; sla/ticket, which imports nothing of the module, does without
+// them.
 //
 // # Principles
 //
@@ -42,5 +51,6 @@
 // in the calendar's own IANA zone. Every span is half-open. Library code
 // never reads the clock: "now" is always a parameter. Values are immutable
 // and safe for concurrent use. Non-test code imports the standard library
-// only.
+// only, except sla/openslo, an adapter for a format kept elsewhere, which
+// reads YAML with one pinned library that no other package compiles.
 package slamath

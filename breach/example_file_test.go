@@ -95,8 +95,8 @@ func ExampleOpenFile_recover() {
 		if _, err := lf.Open(breach.Facts{
 			ID: id, Kind: breach.Response, Term: "p1 response",
 			TargetDuration: 8 * time.Hour, Elapsed: 9 * time.Hour,
-			OccurredAt: detected, DetectedAt: detected, Credit: sla.MustTarget("0%"),
-		}, breach.Obligation{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour}); err != nil {
+			OccurredAt: detected, DetectedAt: detected, Credit: sla.MustShare("0%"),
+		}, contract.Obligations{ReportWithin: time.Hour, ResolveWithin: 24 * time.Hour}); err != nil {
 			fmt.Println(err)
 		}
 	}

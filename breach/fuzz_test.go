@@ -2,11 +2,7 @@ package breach
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"maps"
-	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -156,49 +152,6 @@ func FuzzRecover(f *testing.F) {
 		}
 		if diff := cmp.Diff(recs, again); diff != "" {
 			t.Fatalf("the kept bytes replay to other records (-recover +kept):\n%s", diff)
-		}
-	})
-}
-
-// FuzzDuplicateKeys: checkDuplicateKeys never panics; on valid JSON it
-// agrees with the reference built on encoding/json's token stream; and
-// it finds the first key of an object written twice.
-func FuzzDuplicateKeys(f *testing.F) {
-	for _, s := range []string{`{"a":1}`, `{"a":{"b":[1,{"c":2}]}}`, `[{"x":1},{"x":1}]`, `{"a":1,"a":2}`, `"s"`, `{`,
-		`{"id":1,"ID":2}`, `{"\u0069d":1,"id":2}`, `{"k":1,"\u212a":2}`} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		err := checkDuplicateKeys(data)
-		if !json.Valid(data) {
-			return
-		}
-		if ref := tokenDuplicateKey(data); fmt.Sprint(ref) != fmt.Sprint(err) {
-			t.Fatalf("checkDuplicateKeys(%s) = %v, the token-stream reference %v", data, err, ref)
-		}
-		var v any
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber() // 1e1000 is valid JSON, but no float64
-		if err := dec.Decode(&v); err != nil {
-			t.Fatal(err)
-		}
-		b, err := json.Marshal(v)
-		if err != nil {
-			t.Fatal(err)
-		}
-		m, ok := v.(map[string]any)
-		if !ok || len(m) == 0 {
-			return
-		}
-		first := slices.Sorted(maps.Keys(m))[0]
-		// json.Marshal sorts keys, so first is the first member of b.
-		kb, _ := json.Marshal(first)
-		vb, _ := json.Marshal(m[first])
-		dup := append(append(append([]byte{'{'}, kb...), ':'), vb...)
-		dup = append(append(dup, ','), b[1:]...)
-		want := fmt.Sprintf("duplicate key %q", first)
-		if err := checkDuplicateKeys(dup); err == nil || err.Error() != want {
-			t.Fatalf("%s: %v, want %s", dup, err, want)
 		}
 	})
 }

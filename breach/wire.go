@@ -8,6 +8,7 @@ import (
 	"io"
 	"time"
 
+	"github.com/slamath/slamath/internal/jsonkey"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
 )
@@ -158,9 +159,10 @@ func decodeEvent(line []byte) (eventJSON, error) {
 		return eventJSON{}, fmt.Errorf("%w: data after the event", ErrCorrupt)
 	}
 	// encoding/json lets the last of two equal keys win; in a ledger
-	// line a repeated key is damage, whichever copy is right.
-	if err := checkDuplicateKeys(line); err != nil {
-		return eventJSON{}, fmt.Errorf("%w: %w", ErrCorrupt, err)
+	// line a repeated key is damage, whichever copy is right. Every
+	// object of a line is a struct, so keys compare as struct fields do.
+	if d, dup := jsonkey.Find(line, jsonkey.Fold); dup {
+		return eventJSON{}, fmt.Errorf("%w: duplicate key %q", ErrCorrupt, d.Path)
 	}
 	ev.At = ev.At.UTC()
 	return ev, nil

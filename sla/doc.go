@@ -25,7 +25,8 @@
 // target.
 //
 // A [Share] is an amount, not a level: the credit a tier owes (a share of
-// the bill) or the share of a budget an alert rule watches. It reads and
+// the bill) or the share of a budget from which an alert rule's threshold
+// is derived ([NewAlertRule]). It reads and
 // prints like a Target but is a type of its own, so that one cannot
 // stand for the other.
 //
@@ -64,14 +65,18 @@
 //
 // A [Budget] (in time) or [EventBudget] reports what a target allows,
 // what was consumed, and what remains (negative when overspent).
-// [BurnRate] is error ratio / (1 − target), exactly; [DefaultAlertPolicy]
-// derives the SRE Workbook's multiwindow, multi-burn-rate policy from an
-// SLO period (14.4/6/3/1 for 30 days), and [AlertPolicy.Evaluate] fires a
-// rule when both of its windows burn strictly faster than its threshold.
-// Evaluate compares by integer cross-multiplication, as Ratio.Met does,
-// without math/big and without allocating: its products need up to 247
-// bits, more than the 128 bits of Ratio.Met, so they are formed in 256
-// bits and no input overflows.
+// [BurnRate] is error ratio / (1 − target), exactly. An [AlertRule] is a
+// multiwindow burn-rate alert of the SRE Workbook: it fires when both its
+// long and its short window burn strictly faster than its burn-rate
+// threshold. [DefaultAlertPolicy] and [NewAlertRule] derive thresholds
+// from a share of the budget and the SLO period, as the Workbook does
+// (share × period / long window: 14.4/6/3/1 for 30 days, 13.44/5.6/2.8/
+// 14/15 for 28); [NewBurnRule] takes a threshold as OpenSLO and
+// Prometheus users write it (burn 14.4 over an hour, whatever the
+// period). [AlertPolicy.Evaluate] compares by integer
+// cross-multiplication, as Ratio.Met does, without math/big and without
+// allocating: its products need up to 252 bits, more than the 128 bits
+// of Ratio.Met, so they are formed in 256 bits and no input overflows.
 //
 // # Credits and composition
 //
@@ -102,6 +107,20 @@
 // The design asks that credits and budget shares not reuse Target; both
 // are a [Share], one type, since both are an exact part of a whole
 // written as a percentage, and neither is a level to meet.
+//
+// An alert rule holds its burn-rate threshold ([AlertRule.Burn]), and
+// its share of the budget is a method of the period
+// ([AlertRule.BudgetShare]), not the other way round. A threshold is what
+// a rule compares with, and what OpenSLO and Prometheus users write; held
+// as an exact fraction of two integers of up to 128 bits, it takes every
+// threshold of two uint64s and every one the Workbook's derivation gives
+// (share × period / long has parts below 2^123). A share held as a
+// decimal could not hold the share of burn 14.4 over an hour in a 28-day
+// period, 3/140; and a share held as a fraction would need parts wider
+// than the threshold's (share = burn × long / period), and would make a
+// rule's threshold change with the policy's period. The names are the
+// Workbook's: burn rate, long and short window, budget consumed at the
+// threshold as the rule's budget share.
 //
 // All values are immutable and safe for concurrent use. Nothing here
 // calls time.Now, and no text, count or duration makes the package panic

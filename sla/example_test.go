@@ -129,3 +129,23 @@ func ExampleSerial() {
 	// 99.8001%
 	// 99.9900%
 }
+
+// A burn-rate threshold given directly, as OpenSLO and Prometheus users
+// write it: burn 14.4 over an hour in a 28-day SLO spends 3/140 of the
+// budget, a share no decimal holds, and the rule holds the threshold
+// exactly.
+func ExampleNewBurnRule() {
+	burn, _ := sla.ParseRational("14.4")
+	rule, err := sla.NewBurnRule(sla.SeverityPage, burn, time.Hour, 5*time.Minute)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("burn >", rule.Burn(), "over", rule.Long, "and", rule.Short)
+	fmt.Println("share of a 28-day budget:", rule.BudgetShare(28*24*time.Hour))
+	fmt.Println("share of a 30-day budget:", rule.BudgetShare(30*24*time.Hour))
+	// Output:
+	// burn > 14.4 over 1h0m0s and 5m0s
+	// share of a 28-day budget: 3/140
+	// share of a 30-day budget: 0.02
+}

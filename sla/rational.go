@@ -188,6 +188,14 @@ func (x Rational) Float64() float64 {
 // [Rational.String]: "14.4", "14/15" or "+Inf".
 func (x Rational) MarshalText() ([]byte, error) { return []byte(x.String()), nil }
 
+// ParseRational reads the exact text form of a Rational, as
+// [Rational.UnmarshalText] does: "14.4", "14/15" or "+Inf".
+func ParseRational(s string) (Rational, error) {
+	var x Rational
+	err := x.UnmarshalText([]byte(s))
+	return x, err
+}
+
 // UnmarshalText implements encoding.TextUnmarshaler. It reads a
 // non-negative decimal ("14.4"), a fraction ("14/15") or "+Inf"; a
 // negative value, a zero denominator or anything else is a *ParseError

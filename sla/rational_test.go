@@ -114,7 +114,7 @@ func FuzzMetIsWithinAllowance(f *testing.F) {
 // TestRationalConcurrentUse shares Rationals between goroutines; under
 // -race it shows that reading one never writes to it.
 func TestRationalConcurrentUse(t *testing.T) {
-	burn := sla.DefaultAlertPolicy(28 * day).Rules[3].Burn(28 * day)
+	burn := sla.DefaultAlertPolicy(28 * day).Rules[3].Burn()
 	avg := sla.Serial(sla.MustTarget("99.9%"), sla.MustTarget("99.95%"))
 	done := make(chan string, 4)
 	for range 4 {

@@ -4,7 +4,8 @@ import "math/big"
 
 // Share is an exact share of a whole, from 0% to 100%: the credit a tier
 // of a credit schedule owes (a share of the bill), or the share of an
-// error budget an alert rule watches. It is not a Target: a target is a
+// error budget from which NewAlertRule derives a rule's burn-rate
+// threshold (2% in 1 hour). It is not a Target: a target is a
 // level a measured ratio must meet, a share is an amount. It reads and
 // prints like a Target ("10%", "0.1", "2.5%"), with 16 fractional digits
 // of percent held exactly and never rounded.

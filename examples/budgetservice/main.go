@@ -28,12 +28,20 @@ func main() {
 		os.Exit(2)
 	}
 	s := newServer(cfg.target, cfg.period, time.Now)
+	schedules, err := loadSchedules(cfg.schedules)
+	if err == nil {
+		err = s.serveSchedules(schedules...)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "budgetservice:", err)
+		os.Exit(2)
+	}
 	srv := &http.Server{
 		Addr:              cfg.addr,
 		Handler:           s.handler(http.HandlerFunc(demo)),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
-	log.Printf("budgetservice: %v over %s, listening on %s; GET /slo for the budget", cfg.target, cfg.period, cfg.addr)
+	log.Printf("budgetservice: %v over %s, listening on %s; GET /slo for the budget, /metrics/schedules for Prometheus", cfg.target, cfg.period, cfg.addr)
 	log.Fatal(srv.ListenAndServe())
 }
 
@@ -41,7 +49,14 @@ type config struct {
 	target sla.Target
 	period time.Duration
 	addr   string
+	// schedules are the business calendars to serve, by name; none means
+	// the sample schedule.
+	schedules []scheduleFile
 }
+
+// scheduleFile is a schedule named on the command line: a name and a
+// calendar file.
+type scheduleFile struct{ name, path string }
 
 // parseFlags reads the flags. Errors name the flag and are written to
 // stderr; the returned error only says that there was one.
@@ -56,6 +71,19 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 		return err
 	})
 	fs.StringVar(&cfg.addr, "addr", "localhost:8080", "`address` to listen on")
+	fs.Func("schedule", "serve the business calendar in `NAME=FILE` (JSON, as calendar.ParseSpec reads it) as schedule NAME at /metrics/schedules; repeatable (default: the sample schedule business, Monday–Friday 08:00–18:00 in New York)", func(s string) error {
+		name, path, ok := strings.Cut(s, "=")
+		if !ok || name == "" || path == "" {
+			return errors.New("want NAME=FILE")
+		}
+		for _, f := range cfg.schedules {
+			if f.name == name {
+				return fmt.Errorf("schedule %q is given twice", name)
+			}
+		}
+		cfg.schedules = append(cfg.schedules, scheduleFile{name, path})
+		return nil
+	})
 	if err := fs.Parse(args); err != nil {
 		return cfg, err
 	}

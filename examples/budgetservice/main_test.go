@@ -279,10 +279,10 @@ func TestPolicyInReport(t *testing.T) {
 
 	type rule struct{ Severity, Share, Long, Short, Threshold string }
 	want := []rule{
-		{"page", "2%", "1h0m0s", "5m0s", "14.4"},
-		{"page", "5%", "6h0m0s", "30m0s", "6"},
-		{"ticket", "10%", "24h0m0s", "2h0m0s", "3"},
-		{"ticket", "10%", "72h0m0s", "6h0m0s", "1"},
+		{"page", "0.02", "1h0m0s", "5m0s", "14.4"},
+		{"page", "0.05", "6h0m0s", "30m0s", "6"},
+		{"ticket", "0.1", "24h0m0s", "2h0m0s", "3"},
+		{"ticket", "0.1", "72h0m0s", "6h0m0s", "1"},
 	}
 	var got []rule
 	for _, a := range rep.Alerts {
@@ -412,4 +412,33 @@ func TestConcurrentRequests(t *testing.T) {
 	rep := getSLO(t, h, clock, clock.Now())
 	// 800 requests; (g+i) % 10 == 0 for 10 of every 100 values of i.
 	assert.Equal(t, requests{Good: 720, Bad: 80, Total: 800}, rep.Requests)
+}
+
+// TestReadOnlyEndpoints: the report and the schedules answer GET and
+// HEAD only; any other method gets 405 with an Allow header, reaches
+// neither the service nor its counts.
+func TestReadOnlyEndpoints(t *testing.T) {
+	clock := &fakeClock{t: time.Date(2026, 3, 10, 12, 0, 30, 0, time.UTC)}
+	s := newServer(sla.MustTarget("99.9%"), 30*24*time.Hour, clock.Now)
+	schedules, err := loadSchedules(nil)
+	require.NoError(t, err)
+	require.NoError(t, s.serveSchedules(schedules...))
+	h := s.handler(http.HandlerFunc(demo))
+	for _, path := range []string{"/slo", "/metrics/schedules"} {
+		for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete, http.MethodPatch} {
+			t.Run(method+" "+path, func(t *testing.T) {
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, httptest.NewRequest(method, path, nil))
+				assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+				assert.Equal(t, "GET, HEAD", rec.Header().Get("Allow"))
+			})
+		}
+		t.Run("HEAD "+path, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodHead, path, nil))
+			assert.Equal(t, http.StatusOK, rec.Code)
+		})
+	}
+	rep := getSLO(t, h, clock, clock.Now())
+	assert.Equal(t, requests{}, rep.Requests, "refused methods are not counted as requests")
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla"
+	"github.com/slamath/slamath/sla/prom"
 	"github.com/slamath/slamath/window"
 )
 
@@ -23,6 +24,8 @@ type server struct {
 	policy sla.AlertPolicy
 	counts *counter
 	now    func() time.Time
+	// schedules, when set, serves business schedules for Prometheus.
+	schedules *prom.ScheduleHandler
 }
 
 // newServer returns a server for target over a rolling period, with now as
@@ -36,13 +39,25 @@ func newServer(target sla.Target, period time.Duration, now func() time.Time) *s
 	return &server{target: target, period: period, policy: policy, counts: newCounter(bucketWidth, history), now: now}
 }
 
-// handler returns the service: next, counted, at / and the report at /slo,
-// which is not counted.
+// handler returns the service: next, counted, at / and the report at /slo
+// and the schedules at /metrics/schedules (see serveSchedules), which are
+// not counted.
 func (s *server) handler(next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/", s.count(next))
 	mux.HandleFunc("GET /slo", s.serveSLO)
+	// Without this pattern a POST to /slo would fall through to "/":
+	// answered by the service and counted as one of its requests.
+	mux.HandleFunc("/slo", readOnly)
+	s.mountSchedules(mux)
 	return mux
+}
+
+// readOnly answers 405 with an Allow header, for methods other than GET
+// and HEAD on a read-only endpoint, as RFC 9110 §15.5.6 asks.
+func readOnly(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Allow", "GET, HEAD")
+	http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 }
 
 // count wraps next so that each of its responses is counted when it ends:
@@ -189,7 +204,7 @@ func (s *server) report(now time.Time) report {
 		for _, a := range evaluated {
 			rep.Alerts = append(rep.Alerts, alert{
 				Severity:         a.Rule.Severity.String(),
-				BudgetShare:      a.Rule.BudgetShare.String(),
+				BudgetShare:      a.Rule.BudgetShare(a.Period).String(),
 				LongWindow:       a.Rule.Long.String(),
 				ShortWindow:      a.Rule.Short.String(),
 				Threshold:        a.Threshold().String(),

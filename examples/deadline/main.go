@@ -155,8 +155,14 @@ func report(o options, w io.Writer) error {
 	return nil
 }
 
+// maxCalendarBytes bounds the calendar file the tool reads: a calendar
+// document of the largest size calendar.New accepts (100 holiday rules,
+// 2,000 overrides) is well under it, and a wrong path such as /dev/zero
+// or an endless pipe stops here instead of filling memory.
+const maxCalendarBytes = 1 << 20
+
 func loadCalendar(path string) (*calendar.Calendar, error) {
-	data, err := os.ReadFile(path)
+	data, err := readBounded(path, maxCalendarBytes)
 	if err != nil {
 		return nil, usagef("-calendar: %v", err)
 	}
@@ -169,6 +175,24 @@ func loadCalendar(path string) (*calendar.Calendar, error) {
 		return nil, usagef("-calendar %s: %v", path, err)
 	}
 	return cal, nil
+}
+
+// readBounded reads the file at path, refusing one longer than limit
+// bytes after reading at most limit+1 of them.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s: larger than %d bytes, the most a calendar document may hold", path, limit)
+	}
+	return data, nil
 }
 
 // instant writes t in loc with its weekday, since a deadline is read by

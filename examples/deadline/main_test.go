@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -266,4 +268,26 @@ func TestHelp(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 0, run([]string{"-h"}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "usage: deadline")
+}
+
+// TestEndlessCalendarFile pins that a calendar path that never ends —
+// /dev/zero, or a pipe someone keeps writing to — is refused after the
+// size limit, with exit status 2, instead of being read into memory.
+func TestEndlessCalendarFile(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero on this system")
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-calendar", "/dev/zero", "-start", "2026-03-13T21:00:00Z", "-within", "8h"}, &stdout, &stderr)
+	runtime.ReadMemStats(&after)
+	assert.Equal(t, 2, code)
+	assert.Empty(t, stdout.String())
+	assert.Contains(t, stderr.String(), "/dev/zero: larger than 1048576 bytes")
+	// Reading stops at the limit: io.ReadAll grows its buffer to hold
+	// limit+1 bytes, a few MiB allocated in all, never the gigabytes an
+	// unbounded read of /dev/zero would take.
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20))
 }

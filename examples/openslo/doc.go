@@ -1,6 +1,7 @@
 // Command openslo reads SLOs written in OpenSLO and reports, exactly, what
 // they mean this month: each objective's budget given the counts so far,
-// and which burn-rate alerts fire.
+// and which burn-rate alerts fire; and it writes the Prometheus rules that
+// let a Prometheus server decide the same alerts.
 //
 // Run with no arguments, it reads the sample in data/ (embedded in the
 // binary): two SLOs of a web shop over calendar months in New York — a
@@ -10,6 +11,7 @@
 //
 //	go run ./examples/openslo
 //	go run ./examples/openslo --slo my-slos.yaml --counts counts.json --at 2026-04-30T12:00:00Z
+//	go run ./examples/openslo --rules slo.rules.yml
 //
 // # Report
 //
@@ -54,13 +56,27 @@
 // in the last window of each length an alert rule needs, keyed by a
 // duration shorthand (5m, 1h, 1d) or a Go duration (90s). Counts are
 // integers and are read exactly. An SLO without counts is reported
-// without its measurement.
+// without its measurement. The file is read strictly, as sla/contract
+// reads a contract: unknown fields are errors, and so is a key given
+// twice in one object, which encoding/json would otherwise take silently,
+// the last copy winning — in a field's object, keys that differ only in
+// case ("good" and "Good") count as the same key; SLO names and window
+// keys keep their case.
 //
 // # Prometheus rules
 //
-// The next step is exact Prometheus rules from the same file: recording
-// rules per window and the multiwindow alerts, with thresholds written as
-// exact decimals. It belongs to the sla/prom package; once that exists, a
-// --rules flag renders [openslo.SLO.AlertPolicy] through it, next to the
-// report (see report.go, where the policy is built).
+// --rules FILE also writes a Prometheus rule file (- writes it to stdout
+// instead of the report), through package sla/prom: for each objective,
+// the error ratio over every window of the SLO's alert rules and over its
+// period, the budget series, and the multiwindow alerts, each threshold
+// the exact burn × (1 − target) of the OpenSLO condition — 14.4 ×
+// 0.001 = 0.0144 for the sample's fast page at 99.9%. An SLO has rules
+// when it counts Occurrences with a ratio metric of Prometheus counters,
+// bad and total, each queried by a plain selector such as
+// http_requests_total{job="checkout",code=~"5.."}; the file's header
+// says which SLOs have none, and why. Prometheus has no calendar, so a
+// calendar-aligned window is written as a rolling window as long as the
+// period that holds --at (743 hours for March 2026 in New York); burn-rate
+// thresholds do not depend on it. An SLO without alert policies gets the
+// SRE Workbook's default policy, as sla/prom writes it.
 package main

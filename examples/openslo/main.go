@@ -37,8 +37,9 @@ const maxInput = 16 << 20
 const usageText = `Usage: openslo [flags]
 
 Reads SLOs in OpenSLO and reports this month's budget of each objective
-given counts, and which burn-rate alerts fire. Without flags it reads an
-embedded sample: two SLOs and their counts on 20 March 2026.
+given counts, and which burn-rate alerts fire; with --rules, also writes
+exact Prometheus rules for them. Without flags it reads an embedded
+sample: two SLOs and their counts on 20 March 2026.
 
 Flags:
 `
@@ -53,6 +54,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	sloPath := fs.String("slo", "", "OpenSLO `file` (default: the embedded sample)")
 	countsPath := fs.String("counts", "", "counts `file` in JSON (default: the embedded sample's counts; none with --slo)")
 	atText := fs.String("at", "", "the `instant` of the report, RFC 3339 (default: the \"at\" of the counts)")
+	rulesPath := fs.String("rules", "", "also write Prometheus rules for the SLOs to `file`; - writes them to stdout instead of the report")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -73,6 +75,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitUsage
+	}
+	if *rulesPath != "" {
+		rules, err := buildRules(in.file, in.at)
+		if err == nil {
+			var text []byte
+			if text, err = renderRules(rules, in.name, in.at); err == nil {
+				err = writeRules(*rulesPath, text, stdout)
+			}
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "openslo: rules:", err)
+			return exitUsage
+		}
+		if *rulesPath == "-" {
+			return exitOK
+		}
 	}
 	if err := writeText(stdout, rep); err != nil {
 		fmt.Fprintln(stderr, "openslo: writing the report:", err)
@@ -127,6 +145,15 @@ func load(sloPath, countsPath, atText string) (input, error) {
 		return in, errors.New("openslo: no instant for the report: give --at, or counts with \"at\"")
 	}
 	return in, nil
+}
+
+// writeRules writes the rule file to path, or to stdout for "-".
+func writeRules(path string, text []byte, stdout io.Writer) error {
+	if path == "-" {
+		_, err := stdout.Write(text)
+		return err
+	}
+	return os.WriteFile(path, text, 0o644)
 }
 
 func readFile(path string) ([]byte, error) {

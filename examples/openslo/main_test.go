@@ -89,6 +89,18 @@ func TestAt(t *testing.T) {
 	}
 }
 
+// SLO names are the keys of a map: two that differ in case are two SLOs,
+// not a key given twice.
+func TestCountsNamesKeepTheirCase(t *testing.T) {
+	c, err := parseCounts([]byte(`{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"events": {"good": 1, "total": 1}}, "Checkout": {"events": {"good": 0, "total": 1}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.SLOs) != 2 || c.SLOs["checkout"].Events.Good != 1 || c.SLOs["Checkout"].Events.Good != 0 {
+		t.Errorf("counts %+v, want two SLOs", c.SLOs)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string) string {
@@ -103,6 +115,12 @@ func TestErrors(t *testing.T) {
 	noWindow := write("nowindow.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"windows": {"1h": {"good": 1, "total": 1}}}}}`)
 	badWindow := write("badwindow.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"windows": {"1M": {"good": 1, "total": 1}}}}}`)
 	goodAbove := write("above.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"events": {"good": 2, "total": 1}}}}`)
+	// Keys given twice, which encoding/json would take silently, the last
+	// copy winning.
+	twiceAt := write("twice-at.json", `{"at": "2026-03-20T12:00:00Z", "slos": {}, "at": "2026-03-21T12:00:00Z"}`)
+	twiceSLO := write("twice-slo.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {}, "checkout": {}}}`)
+	twiceWindow := write("twice-window.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"windows": {"1h": {"good": 1, "total": 1}, "1h": {"good": 0, "total": 1}}}}}`)
+	twiceGood := write("twice-good.json", `{"at": "2026-03-20T12:00:00Z", "slos": {"checkout": {"events": {"good": 1, "total": 2, "Good": 2}}}}`)
 	cases := []struct {
 		name string
 		args []string
@@ -118,6 +136,11 @@ func TestErrors(t *testing.T) {
 		{"window a rule needs", []string{"--counts", noWindow}, exitUsage, "no window of 5m0s, which a rule needs"},
 		{"window of a month", []string{"--counts", badWindow}, exitUsage, `slos.checkout.windows.1M: "1M" is not a window length`},
 		{"good above total", []string{"--counts", goodAbove}, exitUsage, "slos.checkout.events: good 2 exceeds total 1"},
+		{"at given twice", []string{"--counts", twiceAt}, exitUsage, `counts: at: "at" is given twice`},
+		{"SLO given twice", []string{"--counts", twiceSLO}, exitUsage, `counts: slos.checkout: "checkout" is given twice`},
+		{"window given twice", []string{"--counts", twiceWindow}, exitUsage, `counts: slos.checkout.windows.1h: "1h" is given twice`},
+		// encoding/json reads "Good" into the field good.
+		{"good given twice in another case", []string{"--counts", twiceGood}, exitUsage, `counts: slos.checkout.events.Good: "Good" is given twice`},
 		{"bad --at", []string{"--at", "tomorrow"}, exitUsage, `--at "tomorrow"`},
 		{"help", []string{"-h"}, exitOK, "Usage: openslo"},
 	}

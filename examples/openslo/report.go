@@ -57,7 +57,7 @@ func buildSLO(slo *openslo.SLO, c sloCounts, at time.Time) (sloReport, error) {
 		return sr, err
 	}
 	// The alert policy is the SLO's burn-rate rules over this period;
-	// Prometheus rules, once sla/prom exists, are rendered from it.
+	// --rules renders Prometheus rules from the same policy (rules.go).
 	if sr.policy, err = slo.AlertPolicy(at); err != nil {
 		return sr, err
 	}
@@ -108,7 +108,7 @@ func buildSLO(slo *openslo.SLO, c sloCounts, at time.Time) (sloReport, error) {
 			return r
 		}
 		for _, or := range sr.objectives {
-			sr.alerts = append(sr.alerts, sr.policy.Evaluate(or.o.Target, observe))
+			sr.alerts = append(sr.alerts, sr.policy.Evaluate(or.o.Target, observe, nil))
 		}
 	}
 	return sr, nil

@@ -43,7 +43,7 @@ func writeSLO(b *strings.Builder, sr sloReport) {
 	fmt.Fprintf(b, "  alerts   %d rules; a rule fires when its long and short windows both burn faster than its threshold\n", len(sr.policy.Rules))
 	if sr.alerts == nil {
 		for _, r := range sr.policy.Rules {
-			fmt.Fprintf(b, "    %-6s burn > %-5v over %v and %v (%s of the budget)\n", r.Severity, r.Burn, short(r.Long), short(r.Short), r.BudgetShare)
+			fmt.Fprintf(b, "    %-6s burn > %-5v over %v and %v (%v of the budget)\n", r.Severity, r.Burn(), short(r.Long), short(r.Short), r.BudgetShare(sr.period.Duration()))
 		}
 		return
 	}
@@ -55,7 +55,7 @@ func writeSLO(b *strings.Builder, sr sloReport) {
 				state = "FIRING"
 			}
 			fmt.Fprintf(b, "      %-6s burn > %-5v over %4s: %-6v over %4s: %-6v %s\n",
-				a.Rule.Severity, a.Rule.Burn, short(a.Rule.Long), a.LongBurn, short(a.Rule.Short), a.ShortBurn, state)
+				a.Rule.Severity, a.Rule.Burn(), short(a.Rule.Long), a.LongBurn(), short(a.Rule.Short), a.ShortBurn(), state)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"github.com/slamath/slamath/internal/jsonkey"
 )
 
 // The decoder reads a contract document one level at a time: every array
@@ -77,12 +79,20 @@ func join(path, field string) string {
 	return path + "." + field
 }
 
-// decodeObject decodes the JSON object raw, found at path, into the
-// struct v: unknown fields, duplicate keys and values of the wrong type
-// are *FieldErrors naming their path.
+// decodeObject decodes the JSON object raw, found at path, into v, a
+// pointer to a struct or a map: unknown fields, duplicate keys and values
+// of the wrong type are *FieldErrors naming their path.
+//
+// A key is given twice when encoding/json would fill one destination
+// from both, the last winning: in a struct, keys that differ only in case
+// ("target" and "Target") name one field; in a map they are two keys.
 func decodeObject(path string, raw json.RawMessage, v any) error {
-	if key, dup := duplicateKey(raw); dup {
-		return fieldError(join(path, key), ErrDuplicateKey, fmt.Sprintf("%q is given twice", key))
+	if d, dup := jsonkey.FindTop(raw, jsonkey.ModeOf(v)); dup {
+		msg := fmt.Sprintf("%q is given twice", d.Key)
+		if d.First != d.Key {
+			msg = fmt.Sprintf("%q is given twice, first as %q: keys name a field whatever their case", d.Key, d.First)
+		}
+		return fieldError(join(path, d.Path), ErrDuplicateKey, msg)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -150,35 +160,6 @@ func kindForm(t reflect.Type) string {
 		return "an array"
 	}
 	return formObject
-}
-
-// duplicateKey reports the first key given twice at the top level of the
-// JSON object raw. It reads nothing else of the document, which the
-// decoder checks afterwards.
-func duplicateKey(raw json.RawMessage) (string, bool) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return "", false
-	}
-	var seen []string
-	for dec.More() {
-		tok, err := dec.Token()
-		key, ok := tok.(string)
-		if err != nil || !ok {
-			return "", false
-		}
-		for _, k := range seen {
-			if k == key {
-				return key, true
-			}
-		}
-		seen = append(seen, key)
-		var skip json.RawMessage
-		if dec.Decode(&skip) != nil {
-			return "", false
-		}
-	}
-	return "", false
 }
 
 // withLine sets the line of a *FieldError from Parse, when it has none

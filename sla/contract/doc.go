@@ -49,7 +49,10 @@
 // type keeps its index and says which form was expected: an exclusion
 // written as an object reads "terms[0].exclusions[1]: got an object, want
 // "start/end" text, such as ...". Unknown fields and keys given twice are
-// errors.
+// errors; a field's key given twice in another case ("target" and
+// "Target", which encoding/json would read into one field, the last
+// winning) is a key given twice, while calendar names, the keys of a map,
+// keep their case.
 //
 // # Evaluation
 //

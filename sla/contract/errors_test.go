@@ -52,6 +52,10 @@ func TestParseErrors(t *testing.T) {
 			"terms[0].segments[0].colour", 15, contract.ErrUnknownField, `unknown field "colour"`},
 		{"key given twice", `"target": "99.5%"`, `"target": "99.5%", "target": "99%"`,
 			"terms[0].segments[0].target", 15, contract.ErrDuplicateKey, `"target" is given twice`},
+		// encoding/json matches a key to a field whatever its case, so
+		// "Target" would silently replace "target".
+		{"key given twice in another case", `"target": "99.5%"`, `"target": "99.5%", "Target": "99%"`,
+			"terms[0].segments[0].Target", 15, contract.ErrDuplicateKey, `"Target" is given twice, first as "target"`},
 		{"overlapping tiers of a segment", `{"below": "98%", "credit": "10%"}`, `{"below": "98.5%", "credit": "10%"}`,
 			"terms[0].segments[1].credits[1]", 19, sla.ErrTierOverlap, "tiers overlap"},
 		{"exclusion written as an object", `"kind": "availability",`,
@@ -162,6 +166,19 @@ func TestParseErrors(t *testing.T) {
 			assert.NotContains(t, err.Error(), tt.path+": "+tt.path, "the path is said once")
 		})
 	}
+}
+
+// TestCalendarNamesKeepTheirCase: calendar names are the keys of a map,
+// so two that differ only in case are two calendars, not a key given
+// twice.
+func TestCalendarNamesKeepTheirCase(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	doc := strings.Replace(string(seed), `"calendars": {`, `"calendars": {"Business": {"zone": "UTC", "hours": [{"days": "Mon", "spans": ["09:00-17:00"]}]},`, 1)
+	c, err := contract.Parse([]byte(doc))
+	require.NoError(t, err)
+	assert.Len(t, c.Calendars, 2)
+	assert.NotSame(t, c.Calendars["Business"], c.Calendars["business"])
 }
 
 // TestParseErrorsKeepTheirCause: the error of the package that found the

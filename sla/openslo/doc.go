@@ -129,7 +129,10 @@
 // workbook's ratio. The rule fires when both windows burn strictly
 // faster than the threshold: op gt, or no op (the earlier v1 text says
 // the alert fires when the burn rate "exceeds" it); gte, lt and lte are
-// ErrUnsupported, as are severities other than page and ticket.
+// ErrUnsupported, as are severities other than page and ticket. The
+// rule holds the threshold exactly as written, whatever the SLO's period:
+// burn 14.4 over 1h in a 28-day SLO spends 3/140 of the budget, which
+// sla.AlertRule.BudgetShare gives exactly and no decimal could hold.
 // alertAfter, alertWhenNoData, alertWhenResolved and notification targets
 // do not decide whether a rule fires; they are kept but are not part of
 // the library's rule. [SLO.AlertPolicy] collects the rules of the

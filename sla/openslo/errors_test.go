@@ -434,7 +434,7 @@ spec:
 // document, kind, name and field, and quotes the number.
 func TestErrorMessage(t *testing.T) {
 	_, err := openslo.Options{Name: "slo.yaml"}.Read([]byte(sloWith("- target: 0.99\n- targetPercent: 99.9999999999999999999")))
-	want := `openslo: slo.yaml:17:22: document 0: SLO "checkout" spec.objectives[1].targetPercent: 99.9999999999999999999: more digits than can be held exactly (sla: target "99.9999999999999999999%": more than 16 fractional digits; a target holds 16 digits of percent exactly and never rounds)`
+	want := `openslo: slo.yaml:17:22: document 0: SLO "checkout" spec.objectives[1].targetPercent: 99.9999999999999999999: more digits than can be held exactly (sla: invalid target "99.9999999999999999999%": more than 16 fractional digits; a target holds 16 digits of percent exactly and never rounds)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%v", err, want)
 	}

@@ -96,12 +96,12 @@ func ExampleNewAlertPolicies() {
 	// 10% × 672h / 72h = 14/15.
 	for _, p := range policies {
 		c := p.Conditions[0].Object
-		r, _ := c.Rule(period)
+		r, _ := c.Rule()
 		line := fmt.Sprintf("%s: threshold %v lookback %v", p.Name, c.Threshold, c.LookbackWindow)
 		if exact, ok := c.Annotations[openslo.AnnotationBurnRate]; ok {
 			line += " (exactly " + exact + ")"
 		}
-		fmt.Printf("%s → rule burn %v over %v and %v\n", line, r.Burn, r.Long, r.Short)
+		fmt.Printf("%s → rule burn %v over %v and %v\n", line, r.Burn(), r.Long, r.Short)
 	}
 	// Output:
 	// checkout-page-1h: threshold 13.44 lookback 1h → rule burn 13.44 over 1h0m0s and 5m0s

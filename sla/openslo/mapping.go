@@ -145,7 +145,7 @@ func (s *SLO) AlertPolicy(at time.Time) (sla.AlertPolicy, error) {
 			if c.Object == nil {
 				return sla.AlertPolicy{}, convError(KindAlertPolicy, pol.Name, index("spec.conditions", j), reason(ErrMissingRef, "condition %q is not resolved", c.Name))
 			}
-			r, err := c.Object.Rule(p.Period)
+			r, err := c.Object.Rule()
 			if err != nil {
 				return sla.AlertPolicy{}, err
 			}
@@ -155,8 +155,10 @@ func (s *SLO) AlertPolicy(at time.Time) (sla.AlertPolicy, error) {
 	return p, nil
 }
 
-// Rule returns the library's alert rule for a burn-rate condition over an
-// SLO period.
+// Rule returns the library's alert rule for a burn-rate condition. Its
+// threshold is the condition's burn rate whatever the SLO's period (burn
+// 14.4 over 1h in a 28-day SLO spends 3/140 of the budget, which
+// sla.AlertRule.BudgetShare gives exactly).
 //
 // OpenSLO gives one window, lookbackWindow; the library's rules have two,
 // after the SRE Workbook ("Alerting on SLOs", multiwindow, multi-burn-rate
@@ -168,9 +170,9 @@ func (s *SLO) AlertPolicy(at time.Time) (sla.AlertPolicy, error) {
 // the threshold); gte, lt and lte have no counterpart and are
 // ErrUnsupported. Severity must be page or ticket, the library's two.
 // The threshold is exact: the slamath.github.io/burn-rate annotation when
-// present, else threshold read as written. alertAfter is not part of the
-// rule.
-func (c *AlertCondition) Rule(period time.Duration) (sla.AlertRule, error) {
+// present, else threshold read as written; a threshold of 0, which any
+// error would exceed, is ErrRange. alertAfter is not part of the rule.
+func (c *AlertCondition) Rule() (sla.AlertRule, error) {
 	fail := func(path string, err error) (sla.AlertRule, error) {
 		return sla.AlertRule{}, convError(KindAlertCondition, c.Name, path, err)
 	}
@@ -194,11 +196,20 @@ func (c *AlertCondition) Rule(period time.Duration) (sla.AlertRule, error) {
 	if err != nil {
 		return fail("metadata.annotations."+AnnotationBurnRate, err)
 	}
+	if burn.IsZero() {
+		return fail("spec.condition.threshold", reason(ErrRange, "0: a rule at burn rate 0 would fire on any error"))
+	}
 	short, err := c.shortWindow()
 	if err != nil {
 		return fail("metadata.annotations."+AnnotationShortWindow, err)
 	}
-	return newRule(sev, burn, long, short, period), nil
+	r, err := sla.NewBurnRule(sev, burn, long, short)
+	if err != nil {
+		// Windows and severity are checked above, so the burn is too
+		// large for the library's rules: only an annotation can give one.
+		return fail("metadata.annotations."+AnnotationBurnRate, reasonFrom(ErrTooLarge, err, "%s", clip(burn.String())))
+	}
+	return r, nil
 }
 
 // burn returns the exact burn-rate threshold of the condition.
@@ -288,7 +299,11 @@ func NewAlertCondition(name string, r sla.AlertRule) (*AlertCondition, error) {
 	if r.Short <= 0 || r.Short > r.Long {
 		return fail("metadata.annotations."+AnnotationShortWindow, reason(ErrRange, "%v: the short window is positive and no longer than the long window %v", r.Short, r.Long))
 	}
-	th, exact, err := decimalOf(r.Burn)
+	burn := r.Burn()
+	if burn.IsZero() {
+		return fail("spec.condition.threshold", reason(ErrRange, "0: a rule at burn rate 0 would fire on any error"))
+	}
+	th, exact, err := decimalOf(burn)
 	if err != nil {
 		return fail("spec.condition.threshold", err)
 	}
@@ -302,7 +317,7 @@ func NewAlertCondition(name string, r sla.AlertRule) (*AlertCondition, error) {
 		LookbackWindow: long,
 	}
 	if !exact {
-		c.Annotations[AnnotationBurnRate] = rationalText(r.Burn)
+		c.Annotations[AnnotationBurnRate] = rationalText(burn)
 	}
 	return c, nil
 }

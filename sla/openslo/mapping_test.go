@@ -13,42 +13,90 @@ import (
 	"github.com/slamath/slamath/sla/openslo"
 )
 
+// roundTrip writes the rules of want as OpenSLO alert policies of a
+// rolling SLO of want's period, reads the file back, and returns the
+// SLO's policy.
+func roundTrip(t *testing.T, want sla.AlertPolicy) sla.AlertPolicy {
+	t.Helper()
+	policies, err := openslo.NewAlertPolicies("checkout", want)
+	require.NoError(t, err)
+	days := int64(want.Period / (24 * time.Hour))
+	slo := &openslo.SLO{
+		Metadata:        openslo.Metadata{Name: "checkout"},
+		Service:         "shop",
+		Indicator:       openslo.Inline(&openslo.SLI{Metadata: openslo.Metadata{Name: "ok"}, RatioMetric: &openslo.RatioMetric{Good: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("g")}, Total: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("t")}}}),
+		TimeWindow:      &openslo.TimeWindow{Duration: openslo.Duration{Count: days, Unit: openslo.Day}, Rolling: true},
+		BudgetingMethod: openslo.Occurrences,
+		Objectives:      []openslo.Objective{{Target: sla.MustTarget("99.9%")}},
+	}
+	f := &openslo.File{AlertPolicies: policies, SLOs: []*openslo.SLO{slo}}
+	for _, p := range policies {
+		slo.AlertPolicies = append(slo.AlertPolicies, openslo.ByName[openslo.AlertPolicy](p.Name))
+	}
+	out, err := openslo.Marshal(f)
+	require.NoError(t, err)
+	back, err := openslo.Read(out)
+	require.NoError(t, err)
+	got, err := back.SLO("checkout").AlertPolicy(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	require.NoError(t, err)
+	return got
+}
+
 // The library's default policy goes to OpenSLO and back unchanged: the
 // burn thresholds exactly (14.4/6/3/1 for 30 days; 13.44/5.6/2.8/14/15 for
-// 28, FACTS.md), the short windows, the severities and the shares.
+// 28, FACTS.md), the short windows and the severities.
 func TestAlertPolicyRoundTrip(t *testing.T) {
 	for _, days := range []int{30, 28, 7} {
 		period := time.Duration(days) * 24 * time.Hour
 		want := sla.DefaultAlertPolicy(period)
-		policies, err := openslo.NewAlertPolicies("checkout", want)
-		require.NoError(t, err)
-		slo := &openslo.SLO{
-			Metadata:        openslo.Metadata{Name: "checkout"},
-			Service:         "shop",
-			Indicator:       openslo.Inline(&openslo.SLI{Metadata: openslo.Metadata{Name: "ok"}, RatioMetric: &openslo.RatioMetric{Good: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("g")}, Total: &openslo.MetricSource{Type: "P", Spec: openslo.StringValue("t")}}}),
-			TimeWindow:      &openslo.TimeWindow{Duration: openslo.Duration{Count: int64(days), Unit: openslo.Day}, Rolling: true},
-			BudgetingMethod: openslo.Occurrences,
-			Objectives:      []openslo.Objective{{Target: sla.MustTarget("99.9%")}},
-		}
-		f := &openslo.File{AlertPolicies: policies, SLOs: []*openslo.SLO{slo}}
-		for _, p := range policies {
-			slo.AlertPolicies = append(slo.AlertPolicies, openslo.ByName[openslo.AlertPolicy](p.Name))
-		}
-		out, err := openslo.Marshal(f)
-		require.NoError(t, err)
-		back, err := openslo.Read(out)
-		require.NoError(t, err)
-		got, err := back.SLO("checkout").AlertPolicy(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
-		require.NoError(t, err)
+		got := roundTrip(t, want)
 		if got.Period != want.Period || len(got.Rules) != len(want.Rules) {
 			t.Fatalf("%dd: policy %v with %d rules, want %v with %d", days, got.Period, len(got.Rules), want.Period, len(want.Rules))
 		}
 		for i, w := range want.Rules {
-			g := got.Rules[i]
-			if g.Severity != w.Severity || g.Long != w.Long || g.Short != w.Short || !g.Burn.Equal(w.Burn) || g.BudgetShare != w.BudgetShare {
-				t.Errorf("%dd rule %d: got %+v, want %+v", days, i, g, w)
+			if g := got.Rules[i]; g != w {
+				t.Errorf("%dd rule %d: burn %v over %v/%v, want burn %v over %v/%v", days, i, g.Burn(), g.Long, g.Short, w.Burn(), w.Long, w.Short)
 			}
 		}
+	}
+}
+
+// Burn thresholds written directly go to OpenSLO and back exactly, with
+// no share of the budget truncated or capped on the way: the share is
+// Burn × long / period, a method of the period.
+func TestBurnThresholdsRoundTrip(t *testing.T) {
+	const day = 24 * time.Hour
+	tests := []struct {
+		name   string
+		burn   string
+		long   time.Duration
+		period time.Duration
+		share  string // burn × long / period, derived by hand
+	}{
+		// 14.4 × 1h / 672h = 14.4/672 = 3/140: no decimal holds it.
+		{"Workbook fast page over 28 days", "14.4", time.Hour, 28 * day, "3/140"},
+		// 1000 × 72h / 672h = 72000/672 = 750/7, more than the whole budget.
+		{"share above 100%", "1000", 72 * time.Hour, 28 * day, "750/7"},
+		// 10^-18 × 5m / 7d = 10^-18 × 5/10080 = 1/(2016 × 10^18).
+		{"smallest decimal threshold", "0.000000000000000001", 5 * time.Minute, 7 * day, "1/2016000000000000000000"},
+		// 7/3 has no decimal form: it travels in the burn-rate annotation.
+		// 7/3 × 6h / 30d = 7/3 × 6/720 = 7/360.
+		{"threshold without a decimal form", "7/3", 6 * time.Hour, 30 * day, "7/360"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			burn, err := sla.ParseRational(tc.burn)
+			require.NoError(t, err)
+			r, err := sla.NewBurnRule(sla.SeverityPage, burn, tc.long, tc.long/12)
+			require.NoError(t, err)
+			require.Equal(t, tc.share, r.BudgetShare(tc.period).String())
+			got := roundTrip(t, sla.AlertPolicy{Period: tc.period, Rules: []sla.AlertRule{r}})
+			require.Len(t, got.Rules, 1)
+			if got.Rules[0] != r {
+				t.Errorf("rule back: burn %v over %v/%v, want burn %v over %v/%v", got.Rules[0].Burn(), got.Rules[0].Long, got.Rules[0].Short, r.Burn(), r.Long, r.Short)
+			}
+			require.Equal(t, tc.share, got.Rules[0].BudgetShare(got.Period).String())
+		})
 	}
 }
 
@@ -121,7 +169,10 @@ func TestAlertPolicyConversions(t *testing.T) {
 }
 
 func TestNewAlertConditionErrors(t *testing.T) {
-	rule := sla.NewAlertRule(sla.SeverityPage, sla.MustTarget("2%"), time.Hour, 30*24*time.Hour)
+	rule, err := sla.NewAlertRule(sla.SeverityPage, sla.MustShare("2%"), time.Hour, 30*24*time.Hour)
+	require.NoError(t, err)
+	huge, err := sla.NewBurnRule(sla.SeverityPage, sla.RationalOf(math.MaxUint64, 1), time.Hour, 5*time.Minute)
+	require.NoError(t, err)
 	cases := []struct {
 		name string
 		edit func(*sla.AlertRule)
@@ -130,8 +181,8 @@ func TestNewAlertConditionErrors(t *testing.T) {
 		{"long window of 90 s", func(r *sla.AlertRule) { r.Long = 90 * time.Second }, openslo.ErrUnsupported},
 		{"short window longer than long", func(r *sla.AlertRule) { r.Short = 2 * time.Hour }, openslo.ErrRange},
 		{"no short window", func(r *sla.AlertRule) { r.Short = 0 }, openslo.ErrRange},
-		{"infinite burn", func(r *sla.AlertRule) { r.Burn = sla.RationalOf(1, 0) }, openslo.ErrRange},
-		{"burn too large for a decimal", func(r *sla.AlertRule) { r.Burn = sla.RationalOf(math.MaxUint64, 1) }, openslo.ErrTooLarge},
+		{"no threshold", func(r *sla.AlertRule) { *r = sla.AlertRule{Severity: r.Severity, Long: r.Long, Short: r.Short} }, openslo.ErrRange},
+		{"burn too large for a decimal", func(r *sla.AlertRule) { *r = huge }, openslo.ErrTooLarge},
 		{"no severity", func(r *sla.AlertRule) { r.Severity = 0 }, openslo.ErrInvalid},
 	}
 	for _, tc := range cases {
@@ -145,12 +196,13 @@ func TestNewAlertConditionErrors(t *testing.T) {
 	}
 	// A short window that is not a whole number of minutes travels as a
 	// Go duration: 1 minute / 12 = 5 s.
-	r := sla.NewAlertRule(sla.SeverityTicket, sla.MustTarget("1%"), time.Minute, 24*time.Hour)
+	r, err := sla.NewAlertRule(sla.SeverityTicket, sla.MustShare("1%"), time.Minute, 24*time.Hour)
+	require.NoError(t, err)
 	c, err := openslo.NewAlertCondition("fast", r)
 	require.NoError(t, err)
-	back, err := c.Rule(24 * time.Hour)
+	back, err := c.Rule()
 	require.NoError(t, err)
-	if c.Annotations[openslo.AnnotationShortWindow] != "5s" || back.Short != 5*time.Second || !back.Burn.Equal(r.Burn) {
+	if c.Annotations[openslo.AnnotationShortWindow] != "5s" || back.Short != 5*time.Second || back != r {
 		t.Errorf("annotation %q, rule %+v", c.Annotations[openslo.AnnotationShortWindow], back)
 	}
 }

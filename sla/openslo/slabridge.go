@@ -1,13 +1,11 @@
 package openslo
 
 // This file holds every use of the parts of package sla whose form may
-// still change (how a Rational is built and taken apart, the type of an
-// alert rule's budget share), so that following such a change touches
-// these few functions only.
+// still change (how a Rational is built and taken apart), so that
+// following such a change touches these few functions only.
 
 import (
 	"strings"
-	"time"
 
 	"github.com/slamath/slamath/sla"
 )
@@ -48,20 +46,4 @@ func decimalOf(r sla.Rational) (Decimal, bool, error) {
 		return Decimal{}, false, err
 	}
 	return d, false, nil
-}
-
-// newRule returns the library's alert rule that fires when both burns
-// exceed burn. The budget share, burn × long / period, is informational
-// (nothing decides on it: AlertRule.Fires compares burns only): it is
-// exact where a Target holds it, and otherwise truncated to the 18
-// digits a Target holds and capped at 100%.
-func newRule(sev sla.Severity, burn sla.Rational, long, short, period time.Duration) sla.AlertRule {
-	share := sla.BudgetConsumed(burn, long, period)
-	t := sla.MustTarget("100%")
-	if share.Cmp(t.Rational()) < 0 {
-		if v, err := sla.ParseTarget(share.Decimal(18)); err == nil {
-			t = v
-		}
-	}
-	return sla.AlertRule{Severity: sev, BudgetShare: t, Long: long, Short: short, Burn: burn}
 }

@@ -44,9 +44,10 @@
 // # Thresholds
 //
 // A rule's threshold is burn × (1 − target), computed exactly from the
-// policy's burn rate (share × period / long window) and the target:
-// 14.4 × 0.001 = 0.0144 for the fast page of 99.9% over 30 days, 5.6 ×
-// 0.001 = 0.0056 for the 6h page over 28 days. It is written as one
+// rule's burn-rate threshold (sla.AlertRule.Burn: share × period / long
+// window for the SRE Workbook's rules, or a burn given directly) and the
+// target: 14.4 × 0.001 = 0.0144 for the fast page of 99.9% over 30 days,
+// 5.6 × 0.001 = 0.0056 for the 6h page over 28 days. It is written as one
 // decimal literal: the exact decimal when the value has one, otherwise —
 // 14/15 × 0.0005 = 7/15000, the 3-day ticket of 99.95% over 28 days — the
 // shortest decimal that Go's strconv.ParseFloat, which Prometheus uses,

@@ -11,9 +11,8 @@ import (
 // This file is the one place that reads the parts of sla values: the exact
 // value of a Rational and of a Target. It goes through their exact text
 // forms, which the sla package promises to read back, rather than through
-// accessors whose types may change. (The package never reads an alert
-// rule's BudgetShare: thresholds come from Burn, windows from Long and
-// Short.)
+// accessors whose types may change. (Thresholds come from an alert rule's
+// Burn, its exact burn-rate threshold, and windows from Long and Short.)
 
 // ratOf returns the exact value of x, and false when x is +Inf.
 func ratOf(x sla.Rational) (*big.Rat, bool, error) {

@@ -205,8 +205,8 @@ func (o Objective) Validate() error {
 		if err := o.checkWindow(f+".Short", r.Short, step); err != nil {
 			return err
 		}
-		if _, _, err := ratOf(r.Burn); err != nil {
-			return objErr(o, f+".Burn", "%v", err)
+		if r.Burn().IsZero() {
+			return objErr(o, f, "burn rate 0 would fire on any error: build rules with sla.NewAlertRule or sla.NewBurnRule")
 		}
 	}
 	if o.Schedule != "" && !utf8.ValidString(o.Schedule) {

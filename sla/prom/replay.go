@@ -91,7 +91,7 @@ func replayErr(format string, args ...any) error {
 // are ignored, as are those older than any window reaches.
 //
 // It fails, wrapping ErrReplay, for a policy without rules, a window that
-// is not a whole number of steps, an infinite burn, a step or span start
+// is not a whole number of steps, a step or span start
 // that is not a whole number of milliseconds, samples out of order or
 // off the grid, or more than MaxReplayEvaluations evaluations.
 func (r Replay) Run(samples []CounterSample, span window.Interval) (Firing, error) {
@@ -210,9 +210,9 @@ func (r Replay) compile(step time.Duration) (*replayer, error) {
 		if err != nil {
 			return nil, err
 		}
-		burn, finite, err := ratOf(rule.Burn)
-		if err != nil || !finite {
-			return nil, replayErr("rule %d: burn %v: want a finite rational", i, rule.Burn)
+		burn, _, err := ratOf(rule.Burn()) // a rule's threshold is finite
+		if err != nil {
+			return nil, replayErr("rule %d: %v", i, err)
 		}
 		tau := new(big.Rat).Mul(burn, budget)
 		th := threshold{tau: tau, p: new(big.Int).Set(tau.Num()), q: new(big.Int).Set(tau.Denom())}

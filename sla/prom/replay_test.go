@@ -119,7 +119,7 @@ func reference(r prom.Replay, samples []prom.CounterSample, span window.Interval
 	}
 	out := make([]window.Set, len(r.Policy.Rules))
 	for i, rule := range r.Policy.Rules {
-		tau := new(big.Rat).Mul(exactOf(rule.Burn), budget)
+		tau := new(big.Rat).Mul(exactOf(rule.Burn()), budget)
 		var fired []window.Interval
 		for t := span.Start; t.Before(span.End); t = t.Add(step) {
 			if above(ratio(t, rule.Long), tau) && above(ratio(t, rule.Short), tau) {
@@ -280,15 +280,14 @@ func TestReplayResets(t *testing.T) {
 	// One rule whose windows are both 3m, with burn 25/3000 ÷ 0.001 = 25/3
 	// exactly at 25/3000 errors: not above. A burn a hair lower fires.
 	p := sla.DefaultAlertPolicy(30 * day)
-	rule := p.Rules[0]
-	rule.Long, rule.Short = 3*time.Minute, 3*time.Minute
 	for _, tc := range []struct {
 		burn string
 		want bool
 	}{{"25/3", false}, {"8.333", true}} {
-		var b sla.Rational
-		require.NoError(t, b.UnmarshalText([]byte(tc.burn)))
-		rule.Burn = b
+		b, err := sla.ParseRational(tc.burn)
+		require.NoError(t, err)
+		rule, err := sla.NewBurnRule(sla.SeverityPage, b, 3*time.Minute, 3*time.Minute)
+		require.NoError(t, err)
 		p.Rules = []sla.AlertRule{rule}
 		f, err := prom.Replay{Target: sla.MustTarget("99.9%"), Policy: p}.Run(samples, window.Between(at(3), at(4)))
 		require.NoError(t, err)

@@ -256,12 +256,9 @@ func literalTemplates(m map[string]string) map[string]string {
 // threshold returns the literal of a rule's error-ratio threshold,
 // Burn × (1 − target).
 func (b *builder) threshold(r sla.AlertRule) (string, error) {
-	burn, finite, err := ratOf(r.Burn)
+	burn, _, err := ratOf(r.Burn()) // a rule's threshold is finite
 	if err != nil {
 		return "", err
-	}
-	if !finite {
-		return "", objErr(b.o, "Policy", "rule of window %v has an infinite burn", r.Long)
 	}
 	s, _ := literal(new(big.Rat).Mul(burn, b.budget))
 	return s, nil

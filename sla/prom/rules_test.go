@@ -56,6 +56,10 @@ func TestObjectiveValidate(t *testing.T) {
 			o.Policy = sla.DefaultAlertPolicy(30 * day)
 			o.Policy.Rules[0].Severity = 9
 		})},
+		{"rule without a threshold", "Policy.Rules[1]", mod(func(o *prom.Objective) {
+			o.Policy = sla.DefaultAlertPolicy(30 * day)
+			o.Policy.Rules[1] = sla.AlertRule{Severity: sla.SeverityPage, Long: time.Hour, Short: 5 * time.Minute}
+		})},
 		{"reserved label", "Labels", mod(func(o *prom.Objective) { o.Labels = map[string]string{"sloth_id": "x"} })},
 		{"double underscore", "Labels", mod(func(o *prom.Objective) { o.Labels = map[string]string{"__name__": "x"} })},
 		{"bad alert name", "Alerts.Name", mod(func(o *prom.Objective) { o.Alerts.Name = "budget burn" })},
