@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
@@ -400,4 +401,28 @@ func newRand(t *testing.T) *rand.Rand {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	return rand.New(rand.NewPCG(seed, 0))
+}
+
+// TestExtraHolidaysAndMaintenance: holidays and maintenance given to the
+// program besides its files, as a holiday file or a calendar feed gives
+// them. Tuesday 10 March made a holiday takes 10 hours from March's 220
+// business hours; two hours of maintenance on Sunday 15 March take 2
+// from the other times, which already lose the hour of the sample's own
+// maintenance: 523 + 10 − 1 − 2 = 530 h.
+func TestExtraHolidaysAndMaintenance(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	in := inputs{
+		period:   "2026-03",
+		holidays: []calendar.Rule{calendar.OnDate("Company day", calendar.Date{Year: 2026, Month: time.March, Day: 10})},
+		maintenance: []maintenance{{Span: window.Between(time.Date(2026, 3, 15, 1, 0, 0, 0, ny), time.Date(2026, 3, 15, 3, 0, 0, 0, ny)),
+			Title: "Network upgrade"}},
+	}
+	r, err := in.evaluate()
+	require.NoError(t, err)
+	segs := r.Result.Terms[0].Segments
+	assert.Equal(t, 210*time.Hour, segs[0].Measured)
+	assert.Equal(t, 530*time.Hour, segs[1].Measured)
+	require.Len(t, r.Maintenance, 2)
+	assert.Equal(t, "Network upgrade", r.Maintenance[1].Title)
 }

@@ -180,9 +180,9 @@ type inputs struct {
 	period, now                          string
 	// Holidays are added to every calendar of the contract, and
 	// Maintenance to the period's exclusions: they come from sources
-	// other than the files above (official holiday files, calendar
-	// feeds), read by the caller.
-	holidays    []calendar.HolidaySpec
+	// other than the files above, such as a holiday file or a calendar
+	// feed read with calendar/holidayfile.
+	holidays    []calendar.Rule
 	maintenance []maintenance
 }
 

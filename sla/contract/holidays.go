@@ -9,18 +9,19 @@ import (
 )
 
 // WithHolidays returns a copy of the contract whose calendar called name
-// also has the holidays extra, such as a country's bank holidays read
-// from an official file or a calendar feed; an empty name adds them to
-// every calendar of the contract. Each term, segment and obligation that
-// used a calendar uses the new one, and the contract writes back to JSON
-// with the holidays added. The contract itself is not modified.
+// also has the holiday rules extra, such as a country's bank holidays read
+// from an official file or a calendar feed (package
+// calendar/holidayfile); an empty name adds them to every calendar the
+// contract uses. Each term, segment and obligation that used a calendar
+// uses the new one ([calendar.Calendar.With]). The contract itself is not
+// modified. A contract whose calendars gained computed rules, as file
+// holidays are, has no JSON form ([calendar.ErrComputedRule]).
 //
-// A holiday of extra may be a computed rule (a HolidaySpec with a Func).
 // It fails with a *FieldError wrapping ErrContract: ErrUnknownName for a
-// name that is not one of Calendars, or the calendar's own error for
-// holidays it refuses, at the path of the calendar
-// ("calendars.business.holidays[12]").
-func (c Contract) WithHolidays(name string, extra ...calendar.HolidaySpec) (Contract, error) {
+// name that is not one of Calendars, or the calendar's own error for a
+// rule it refuses, at the path of the calendar, the rule numbered after
+// the calendar's own ("calendars.business.holidays[12]").
+func (c Contract) WithHolidays(name string, extra ...calendar.Rule) (Contract, error) {
 	if name != "" {
 		if _, ok := c.Calendars[name]; !ok {
 			return Contract{}, fieldError("calendars", ErrUnknownName, fmt.Sprintf("no calendar named %q in calendars", clip(name)))
@@ -44,9 +45,7 @@ func (c Contract) WithHolidays(name string, extra ...calendar.HolidaySpec) (Cont
 		if nc, ok := rebuilt[cal]; ok {
 			return nc
 		}
-		spec := cal.Spec()
-		spec.Holidays = append(slices.Clip(spec.Holidays), extra...)
-		nc, err := spec.Calendar()
+		nc, err := cal.With(calendar.Holidays(extra...))
 		if err != nil {
 			path := "calendars"
 			if named {

@@ -152,7 +152,8 @@ func TestWithHolidays(t *testing.T) {
 	c := loadSeedContract(t)
 	ny := newYork(t)
 	march := window.Month.Containing(time.Date(2026, 3, 15, 12, 0, 0, 0, ny), ny)
-	extra, err := c.WithHolidays("business", calendar.HolidaySpec{Name: "Company day", Date: "2026-03-10"})
+	tenth := calendar.Date{Year: 2026, Month: time.March, Day: 10}
+	extra, err := c.WithHolidays("business", calendar.OnDate("Company day", tenth))
 	require.NoError(t, err)
 	rep, err := extra.Evaluate(march, contract.Observations{})
 	require.NoError(t, err)
@@ -171,23 +172,23 @@ func TestWithHolidays(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 220*time.Hour, rep.Terms[0].Segments[0].Measured, "the original is unchanged")
 
-	// A computed rule, such as a country set plugs in: every second
-	// Tuesday of the month in 2026.
-	second := func(year int) (calendar.Date, calendar.Date, bool) {
-		d := calendar.Date{Year: year, Month: time.March, Day: 10}
-		return d, d, year == 2026
-	}
-	computed, err := c.WithHolidays("", calendar.HolidaySpec{Name: "Second Tuesday", Func: second})
+	// A computed rule, as holiday files and country sets give: the same
+	// day, in 2026 only. Such a contract has no JSON form.
+	computed, err := c.WithHolidays("", calendar.Computed("From a file", func(year int) (calendar.Date, calendar.Date, bool) {
+		return tenth, tenth, year == 2026
+	}))
 	require.NoError(t, err)
 	rep, err = computed.Evaluate(march, contract.Observations{})
 	require.NoError(t, err)
 	assert.Equal(t, 210*time.Hour, rep.Terms[0].Segments[0].Measured)
+	_, err = json.Marshal(computed)
+	assert.ErrorIs(t, err, calendar.ErrComputedRule)
 
-	_, err = c.WithHolidays("office", calendar.HolidaySpec{Name: "x", Date: "2026-03-10"})
+	_, err = c.WithHolidays("office", calendar.OnDate("x", tenth))
 	assert.ErrorIs(t, err, contract.ErrUnknownName)
-	_, err = c.WithHolidays("business", calendar.HolidaySpec{Name: "x", Date: "2026-02-30"})
+	_, err = c.WithHolidays("business", calendar.Fixed("x", time.February, 30))
 	var fe *contract.FieldError
 	require.ErrorAs(t, err, &fe)
-	assert.Equal(t, "calendars.business.holidays[0].date", fe.Path)
+	assert.Equal(t, "calendars.business.holidays[0].day", fe.Path)
 	assert.ErrorIs(t, err, contract.ErrContract)
 }
