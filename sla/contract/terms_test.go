@@ -420,3 +420,48 @@ func TestLeftOut(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, "INC-2", ie.ID)
 }
+
+// TestIncidents: each incident is reported with the down time it
+// counted, found by rounding its span out to what the rules count by.
+// Under "an hour is down when more than 6 minutes of it are", INC-1
+// (10:00–10:07) makes the hour 10:00 down: 60 minutes, all in INC-1's
+// hour, and INC-2 (10:30–10:31), inside the same hour, is held by it too:
+// an instant counts in each incident that holds it. INC-3 (12:00–12:05)
+// leaves its hour available and counts nothing. Under partial minutes,
+// INC-4, a 10 s blip at 14:00:10, counts its minute.
+func TestIncidents(t *testing.T) {
+	buckets := contract.Contract{Name: "vm", Terms: []contract.Term{{Name: "vm", Availability: &contract.AvailabilityTerm{
+		Segments: []contract.Segment{always("monthly", "99.9%")},
+		Rules:    sla.OutageRules{Buckets: sla.ClockBuckets{Length: time.Hour, MoreThan: 6 * time.Minute}},
+	}}}}
+	incidents := []contract.Incident{
+		{ID: "INC-1", Title: "Host reboot", Span: window.Between(apr(2, 10, 0, 0), apr(2, 10, 7, 0))},
+		{ID: "INC-2", Span: window.Between(apr(2, 10, 30, 0), apr(2, 10, 31, 0))},
+		{ID: "INC-3", Span: window.Between(apr(2, 12, 0, 0), apr(2, 12, 5, 0))},
+	}
+	rep, err := buckets.Evaluate(april, contract.Observations{Incidents: incidents})
+	require.NoError(t, err)
+	assert.Equal(t, time.Hour, rep.Terms[0].Segments[0].Down)
+	got := []time.Duration{rep.Incidents[0].Counted, rep.Incidents[1].Counted, rep.Incidents[2].Counted}
+	assert.Equal(t, []time.Duration{time.Hour, time.Hour, 0}, got)
+	assert.Equal(t, []contract.IncidentSegment{{Term: "vm", Segment: "monthly", Down: time.Hour}}, rep.Incidents[0].Segments)
+	data, err := json.Marshal(rep.Incidents[0])
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"id": "INC-1", "title": "Host reboot", "span": "2026-04-02T10:00:00Z/2026-04-02T10:07:00Z", "affected": "100%",
+		"counted": {"seconds": 3600, "iso8601": "PT1H"},
+		"segments": [{"term": "vm", "segment": "monthly", "down": {"seconds": 3600, "iso8601": "PT1H"}}]}`, string(data))
+
+	partial := buckets
+	partial.Terms = []contract.Term{{Name: "vm", Availability: &contract.AvailabilityTerm{
+		Segments: []contract.Segment{always("monthly", "99.9%")},
+		Rules:    sla.OutageRules{Minutes: sla.PartialMinutes},
+	}}}
+	rep, err = partial.Evaluate(april, contract.Observations{Incidents: []contract.Incident{
+		{ID: "INC-4", Term: "vm", Span: window.Between(apr(2, 14, 0, 10), apr(2, 14, 0, 20))},
+	}})
+	require.NoError(t, err)
+	assert.Equal(t, time.Minute, rep.Incidents[0].Counted)
+
+	_, err = partial.Evaluate(april, contract.Observations{Incidents: []contract.Incident{{ID: "INC-5", Term: "db", Span: incidents[0].Span}}})
+	assert.EqualError(t, err, `contract: incidents[0] "INC-5": invalid contract: unknown name: "db" is not a term measured by outages`)
+}
