@@ -17,8 +17,11 @@
 //   - [github.com/slamath/slamath/sla/ticket]: service-desk response and
 //     resolution clocks; one call gives a ticket's status at an instant.
 //   - [github.com/slamath/slamath/sla/contract]: contracts with
-//     per-segment targets and ticket terms, their JSON form, evaluation
-//     and report, and breach obligations.
+//     per-segment targets, terms measured by outages or by requests, and
+//     ticket terms; credits as shares or money; their JSON form,
+//     evaluation and report, and breach obligations.
+//   - [github.com/slamath/slamath/sla/contract/contracttest]: table-driven
+//     tests of contract terms, one line a case.
 //   - [github.com/slamath/slamath/sla/prom]: the Prometheus side — rule
 //     files with exact thresholds, business schedules served as a series,
 //     range-query results read back exactly, alert policies replayed as

@@ -3,6 +3,7 @@ package sla
 import (
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // Errors wrapped by CreditSchedule.Validate.
@@ -181,4 +182,87 @@ func (s CreditSchedule) lookup(cmp func(Target) int) (Share, int) {
 		}
 	}
 	return Share{}, -1
+}
+
+// Gap is a range of measured ratios that no tier of a credit schedule
+// admits, from Lower to Upper, each inclusive or exclusive as built. A
+// plain value, safe for concurrent use.
+type Gap struct {
+	Lower, Upper Bound
+}
+
+// String returns "exactly 99%" for a gap of one ratio, and the range in
+// interval notation otherwise: "[0%, 95%)".
+func (g Gap) String() string {
+	if g.Lower.at == g.Upper.at && !g.Lower.exclusive && !g.Upper.exclusive {
+		return "exactly " + g.Lower.at.String()
+	}
+	open, closeB := "[", "]"
+	if g.Lower.exclusive {
+		open = "("
+	}
+	if g.Upper.exclusive {
+		closeB = ")"
+	}
+	return fmt.Sprintf("%s%v, %v%s", open, g.Lower.at, g.Upper.at, closeB)
+}
+
+// Gaps returns the ratios below target that no tier admits, in
+// ascending order: a published schedule that owes nothing at exactly one
+// boundary ("above 99%" and "below 99%") has the gap "exactly 99%", and
+// one whose last tier stops at 95% has "[0%, 95%)". A ratio in a gap
+// misses the target and earns no credit, so a worse month can cost less
+// than a better one. It returns nil when the tiers cover every ratio
+// below target. It costs O(tiers²) comparisons.
+func (s CreditSchedule) Gaps(target Target) []Gap {
+	// The bounds of the tiers cut [0, target) into points and the open
+	// stretches between them; a tier admits a piece wholly or not at all.
+	cuts := []Target{{}, target}
+	for _, t := range s.Tiers {
+		cuts = append(cuts, t.lower().at, t.upper().at)
+	}
+	slices.SortFunc(cuts, Target.Cmp)
+	cuts = slices.Compact(cuts)
+	var gaps []Gap
+	open := false // a gap is open at the piece before
+	mark := func(covered bool, lower, upper Bound) {
+		switch {
+		case !covered && !open:
+			gaps = append(gaps, Gap{Lower: lower, Upper: upper})
+			open = true
+		case !covered:
+			gaps[len(gaps)-1].Upper = upper
+		default:
+			open = false
+		}
+	}
+	for i, c := range cuts {
+		if c.Cmp(target) >= 0 {
+			break
+		}
+		mark(s.admitsPoint(c), AtLeast(c), AtMost(c))
+		next := cuts[i+1] // exists: target is a cut above c
+		mark(s.admitsStretch(c, next), Above(c), Below(next))
+	}
+	return gaps
+}
+
+// admitsPoint reports whether some tier admits the ratio v.
+func (s CreditSchedule) admitsPoint(v Target) bool {
+	for _, t := range s.Tiers {
+		if t.admits(v.Cmp) {
+			return true
+		}
+	}
+	return false
+}
+
+// admitsStretch reports whether some tier admits every ratio in (a, b).
+func (s CreditSchedule) admitsStretch(a, b Target) bool {
+	for _, t := range s.Tiers {
+		if t.lower().at.Cmp(a) <= 0 && t.upper().at.Cmp(b) >= 0 {
+			return true
+		}
+	}
+	return false
 }

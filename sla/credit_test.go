@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slamath/slamath/sla"
@@ -242,4 +244,72 @@ func FuzzCreditSchedule(f *testing.F) {
 			t.Fatalf("Validate says a tier is empty, reference finds none: %v", tiers)
 		}
 	})
+}
+
+// TestCreditGaps: the ratios below a target that no tier admits. A
+// schedule "below 99.9% and above 99% → 10%, below 99% → 25%" owes
+// nothing at exactly 99%; one that stops at 95% owes nothing below it;
+// the same tiers with "at most 99%" cover everything.
+func TestCreditGaps(t *testing.T) {
+	tier := func(lo, hi sla.Bound, credit string) sla.CreditTier {
+		return sla.CreditTier{Lower: lo, Upper: hi, Credit: sla.MustShare(credit)}
+	}
+	none := sla.Bound{}
+	tg := sla.MustTarget
+	tests := []struct {
+		name   string
+		tiers  []sla.CreditTier
+		target string
+		want   []string
+	}{
+		{"a point at a boundary", []sla.CreditTier{
+			tier(sla.Above(tg("99%")), sla.Below(tg("99.9%")), "10%"),
+			tier(none, sla.Below(tg("99%")), "25%"),
+		}, "99.9%", []string{"exactly 99%"}},
+		{"covered", []sla.CreditTier{
+			tier(sla.Above(tg("99%")), sla.Below(tg("99.9%")), "10%"),
+			tier(none, sla.AtMost(tg("99%")), "25%"),
+		}, "99.9%", nil},
+		{"nothing below the last tier", []sla.CreditTier{
+			tier(sla.AtLeast(tg("99%")), sla.Below(tg("99.9%")), "10%"),
+			tier(sla.AtLeast(tg("95%")), sla.Below(tg("99%")), "25%"),
+		}, "99.9%", []string{"[0%, 95%)"}},
+		{"a stretch between tiers and the top", []sla.CreditTier{
+			tier(sla.AtLeast(tg("98%")), sla.Below(tg("99%")), "10%"),
+			tier(none, sla.Below(tg("98%")), "25%"),
+		}, "99.5%", []string{"[99%, 99.5%)"}},
+		{"no tiers", nil, "99%", []string{"[0%, 99%)"}},
+		{"tiers above the target do not count", []sla.CreditTier{
+			tier(none, sla.Below(tg("99.99%")), "10%"),
+		}, "99.9%", nil},
+		{"a 0% target has nothing below it", nil, "0%", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, g := range (sla.CreditSchedule{Tiers: tc.tiers}).Gaps(tg(tc.target)) {
+				got = append(got, g.String())
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Gaps (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestShareOf: a Rational as a Share, rounded down to 18 places of ratio.
+// 3/2872 = 0.001044568245125348189…, so its Share is
+// 0.001044568245125348 (0.1044568245125348%), not exact.
+func TestShareOf(t *testing.T) {
+	s, exact := sla.ShareOf(sla.RationalOf(3, 2872))
+	assert.Equal(t, "0.1044568245125348%", s.String())
+	assert.False(t, exact)
+	s, exact = sla.ShareOf(sla.RationalOf(1, 10))
+	assert.Equal(t, sla.MustShare("10%"), s)
+	assert.True(t, exact)
+	s, exact = sla.ShareOf(sla.RationalOf(3, 2))
+	assert.Equal(t, sla.MustShare("100%"), s)
+	assert.False(t, exact)
+	s, _ = sla.ShareOf(sla.RationalOf(1, 0))
+	assert.Equal(t, sla.MustShare("100%"), s)
 }

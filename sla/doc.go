@@ -39,13 +39,27 @@
 // The measured time of a [Scope] is its period ∩ schedule − exclusions;
 // exclusions are removed from measured time or, with [CountAsAvailable],
 // counted as available. [MeasureOutages] counts a set of outages against
-// it with [OutageRules]: a minimum outage length and whole-minute counting
-// on the UTC minute grid. [CountedDown] is the same count as a set, which
-// a contract walks to find when a budget ran out; both come from one
-// walk. It is set algebra on [window.Set], linear in the number of
-// outages. Events are a [Ratio] ([NewRatio]); time slices are counted by
-// [MeasureSlices] and averaged by [AverageSlices], with an [EmptyPolicy]
-// for slices without events.
+// it with [OutageRules]: a minimum outage length; a [MinuteRule] on the
+// UTC minute grid — only wholly-down minutes count, or a partial minute
+// counts whole; a [RuleOrder] that says whether the minimum judges a run
+// as recorded or the minutes it keeps ("5 consecutive whole minutes");
+// and [ClockBuckets] ("an hour is unavailable when more than 6 minutes of
+// it are down"). [CountedDown] is the same count as a set, which a
+// contract walks to find when a budget ran out; both come from one walk.
+// It is set algebra on [window.Set], linear in the number of outages,
+// never a step per minute or per bucket.
+//
+// Requests are counted from [Sample]s, counts of good and all events at
+// instants: [MeasureEvents] is the events method (good/total over the
+// scope), [MeasureTimeSlices] sums samples into slices of the clock and
+// counts bad slices by [SliceRules] — a slice is bad when its error ratio
+// is strictly above a threshold with at least a minimum of events, and
+// slices without events are good, bad or left out by an [EmptyPolicy] —
+// and [AverageTimeSlices] averages the per-slice ratios. The rules of a
+// slice are those of [MeasureSlices] and [AverageSlices], which take the
+// slices themselves; empty slices are counted, never stepped through. A
+// [CountMeasurement] says when the bad events or slices passed a
+// target's allowance.
 //
 // # Budgets and alerts
 //

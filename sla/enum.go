@@ -11,6 +11,8 @@ var (
 	exclusionNames = []string{ExcludeFromMeasured: "exclude", CountAsAvailable: "available"}
 	emptyNames     = []string{EmptyGood: "good", EmptyBad: "bad", EmptyExcluded: "excluded"}
 	severityNames  = []string{SeverityPage: "page", SeverityTicket: "ticket"}
+	minuteNames    = []string{ExactTime: "exact", WholeMinutes: "whole", PartialMinutes: "partial"}
+	orderNames     = []string{MinOutageFirst: "min-outage-first", MinutesFirst: "minutes-first"}
 )
 
 // enumName returns the name of v, or "Type(n)" for a value that has none.
@@ -91,4 +93,36 @@ func (s Severity) MarshalText() ([]byte, error) {
 // "ticket"; anything else is a *ParseError wrapping ErrSyntax.
 func (s *Severity) UnmarshalText(text []byte) error {
 	return unmarshalEnum("severity", severityNames, text, s)
+}
+
+// String returns "exact", "whole" or "partial".
+func (m MinuteRule) String() string { return enumName("MinuteRule", minuteNames, m) }
+
+// MarshalText implements encoding.TextMarshaler with the form of String;
+// it fails, wrapping ErrRange, for a value that is not a minute rule.
+func (m MinuteRule) MarshalText() ([]byte, error) {
+	return marshalEnum("minute rule", minuteNames, m)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it reads "exact",
+// "whole" or "partial"; anything else is a *ParseError wrapping
+// ErrSyntax.
+func (m *MinuteRule) UnmarshalText(text []byte) error {
+	return unmarshalEnum("minute rule", minuteNames, text, m)
+}
+
+// String returns "min-outage-first" or "minutes-first".
+func (o RuleOrder) String() string { return enumName("RuleOrder", orderNames, o) }
+
+// MarshalText implements encoding.TextMarshaler with the form of String;
+// it fails, wrapping ErrRange, for a value that is not an order.
+func (o RuleOrder) MarshalText() ([]byte, error) {
+	return marshalEnum("rule order", orderNames, o)
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler: it reads
+// "min-outage-first" or "minutes-first"; anything else is a *ParseError
+// wrapping ErrSyntax.
+func (o *RuleOrder) UnmarshalText(text []byte) error {
+	return unmarshalEnum("rule order", orderNames, text, o)
 }

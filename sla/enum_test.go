@@ -45,9 +45,25 @@ func TestEnumText(t *testing.T) {
 		assert.Equal(t, tc.value, back)
 		assert.Equal(t, tc.text, tc.value.String())
 	}
+	for _, tc := range []struct {
+		value sla.MinuteRule
+		text  string
+	}{{sla.ExactTime, "exact"}, {sla.WholeMinutes, "whole"}, {sla.PartialMinutes, "partial"}} {
+		var back sla.MinuteRule
+		assert.Equal(t, tc.text, textRoundTrip(t, tc.value, &back))
+		assert.Equal(t, tc.value, back)
+	}
+	for _, tc := range []struct {
+		value sla.RuleOrder
+		text  string
+	}{{sla.MinOutageFirst, "min-outage-first"}, {sla.MinutesFirst, "minutes-first"}} {
+		var back sla.RuleOrder
+		assert.Equal(t, tc.text, textRoundTrip(t, tc.value, &back))
+		assert.Equal(t, tc.value, back)
+	}
 	assert.Equal(t, "ExclusionPolicy(7)", sla.ExclusionPolicy(7).String())
 	assert.Equal(t, "EmptyPolicy(-1)", sla.EmptyPolicy(-1).String())
-	for _, v := range []interface{ MarshalText() ([]byte, error) }{sla.ExclusionPolicy(7), sla.EmptyPolicy(-1), sla.Severity(3)} {
+	for _, v := range []interface{ MarshalText() ([]byte, error) }{sla.ExclusionPolicy(7), sla.EmptyPolicy(-1), sla.Severity(3), sla.MinuteRule(3), sla.RuleOrder(2)} {
 		_, err := v.MarshalText()
 		assert.ErrorIs(t, err, sla.ErrRange, "%v", v)
 	}
@@ -58,6 +74,8 @@ func TestEnumText(t *testing.T) {
 		{"exclusion policy", new(sla.ExclusionPolicy)},
 		{"empty policy", new(sla.EmptyPolicy)},
 		{"severity", new(sla.Severity)},
+		{"minute rule", new(sla.MinuteRule)},
+		{"rule order", new(sla.RuleOrder)},
 	} {
 		err := tc.dst.UnmarshalText([]byte("Exclude"))
 		var pe *sla.ParseError

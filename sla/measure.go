@@ -49,40 +49,129 @@ func (s Scope) Measured() window.Set {
 	return m
 }
 
+// MinuteRule says how a run of down time is fitted to the minutes of
+// the UTC clock: [k×60 s, (k+1)×60 s) of Unix time, whatever the Location
+// of the instants.
+type MinuteRule int8
+
+const (
+	// ExactTime counts down time to the nanosecond. It is the zero value.
+	ExactTime MinuteRule = iota
+	// WholeMinutes counts only minutes that are down throughout: each run
+	// keeps the whole minutes inside it (it is rounded inward), so a run
+	// of 4 min 30 s counts 4 minutes when it starts on a minute boundary,
+	// and a 40 s blip counts none.
+	WholeMinutes
+	// PartialMinutes counts a minute with any down time in it as a whole
+	// down minute: each run is rounded outward to minute boundaries, and
+	// runs that then meet or overlap count once, as one run. A 40 s blip
+	// counts a minute, two if it crosses a minute boundary.
+	PartialMinutes
+)
+
+// RuleOrder says when the minimum outage length applies: to a run as
+// recorded, before the minute rule, or to the run the minute rule leaves.
+type RuleOrder int8
+
+const (
+	// MinOutageFirst judges each run by its recorded length, then fits
+	// the runs that pass to minutes. It is the zero value.
+	MinOutageFirst RuleOrder = iota
+	// MinutesFirst fits each run to minutes first and judges what is left:
+	// "a downtime period is N consecutive whole minutes of downtime", as
+	// several providers define it. A run of 5 min 10 s that starts at
+	// hh:mm:30 holds 4 whole minutes, so with WholeMinutes and a minimum
+	// of 5 minutes it counts nothing, while MinOutageFirst counts its 4.
+	MinutesFirst
+)
+
+// ClockBuckets count down time by buckets of the clock: a bucket (an
+// hour, say) counts as wholly down when more than MoreThan of it is down,
+// and counts nothing otherwise — "an hour is unavailable when more than
+// 6 minutes of it are down". Buckets are [k×Length, (k+1)×Length) counted
+// from 0001-01-01 00:00 UTC, which is the grid of the UTC clock when
+// Length divides 24 hours. The zero value, with no Length, counts no
+// buckets: down time counts as it is. A plain value.
+type ClockBuckets struct {
+	// Length is the length of a bucket; zero or less means no buckets.
+	Length time.Duration
+	// MoreThan is how much of a bucket may be down while the bucket still
+	// counts as available: a bucket with exactly MoreThan down counts
+	// nothing, one with any more counts whole. With MoreThan at Length or
+	// above no bucket counts.
+	MoreThan time.Duration
+}
+
 // OutageRules say which down time counts against the objective. The zero
-// value counts every nanosecond of every outage.
+// value counts every nanosecond of every outage. Rules apply in this
+// order: MinOutage and Minutes to each run of down time as recorded (in
+// the order Order says), then the result is clipped to the counting time
+// (the measured time, less exclusions counted as available), then
+// Buckets.
 type OutageRules struct {
 	// MinOutage ignores runs of down time shorter than this. A run is a
 	// maximal interval of the down set (touching outages form one run),
 	// measured as recorded, before clipping to the measured time.
 	MinOutage time.Duration
-	// WholeMinutes counts only minutes that are down throughout. Minutes
-	// are those of the UTC clock: [k×60 s, (k+1)×60 s) of Unix time. Each
-	// run keeps the whole minutes inside it, so a run of 4 min 30 s counts
-	// 4 minutes when it starts on a minute boundary, and a 40 s blip counts
-	// none. It applies after MinOutage.
-	WholeMinutes bool
+	// Minutes fits runs to minutes of the UTC clock.
+	Minutes MinuteRule
+	// Order says whether MinOutage judges a run before or after Minutes
+	// fits it.
+	Order RuleOrder
+	// Buckets, when its Length is set, counts down time by clock buckets.
+	// The down time of a bucket is what the other rules count in it, in
+	// counting time; a bucket that counts, counts its counting time.
+	Buckets ClockBuckets
 }
 
-// keep returns the part of a run of down time that counts under the
-// rules, before clipping to the measured time, and whether any does.
-func (r OutageRules) keep(run window.Interval) (window.Interval, bool) {
-	if run.Duration() < r.MinOutage {
-		return window.Interval{}, false
+// runs calls yield with each run of down, in order, as the rules keep it
+// before clipping: judged by MinOutage and fitted to minutes in the
+// order of r.Order. The runs it yields are disjoint and in order: runs
+// that meet or overlap once rounded outward are joined.
+func (r OutageRules) runs(down window.Set, yield func(window.Interval)) {
+	var pending window.Interval
+	has := false
+	flush := func() {
+		if has && (r.Order != MinutesFirst || pending.Duration() >= r.MinOutage) {
+			yield(pending)
+		}
+		has = false
 	}
-	if r.WholeMinutes {
-		run = window.Between(ceilMinute(run.Start), run.End.Truncate(time.Minute))
+	for run := range down.All() {
+		if r.Order != MinutesFirst && run.Duration() < r.MinOutage {
+			continue
+		}
+		switch r.Minutes {
+		case WholeMinutes:
+			run = window.Between(ceilMinute(run.Start), run.End.Truncate(time.Minute))
+		case PartialMinutes:
+			run = window.Between(run.Start.Truncate(time.Minute), ceilMinute(run.End))
+		}
+		if run.Empty() {
+			continue
+		}
+		if has && !run.Start.After(pending.End) {
+			if run.End.After(pending.End) {
+				pending.End = run.End
+			}
+			continue
+		}
+		flush()
+		pending, has = run, true
 	}
-	return run, !run.Empty()
+	flush()
 }
 
 // ceilMinute rounds t up to a minute of the UTC clock. time.Time.Truncate
 // counts from the zero time, which lies on a UTC minute boundary, so the
 // grid does not depend on t's Location.
-func ceilMinute(t time.Time) time.Time {
-	u := t.Truncate(time.Minute)
+func ceilMinute(t time.Time) time.Time { return ceilGrid(t, time.Minute) }
+
+// ceilGrid rounds t up to a multiple of d counted from the zero time.
+func ceilGrid(t time.Time, d time.Duration) time.Time {
+	u := t.Truncate(d)
 	if u.Before(t) {
-		u = u.Add(time.Minute)
+		u = u.Add(d)
 	}
 	return u
 }
@@ -100,8 +189,9 @@ type TimeMeasurement struct {
 // measured time. Down time in exclusions never counts: they are either
 // outside the measured time or counted as available. Down is the
 // duration of [CountedDown]. It costs O(outages + schedule intervals +
-// exclusions), allocates only for the measured time, and never loops per
-// minute.
+// exclusions), allocates only for the measured time (and, with clock
+// buckets, for each bucket that counts at the end of an outage), and never
+// loops per minute or per bucket.
 func MeasureOutages(scope Scope, down window.Set, rules OutageRules) TimeMeasurement {
 	measured := scope.Measured()
 	var lost time.Duration
@@ -133,22 +223,83 @@ func countDown(scope Scope, measured, down window.Set, rules OutageRules, yield 
 	if scope.Exclusion == CountAsAvailable {
 		counting = measured.Subtract(scope.Exclusions)
 	}
-	// Runs are disjoint and sorted, and stay so once shrunk to whole
-	// minutes, so one merge walk over runs and counting intervals yields
-	// their common parts without overlap.
+	emit := yield
+	if rules.Buckets.Length > 0 {
+		if rules.Buckets.MoreThan >= rules.Buckets.Length {
+			return // no bucket can have more than its length down
+		}
+		b := &bucketer{counting: counting, rules: rules.Buckets, yield: yield}
+		emit = b.add
+		defer b.flush()
+	}
+	// Runs are disjoint and sorted, and stay so once fitted to minutes, so
+	// one merge walk over runs and counting intervals yields their common
+	// parts without overlap.
 	spans := counting.Intervals()
 	i := 0
-	for run := range down.All() {
-		run, ok := rules.keep(run)
-		if !ok {
-			continue
-		}
+	rules.runs(down, func(run window.Interval) {
 		for i < len(spans) && !spans[i].End.After(run.Start) {
 			i++
 		}
 		for k := i; k < len(spans) && spans[k].Start.Before(run.End); k++ {
-			yield(run.Intersect(spans[k]))
+			emit(run.Intersect(spans[k]))
 		}
+	})
+}
+
+// bucketer turns the pieces of down time that count, given in order,
+// into the clock buckets that count. A bucket wholly inside a piece is
+// down throughout, more than any MoreThan below Length: such buckets pass
+// through as they are, and only the buckets at the ends of pieces are
+// summed. It costs O(pieces), never a step per bucket.
+type bucketer struct {
+	counting window.Set
+	rules    ClockBuckets
+	yield    func(window.Interval)
+	cur      time.Time     // the bucket being summed
+	down     time.Duration // its down time so far
+	has      bool
+}
+
+func (b *bucketer) add(piece window.Interval) {
+	length := b.rules.Length
+	first := piece.Start.Truncate(length)
+	last := piece.End.Add(-1).Truncate(length) // the bucket of the last instant
+	b.sum(first, window.Between(piece.Start, first.Add(length)).Intersect(piece).Duration())
+	if first.Equal(last) {
+		return
+	}
+	b.flush()
+	if inner := window.Between(first.Add(length), last); !inner.Empty() {
+		b.yield(inner)
+	}
+	b.sum(last, piece.End.Sub(last))
+}
+
+// sum adds d of down time to the bucket that starts at start, flushing
+// the bucket before it.
+func (b *bucketer) sum(start time.Time, d time.Duration) {
+	if b.has && !b.cur.Equal(start) {
+		b.flush()
+	}
+	if !b.has {
+		b.cur, b.down, b.has = start, 0, true
+	}
+	b.down += d // at most Length in all: no overflow
+}
+
+// flush yields the counting time of the bucket being summed when more
+// than MoreThan of it is down.
+func (b *bucketer) flush() {
+	if !b.has {
+		return
+	}
+	b.has = false
+	if b.down <= b.rules.MoreThan {
+		return
+	}
+	for iv := range b.counting.Clip(window.Between(b.cur, b.cur.Add(b.rules.Length))).All() {
+		b.yield(iv)
 	}
 }
 

@@ -36,7 +36,7 @@ func TestMeasureOutages(t *testing.T) {
 			name:  "whole minutes: 4m30s counts 4m, a 40s blip none",
 			scope: sla.Scope{Period: dayPeriod},
 			down:  []window.Interval{span(at(10, 0, 0), at(10, 4, 30)), span(at(11, 0, 10), at(11, 0, 50))},
-			rules: sla.OutageRules{WholeMinutes: true},
+			rules: sla.OutageRules{Minutes: sla.WholeMinutes},
 			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 4 * time.Minute},
 		},
 		{
@@ -44,7 +44,7 @@ func TestMeasureOutages(t *testing.T) {
 			name:  "whole minutes: an outage starting mid-minute",
 			scope: sla.Scope{Period: dayPeriod},
 			down:  []window.Interval{span(at(12, 0, 30), at(12, 5, 15))},
-			rules: sla.OutageRules{WholeMinutes: true},
+			rules: sla.OutageRules{Minutes: sla.WholeMinutes},
 			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 4 * time.Minute},
 		},
 		{
@@ -53,7 +53,7 @@ func TestMeasureOutages(t *testing.T) {
 			name:  "whole minutes: grid is the UTC minute in any Location",
 			scope: sla.Scope{Period: dayPeriod},
 			down:  []window.Interval{span(at(10, 0, 0).In(odd), at(10, 4, 30).In(odd))},
-			rules: sla.OutageRules{WholeMinutes: true},
+			rules: sla.OutageRules{Minutes: sla.WholeMinutes},
 			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 4 * time.Minute},
 		},
 		{
@@ -116,6 +116,100 @@ func TestMeasureOutages(t *testing.T) {
 			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: time.Hour},
 		},
 		{
+			// "An hour is unavailable when more than 6 minutes of it are
+			// down": 10:00–10:06 is exactly 6 minutes of the hour
+			// 10:00–11:00, not more, so the hour counts as available.
+			name:  "clock buckets: an hour with 6 minutes down counts nothing",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 0), at(10, 6, 0))},
+			rules: sla.OutageRules{Buckets: sla.ClockBuckets{Length: time.Hour, MoreThan: 6 * time.Minute}},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 0},
+		},
+		{
+			// 10:00:00–10:06:01 is 6 min 1 s, more than 6 minutes: the
+			// whole hour 10:00–11:00 is unavailable.
+			name:  "clock buckets: an hour with 6m01s down counts whole",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 0), at(10, 6, 1))},
+			rules: sla.OutageRules{Buckets: sla.ClockBuckets{Length: time.Hour, MoreThan: 6 * time.Minute}},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: time.Hour},
+		},
+		{
+			// 10:57–11:04 puts 3 minutes in the hour 10:00 and 4 in the hour
+			// 11:00: neither has more than 6. 13:50–16:10 puts 10 minutes in
+			// 13:00 and 16:00 and all of 14:00 and 15:00: 4 hours.
+			name:  "clock buckets: each hour on its own",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 57, 0), at(11, 4, 0)), span(at(13, 50, 0), at(16, 10, 0))},
+			rules: sla.OutageRules{Buckets: sla.ClockBuckets{Length: time.Hour, MoreThan: 6 * time.Minute}},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 4 * time.Hour},
+		},
+		{
+			// Business hours end at 17:00. 16:50–17:30 has 10 minutes in
+			// the hour 16:00 within business hours: that hour counts, 1 h;
+			// the hour 17:00 is outside the measured time.
+			name:  "clock buckets: only the hour's measured time counts",
+			scope: sla.Scope{Period: dayPeriod, Schedule: &business},
+			down:  []window.Interval{span(at(16, 50, 0), at(17, 30, 0))},
+			rules: sla.OutageRules{Buckets: sla.ClockBuckets{Length: time.Hour, MoreThan: 6 * time.Minute}},
+			want:  sla.TimeMeasurement{Measured: 8 * time.Hour, Down: time.Hour},
+		},
+		{
+			// A partial minute counts whole: a 40 s blip inside 10:00 is
+			// one minute; 10:05:50–10:06:10 touches 10:05 and 10:06, two.
+			name:  "partial minutes: a blip counts its minutes whole",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 10), at(10, 0, 50)), span(at(10, 5, 50), at(10, 6, 10))},
+			rules: sla.OutageRules{Minutes: sla.PartialMinutes},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 3 * time.Minute},
+		},
+		{
+			// Two blips in the minute 10:00 round out to the same minute,
+			// which counts once.
+			name:  "partial minutes: a minute counts once",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 10), at(10, 0, 20)), span(at(10, 0, 40), at(10, 0, 50))},
+			rules: sla.OutageRules{Minutes: sla.PartialMinutes},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: time.Minute},
+		},
+		{
+			// 5 min 10 s from 10:00:30 to 10:05:40 holds the whole minutes
+			// 10:01–10:05: 4 minutes, fewer than 5 consecutive whole
+			// minutes, so with the minutes judged first nothing counts.
+			name:  "5 consecutive whole minutes: 5m10s from hh:mm:30 counts nothing",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 30), at(10, 5, 40))},
+			rules: sla.OutageRules{MinOutage: 5 * time.Minute, Minutes: sla.WholeMinutes, Order: sla.MinutesFirst},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 0},
+		},
+		{
+			// The same outage judged by its recorded length first: 5m10s is
+			// not shorter than 5 minutes, and its 4 whole minutes count.
+			name:  "minimum outage judged first: 5m10s from hh:mm:30 counts 4 minutes",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 30), at(10, 5, 40))},
+			rules: sla.OutageRules{MinOutage: 5 * time.Minute, Minutes: sla.WholeMinutes},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 4 * time.Minute},
+		},
+		{
+			// Blips at 10:00:10 and 10:01:30, 10 s each, touch the
+			// consecutive minutes 10:00 and 10:01: with partial minutes
+			// judged first, a 2-minute run that passes a 2-minute minimum;
+			// judged by their recorded 10 s, neither passes.
+			name:  "partial minutes judged first join blips into a run",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 10), at(10, 0, 20)), span(at(10, 1, 30), at(10, 1, 40))},
+			rules: sla.OutageRules{MinOutage: 2 * time.Minute, Minutes: sla.PartialMinutes, Order: sla.MinutesFirst},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 2 * time.Minute},
+		},
+		{
+			name:  "partial minutes with the recorded length judged first",
+			scope: sla.Scope{Period: dayPeriod},
+			down:  []window.Interval{span(at(10, 0, 10), at(10, 0, 20)), span(at(10, 1, 30), at(10, 1, 40))},
+			rules: sla.OutageRules{MinOutage: 2 * time.Minute, Minutes: sla.PartialMinutes},
+			want:  sla.TimeMeasurement{Measured: 24 * time.Hour, Down: 0},
+		},
+		{
 			name:  "empty schedule measures nothing",
 			scope: sla.Scope{Period: dayPeriod, Schedule: &window.Set{}},
 			down:  []window.Interval{span(at(8, 0, 0), at(10, 0, 0))},
@@ -166,7 +260,7 @@ func TestMeasureOutagesAgainstMinuteOracle(t *testing.T) {
 			down = append(down, span(s, s.Add(time.Duration(next(600))*time.Second)))
 		}
 		downSet := window.NewSet(down...)
-		got := sla.MeasureOutages(sla.Scope{Period: period, Schedule: &business}, downSet, sla.OutageRules{WholeMinutes: true})
+		got := sla.MeasureOutages(sla.Scope{Period: period, Schedule: &business}, downSet, sla.OutageRules{Minutes: sla.WholeMinutes})
 		var want time.Duration
 		for m := at(0, 0, 0); m.Before(at(24, 0, 0)); m = m.Add(time.Minute) {
 			minute := span(m, m.Add(time.Minute))
@@ -206,7 +300,7 @@ func monthFixture() (sla.Scope, window.Set) {
 
 func BenchmarkMeasureOutagesMonth(b *testing.B) {
 	scope, down := monthFixture()
-	rules := sla.OutageRules{MinOutage: 30 * time.Second, WholeMinutes: true}
+	rules := sla.OutageRules{MinOutage: 30 * time.Second, Minutes: sla.WholeMinutes}
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = sla.MeasureOutages(scope, down, rules)
@@ -244,11 +338,23 @@ func BenchmarkMeasureOutagesMonthNaive(b *testing.B) {
 
 // TestMeasureOutagesAgainstSecondOracle compares MeasureOutages with a
 // reference that walks every second of the period, for random schedules,
-// exclusions, outages and rules under both exclusion policies. All
+// exclusions, outages and rules — every minute rule, both orders of the
+// minimum outage and the minute rule, clock buckets of 5 minutes and of
+// an hour with random thresholds — under both exclusion policies. All
 // instants are whole seconds, so per-second stepping is exact.
+//
+// The reference states each rule from its definition, second by second:
+// a second is down by the rules when it lies in a run (a maximal stretch
+// of down seconds) that passes the minimum, fitted to minutes — the
+// minutes the run covers wholly (whole minutes) or touches (partial
+// minutes) — and, when the minimum comes after the minute rule, in a
+// stretch of such seconds at least the minimum long. It counts when it is
+// in the counting time. With buckets, a bucket with more than MoreThan of
+// counted seconds counts every second of it in the counting time.
 func TestMeasureOutagesAgainstSecondOracle(t *testing.T) {
 	start := at(6, 0, 0)
 	const seconds = 6 * 3600
+	const margin = 30 * 60 // seconds of the oracle's arrays before and after the period
 	period := span(start, start.Add(seconds*time.Second))
 	seed := uint64(977)
 	next := func(n uint64) uint64 {
@@ -264,32 +370,77 @@ func TestMeasureOutagesAgainstSecondOracle(t *testing.T) {
 		}
 		return window.NewSet(ivs...)
 	}
-	for round := range 40 {
+	// sec returns the index of second s in the oracle's arrays.
+	base := start.Add(-margin * time.Second)
+	const n = seconds + 2*margin
+	sec := func(s time.Time) int { return int(s.Sub(base) / time.Second) }
+	instant := func(i int) time.Time { return base.Add(time.Duration(i) * time.Second) }
+	minuteOf := func(i int) int { return i - int(instant(i).Unix()%60) } // first second of i's UTC minute
+
+	for round := range 300 {
 		schedule := randomSet(1+next(6), 7200)
 		exclusions := randomSet(next(3), 1800)
 		down := randomSet(1+next(40), 900)
-		rules := sla.OutageRules{MinOutage: time.Duration(next(400)) * time.Second, WholeMinutes: next(2) == 0}
+		rules := sla.OutageRules{
+			MinOutage: time.Duration(next(400)) * time.Second,
+			Minutes:   sla.MinuteRule(next(3)),
+			Order:     sla.RuleOrder(next(2)),
+		}
+		switch next(3) {
+		case 1:
+			rules.Buckets = sla.ClockBuckets{Length: 5 * time.Minute, MoreThan: time.Duration(next(320)) * time.Second}
+		case 2:
+			rules.Buckets = sla.ClockBuckets{Length: time.Hour, MoreThan: time.Duration(next(900)) * time.Second}
+		}
 		policy := sla.ExclusionPolicy(next(2))
 		scope := sla.Scope{Period: period, Schedule: &schedule, Exclusions: exclusions, Exclusion: policy}
 
-		// The runs that pass the minimum length, as recorded.
-		var runs []window.Interval
-		for _, iv := range down.Intervals() {
-			if iv.Duration() >= rules.MinOutage {
-				runs = append(runs, iv)
+		// Down seconds by the rules, before clipping.
+		var marked [n]bool
+		for _, run := range down.Intervals() {
+			if rules.Order == sla.MinOutageFirst && run.Duration() < rules.MinOutage {
+				continue
 			}
-		}
-		inRun := func(a, b time.Time) bool { // [a, b) inside one kept run
-			for _, r := range runs {
-				if !a.Before(r.Start) && !r.End.Before(b) {
-					return true
+			a, b := sec(run.Start), sec(run.End)
+			for i := a; i < b; i++ {
+				m := minuteOf(i)
+				switch rules.Minutes {
+				case sla.ExactTime:
+					marked[i] = true
+				case sla.WholeMinutes:
+					if m >= a && m+60 <= b {
+						marked[i] = true
+					}
+				case sla.PartialMinutes:
+					for j := m; j < m+60; j++ {
+						marked[j] = true
+					}
 				}
 			}
-			return false
 		}
+		if rules.Order == sla.MinutesFirst {
+			for i := 0; i < n; {
+				if !marked[i] {
+					i++
+					continue
+				}
+				j := i
+				for j < n && marked[j] {
+					j++
+				}
+				if time.Duration(j-i)*time.Second < rules.MinOutage {
+					for k := i; k < j; k++ {
+						marked[k] = false
+					}
+				}
+				i = j
+			}
+		}
+		// Counting time, and the down seconds in it.
+		var counting, counted [n]bool
 		var want sla.TimeMeasurement
-		for i := range seconds {
-			s := start.Add(time.Duration(i) * time.Second)
+		for i := margin; i < margin+seconds; i++ {
+			s := instant(i)
 			if !schedule.Contains(s) {
 				continue
 			}
@@ -298,15 +449,27 @@ func TestMeasureOutagesAgainstSecondOracle(t *testing.T) {
 				continue
 			}
 			want.Measured += time.Second
-			if excluded {
-				continue // counted as available
-			}
-			if rules.WholeMinutes {
-				m := time.Unix(s.Unix()/60*60, 0)
-				if inRun(m, m.Add(time.Minute)) {
-					want.Down += time.Second
+			counting[i] = !excluded
+			counted[i] = counting[i] && marked[i]
+		}
+		if l := int(rules.Buckets.Length / time.Second); l > 0 {
+			// Buckets start at whole multiples of l seconds of Unix time;
+			// the partial bucket before the first lies outside the period.
+			b0 := (l - int(instant(0).Unix()%int64(l))) % l
+			for b := b0; b < n; b += l {
+				var down time.Duration
+				for i := b; i < b+l && i < n; i++ {
+					if counted[i] {
+						down += time.Second
+					}
 				}
-			} else if inRun(s, s.Add(time.Second)) {
+				for i := b; i < b+l && i < n; i++ {
+					counted[i] = counting[i] && down > rules.Buckets.MoreThan
+				}
+			}
+		}
+		for i := range counted {
+			if counted[i] {
 				want.Down += time.Second
 			}
 		}

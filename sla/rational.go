@@ -85,6 +85,19 @@ func (x Rational) Mul(y Rational) Rational {
 	return fromRat(new(big.Rat).Mul(x.r, y.r))
 }
 
+// Add returns x + y; +Inf plus anything is +Inf.
+func (x Rational) Add(y Rational) Rational {
+	switch {
+	case x.inf || y.inf:
+		return inf
+	case x.IsZero():
+		return y
+	case y.IsZero():
+		return x
+	}
+	return fromRat(new(big.Rat).Add(x.r, y.r))
+}
+
 // Quo returns x / y. Division by 0 gives +Inf (or 0 for 0/0); a finite x
 // over +Inf gives 0 and +Inf / +Inf gives +Inf.
 func (x Rational) Quo(y Rational) Rational {

@@ -49,6 +49,11 @@ func TestRationalArithmetic(t *testing.T) {
 	}{
 		{"mul", half.Mul(third), sla.RationalOf(1, 6)},
 		{"quo", half.Quo(third), sla.RationalOf(3, 2)},
+		{"add", half.Add(third), sla.RationalOf(5, 6)},
+		{"0 + ½ is ½", zero.Add(half), half},
+		{"½ + 0 is ½", half.Add(zero), half},
+		{"inf + ½ is inf", inf.Add(half), inf},
+		{"½ + inf is inf", half.Add(inf), inf},
 		{"inf × 0 is 0", inf.Mul(zero), zero},
 		{"inf × ½ is inf", inf.Mul(half), inf},
 		{"½ / 0 is inf", half.Quo(zero), inf},

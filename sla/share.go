@@ -1,5 +1,7 @@
 package sla
 
+import "math/big"
+
 // Share is an exact share of a whole, from 0% to 100%: the credit a tier
 // of a credit schedule owes (a share of the bill), or the share of an
 // error budget from which NewAlertRule derives a rule's burn-rate
@@ -60,3 +62,17 @@ func (s Share) Rational() Rational { return ratOf(s.ppe, one) }
 
 // Float64 returns s as a ratio in [0, 1], for display only.
 func (s Share) Float64() float64 { return float64(s.ppe) / one }
+
+// ShareOf returns x as a Share, rounded down to the 18 decimal places of
+// ratio a Share holds, and whether that is x exactly. A value above 1
+// (and +Inf) gives 100%, not exactly. A proportional credit such as
+// 3/2872 of the bill has no exact Share: its Share is the largest one
+// not above it, and the Rational is the exact credit.
+func ShareOf(x Rational) (Share, bool) {
+	if x.inf || x.Cmp(ratOf(1, 1)) > 0 {
+		return Share{ppe: one}, false
+	}
+	r := x.rat()
+	q, rem := new(big.Int).QuoRem(new(big.Int).Mul(r.Num(), big.NewInt(one)), r.Denom(), new(big.Int))
+	return Share{ppe: q.Uint64()}, rem.Sign() == 0
+}

@@ -33,12 +33,12 @@ var (
 
 // ParseError is the error for a text that is not a valid value of the
 // package: a target, a share, a rational, or the name of an exclusion
-// policy, empty-slice policy or severity. It has the shape every package
-// of the module uses for texts: What was being read, the Input as given,
-// and Err, which says what was wrong and wraps ErrSyntax, ErrRange or
-// ErrPrecision.
+// policy, empty-slice policy, severity, minute rule or rule order. It has
+// the shape every package of the module uses for texts: What was being
+// read, the Input as given, and Err, which says what was wrong and wraps
+// ErrSyntax, ErrRange or ErrPrecision.
 type ParseError struct {
-	What  string // "target", "share", "rational", "exclusion policy", "empty policy" or "severity"
+	What  string // "target", "share", "rational", "exclusion policy", "empty policy", "severity", "minute rule" or "rule order"
 	Input string // the text as given
 	Err   error  // why it was rejected; wraps ErrSyntax, ErrRange or ErrPrecision
 }

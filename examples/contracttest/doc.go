@@ -8,9 +8,10 @@
 // what the contract means in plain terms — "a 4-hour outage on a weekday in
 // March costs a 10% credit", "a 30-minute outage at 03:00 on a Sunday costs
 // nothing", "a P1 ticket opened Friday 17:30 is due Monday 09:30" — with
-// each expectation derived by hand in a comment, and checks it with
-// contract.Contract.Evaluate. When someone edits the contract, the cases that
-// change meaning fail.
+// each expectation derived by hand in a comment, and checks it with the
+// helper package sla/contract/contracttest, which evaluates each case and
+// prints what does not hold as a diff (-want +got). When someone edits the
+// contract, the cases that change meaning fail.
 //
 // Run it with:
 //

@@ -17,15 +17,10 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	ny, err := time.LoadLocation("America/New_York")
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	march := window.Month.Containing(time.Date(2026, 3, 1, 0, 0, 0, 0, ny), ny)
-	outage := window.Between(time.Date(2026, 3, 10, 10, 0, 0, 0, ny), time.Date(2026, 3, 10, 14, 0, 0, 0, ny))
-	rep, err := c.Evaluate(march, contract.Observations{
-		Outages: map[string]window.Set{"availability": window.NewSet(outage)},
+	ny, _ := time.LoadLocation("America/New_York")
+	at := func(hh int) time.Time { return time.Date(2026, 3, 10, hh, 0, 0, 0, ny) }
+	rep, err := c.Evaluate(window.Month.Containing(at(10), ny), contract.Observations{
+		Outages: map[string]window.Set{"availability": window.NewSet(window.Between(at(10), at(14)))},
 	})
 	if err != nil {
 		fmt.Println(err)

@@ -155,7 +155,13 @@ func TestTermUpAndJSON(t *testing.T) {
 		Report struct {
 			Contract string
 			Terms    []struct {
-				Segments []struct{ Name, Down string }
+				Segments []struct {
+					Name string
+					Down struct {
+						Seconds json.Number
+						ISO8601 string
+					}
+				}
 			}
 		}
 	}
@@ -166,7 +172,9 @@ func TestTermUpAndJSON(t *testing.T) {
 	assert.Equal(t, "0s", doc.Terms[0].NoData)
 	assert.Equal(t, "Example API", doc.Report.Contract)
 	require.Len(t, doc.Report.Terms, 1)
-	assert.Equal(t, "10m0s", doc.Report.Terms[0].Segments[0].Down)
+	// A contract report writes durations as exact seconds beside ISO 8601 text.
+	assert.Equal(t, "600", doc.Report.Terms[0].Segments[0].Down.Seconds.String())
+	assert.Equal(t, "PT10M", doc.Report.Terms[0].Segments[0].Down.ISO8601)
 }
 
 func TestErrors(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 )
 
 // Running the program without arguments evaluates the embedded sample
-// month; here only the verdicts and the credit are printed.
+// month, March 2026; here only the verdicts and the credit are printed.
 func Example() {
 	var out bytes.Buffer
 	code := run(nil, &out, os.Stderr)
@@ -22,10 +22,10 @@ func Example() {
 	}
 	fmt.Println("exit status", code)
 	// Output:
-	// Credit owed:   10% of the period's bill (the largest credit of any segment)
+	// Credit owed:   10% of the fee of 12000.00 USD: 1200.00 USD (the largest credit of any segment; rounded to the nearest cent, halves up)
 	//   verdict         MISSED                    met
-	// Response term "tickets": 6 tickets, 3 breached (T-102, T-104, T-105)
-	// Credit owed: 10% of the period's bill (the largest credit of any segment)
+	// Response term "tickets": 7 tickets (1 carried in), 3 breached (T-102, T-104, T-105)
+	// Credit owed: 10% of the fee of 12000.00 USD: 1200.00 USD (the largest credit of any segment; rounded to the nearest cent, halves up)
 	// exit status 0
 }
 

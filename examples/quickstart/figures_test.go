@@ -27,13 +27,15 @@ func utc(month time.Month, day, hour, min, sec int) time.Time {
 }
 
 // TestSampleAvailability checks the availability term of the embedded
-// month against figures derived by hand from data/outages.csv.
+// month against figures derived by hand from data/outages.csv and
+// data/maintenance.csv.
 //
 // The period is March 2026 in New York, local midnight to local midnight:
 // 743 hours, since the clocks skip 02:00-03:00 on Sunday 8 March
 // (FACTS.md). Business hours, Monday to Friday 08:00-18:00, are 22
 // weekdays × 10 h = 220 h = 792,000 s (FACTS.md); other times are
-// 743 − 220 = 523 h = 1,882,800 s.
+// 743 − 220 = 523 h, less the hour of announced maintenance on Saturday
+// 7 March 10:00-11:00 EST, which is excluded: 522 h = 1,879,200 s.
 //
 // The contract counts whole UTC minutes. The outages (New York time):
 //
@@ -41,7 +43,8 @@ func utc(month time.Month, day, hour, min, sec int) time.Time {
 //	b. Wed 4 Mar 17:30-18:20 EST and
 //	c. Wed 4 Mar 17:50-18:45 EST, overlapping: together 17:30-18:45,
 //	   across the 18:00 close                          business 30m, other 45m
-//	d. Sat 7 Mar 10:00-12:00 EST, a weekend            other 2h
+//	d. Sat 7 Mar 10:00-12:00 EST, a weekend; its first hour is the
+//	   maintenance window, so only 11:00-12:00 counts  other 1h
 //	e. Sun 8 Mar 01:30 EST - 03:30 EDT: 01:30-02:00 EST is 30 min, the
 //	   clock jumps to 03:00 EDT, 03:00-03:30 is 30 min more: 1 h of real
 //	   time                                            other 1h
@@ -58,13 +61,15 @@ func utc(month time.Month, day, hour, min, sec int) time.Time {
 // and at least 99%": a 10% credit. The budget runs out 66 − 40 = 26 min
 // into outage b: at 17:56 EST on 4 March, 22:56 UTC.
 //
-// Other times: down 45 min + 2 h + 1 h + 40 min + 30 min = 4 h 55 min =
-// 17,700 s. The allowance is 1% of 1,882,800 s = 18,828 s = 5 h 13 min
-// 48 s, so the segment is met with 1,128 s = 18 min 48 s to spare;
-// availability 1,865,100 / 1,882,800 = 0.990599107…, 99.0599% truncated;
+// Other times: down 45 min + 1 h + 1 h + 40 min + 30 min = 3 h 55 min =
+// 14,100 s. The allowance is 1% of 1,879,200 s = 18,792 s = 5 h 13 min
+// 12 s, so the segment is met with 4,692 s = 1 h 18 min 12 s to spare;
+// availability 1,865,100 / 1,879,200 = 0.992496807…, 99.2496% truncated;
 // no credit tier.
 //
-// The credit owed is the larger of the two: 10%.
+// The credit owed is the larger of the two, 10%, of the fee of 12,000.00
+// USD: 1,200.00 USD. Overall, 786,900 + 1,865,100 = 2,652,000 s of
+// 792,000 + 1,879,200 = 2,671,200 s were available: 99.2812…%.
 func TestSampleAvailability(t *testing.T) {
 	r := sampleReport(t)
 	res := r.Result
@@ -88,8 +93,8 @@ func TestSampleAvailability(t *testing.T) {
 	}{
 		{"business hours", business, 792000 * time.Second, 85 * time.Minute, 66 * time.Minute, -19 * time.Minute,
 			"99.3560%", false, "10%", 0, utc(time.March, 4, 22, 56, 0)},
-		{"other times", other, 1882800 * time.Second, 17700 * time.Second, 18828 * time.Second, 1128 * time.Second,
-			"99.0599%", true, "0%", -1, time.Time{}},
+		{"other times", other, 1879200 * time.Second, 14100 * time.Second, 18792 * time.Second, 4692 * time.Second,
+			"99.2496%", true, "0%", -1, time.Time{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,6 +115,10 @@ func TestSampleAvailability(t *testing.T) {
 	assert.False(t, avail.Met)
 	assert.False(t, res.Met)
 	assert.Equal(t, sla.MustShare("10%"), res.Credit)
+	assert.Equal(t, "1200.00 USD", res.CreditAmount.String())
+	assert.Equal(t, uint64(2652000e9), res.Availability.Good())
+	assert.Equal(t, uint64(2671200e9), res.Availability.Total())
+	assert.Equal(t, "99.2812%", res.Availability.Percent(4))
 }
 
 // TestSampleTickets checks the response term of the embedded month
@@ -138,11 +147,15 @@ func TestSampleAvailability(t *testing.T) {
 //	      Thu 26 Mar 18:00, then 2 h more, Fri 27 Mar 10:00 EDT = 14:00 UTC.
 //	T-106 P3: opened Sat 28 Mar 11:00, when business time is closed;
 //	      answered Mon 30 Mar 08:30, 30 min (met); resolved 12:00, 4 h (met).
+//	T-099 P3: opened Thu 26 Feb 10:00 EST and still open when March began:
+//	      carried in. Answered at 14:00, 4 h (met); resolved Tue 3 Mar
+//	      12:00: Thu 8 h + Fri 10 h + Mon 10 h + Tue 4 h = 32 h (met).
+//	T-090, opened and resolved in January, is left out and counted so.
 func TestSampleTickets(t *testing.T) {
 	r := sampleReport(t)
 	tr := r.Result.Terms[1]
 	require.Equal(t, "response", tr.Kind)
-	require.Len(t, tr.Tickets, 6)
+	require.Len(t, tr.Tickets, 7)
 	byID := make(map[string]contract.TicketResult)
 	for _, tk := range tr.Tickets {
 		byID[tk.ID] = tk
@@ -162,6 +175,7 @@ func TestSampleTickets(t *testing.T) {
 		{"T-104", cycle{elapsed: time.Hour}, []cycle{{elapsed: 6 * time.Hour}, {elapsed: 17 * time.Hour, breachedAt: utc(time.March, 18, 19, 0, 0)}}},
 		{"T-105", cycle{elapsed: 5 * time.Hour}, []cycle{{elapsed: 68 * time.Hour, breachedAt: utc(time.March, 27, 14, 0, 0)}}},
 		{"T-106", cycle{elapsed: 30 * time.Minute}, []cycle{{elapsed: 4 * time.Hour}}},
+		{"T-099", cycle{elapsed: 4 * time.Hour}, []cycle{{elapsed: 32 * time.Hour}}},
 	}
 	check := func(t *testing.T, what string, want cycle, got ticket.Cycle) {
 		t.Helper()
@@ -190,6 +204,8 @@ func TestSampleTickets(t *testing.T) {
 	}
 	assert.Equal(t, 3, breached, "T-102, T-104 and T-105 breached")
 	assert.Equal(t, ticket.ClockRunning, byID["T-105"].Resolve.State, "T-105 is still open")
+	assert.True(t, byID["T-099"].CarriedIn)
+	assert.Equal(t, []string{"T-090"}, r.Result.LeftOut.TicketsBefore)
 }
 
 // TestSampleBreaches checks the breach records and their deadlines,

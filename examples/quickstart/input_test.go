@@ -11,6 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
@@ -43,33 +45,53 @@ func TestLoadOutages(t *testing.T) {
 		require.NoError(t, err)
 		return v
 	}
-	data := `# a header in any case, comments, blank lines and spaces are allowed
+	tests := []struct {
+		name, data string
+		want       []contract.Incident
+	}{
+		{"positional, with a header in any case, comments, blank lines and spaces", `# outages
 Start, End, Term
 
 2026-03-02T09:00:00Z, 2026-03-02T10:00:00Z
 2026-03-02T09:30:00Z,2026-03-02T11:00:00Z,api
 2026-03-03T00:00:00+01:00,2026-03-03T01:00:00+01:00,web
 2026-03-04T00:00:00Z,2026-03-04T00:00:01Z,
-`
-	got, err := loadOutages([]byte(data), "o.csv", c)
-	require.NoError(t, err)
-	want := map[string]window.Set{
-		// An outage without a term counts against both terms; overlapping
-		// outages count once.
-		"api": window.NewSet(iv("2026-03-02T09:00:00Z/2026-03-02T11:00:00Z"), iv("2026-03-04T00:00:00Z/PT1S")),
-		"web": window.NewSet(iv("2026-03-02T09:00:00Z/PT1H"), iv("2026-03-02T23:00:00Z/PT1H"), iv("2026-03-04T00:00:00Z/PT1S")),
+`, []contract.Incident{
+			{Span: iv("2026-03-02T09:00:00Z/PT1H")},
+			{Term: "api", Span: iv("2026-03-02T09:30:00Z/PT1H30M")},
+			{Term: "web", Span: iv("2026-03-02T23:00:00Z/PT1H")},
+			{Span: iv("2026-03-04T00:00:00Z/PT1S")},
+		}},
+		// A spreadsheet's export: a byte-order mark, columns in its own
+		// order, a description instead of a title, a share affected.
+		{"named columns, a byte-order mark and a description", "\ufeffid,description,start,end,affected\n" +
+			"INC-1,\"Gateway errors, EU\",2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,50%\n" +
+			"INC-2,,2026-03-02T11:00:00Z,2026-03-02T11:30:00Z,\n",
+			[]contract.Incident{
+				{ID: "INC-1", Title: "Gateway errors, EU", Span: iv("2026-03-02T09:00:00Z/PT1H"), Affected: sla.MustShare("50%")},
+				{ID: "INC-2", Span: iv("2026-03-02T11:00:00Z/PT30M")},
+			}},
+		{"a title wins over a description", "start,end,term,id,title,description\n" +
+			"2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,api,INC-3,Short,Long text\n",
+			[]contract.Incident{{ID: "INC-3", Title: "Short", Term: "api", Span: iv("2026-03-02T09:00:00Z/PT1H")}}},
+		{"trailing fields left out", "start,end,term,id\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n",
+			[]contract.Incident{{Span: iv("2026-03-02T09:00:00Z/PT1H")}}},
+		{"an empty file", "", nil},
 	}
-	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b window.Set) bool { return a.Equal(b) })); diff != "" {
-		t.Errorf("outages (-want +got):\n%s", diff)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := loadOutages([]byte(tt.data), "o.csv", c)
+			require.NoError(t, err)
+			if diff := cmp.Diff(tt.want, got, cmp.Comparer(func(a, b sla.Share) bool { return a == b })); diff != "" {
+				t.Errorf("outages (-want +got):\n%s", diff)
+			}
+		})
 	}
-
-	empty, err := loadOutages(nil, "o.csv", c)
-	require.NoError(t, err)
-	assert.True(t, empty["api"].IsEmpty() && empty["web"].IsEmpty(), "an empty file is a month without outages")
 }
 
 func TestLoadOutagesErrors(t *testing.T) {
 	c := parseContract(t, twoOfEach)
+	long := strings.Repeat("x", 2000)
 	tests := []struct {
 		name, data, want string
 	}{
@@ -85,16 +107,28 @@ func TestLoadOutagesErrors(t *testing.T) {
 			`o.csv:1: end: "2026-03-02T05:00:00-05:00" is not after start "2026-03-02T10:00:00Z"`},
 		{"one field", "# comment\n2026-03-02T10:00:00Z\n",
 			`o.csv:2: want 2 or 3 fields (start,end[,term]), got 1`},
-		{"four fields", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,api,x\n",
+		{"four fields without a header", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,api,x\n",
 			`o.csv:1: want 2 or 3 fields (start,end[,term]), got 4`},
+		{"more fields than the header", "start,end\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,api\n",
+			`o.csv:2: want 2 fields, as the header names (trailing ones may be left out), got 3`},
+		{"unknown column", "start,end,colour\n",
+			`o.csv:1: unknown column "colour" in the header; the columns are start, end, term, id, title, description, affected`},
+		{"column twice", "start,end,END\n", `o.csv:1: column "END" named twice in the header`},
+		{"header without end", "start,id\n", `o.csv:1: the header has no column "end"`},
 		{"unknown term", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,db\n",
-			`o.csv:1: term: "db" is not an availability term of the contract ("api", "web")`},
+			`o.csv:1: term: "db" is not an availability term of the contract measured by outages ("api", "web")`},
 		{"response term", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,support\n",
-			`o.csv:1: term: "support" is not an availability term of the contract ("api", "web")`},
+			`o.csv:1: term: "support" is not an availability term of the contract measured by outages ("api", "web")`},
+		{"affected not a share", "start,end,affected\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,half\n",
+			`o.csv:2: affected: "half" is not a share of customers such as 50%`},
 		{"header later is data", "2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\nstart,end\n",
 			`o.csv:2: start: "start" is not an RFC 3339 instant`},
 		{"bad quoting", "\"2026-03-02T09:00:00Z,2026-03-02T10:00:00Z\n",
 			`o.csv:1: not valid CSV: extraneous or missing " in quoted-field`},
+		{"a field that swallowed the file", "2026-03-02T09:00:00Z," + long + "\n",
+			`o.csv:1: field 2 is longer than 1024 bytes: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"…`},
+		{"a long bad value is quoted short", "2026-03-02T09:00:00Z," + long[:1000] + "\n",
+			`o.csv:1: end: "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"… is not an RFC 3339 instant`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -104,6 +138,28 @@ func TestLoadOutagesErrors(t *testing.T) {
 			require.True(t, errors.As(err, &ie), "want an *inputError, got %T", err)
 			assert.Equal(t, tt.want, err.Error())
 		})
+	}
+}
+
+// TestLoadRequests: request counts by term, checked on their line.
+func TestLoadRequests(t *testing.T) {
+	c := parseContract(t, `{"name": "r", "terms": [
+	  {"name": "api", "kind": "availability", "measure": "events", "segments": [{"name": "all", "target": "99.9%"}]},
+	  {"name": "up", "kind": "availability", "segments": [{"name": "all", "target": "99%"}]}]}`)
+	got, err := loadRequests([]byte("at,good,total,term\n2026-03-02T09:00:00Z,990,1000,api\n2026-03-02T09:01:00Z,5,5\n"), "r.csv", c)
+	require.NoError(t, err)
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	assert.Equal(t, map[string][]sla.Sample{
+		"api": {{At: at, Good: 990, Total: 1000}},
+		"":    {{At: at.Add(time.Minute), Good: 5, Total: 5}},
+	}, got)
+	for _, tc := range []struct{ data, want string }{
+		{"2026-03-02T09:00:00Z,10,5\n", `r.csv:1: good: 10 good of 5 requests`},
+		{"2026-03-02T09:00:00Z,-1,5\n", `r.csv:1: good: "-1" is not a count of requests`},
+		{"2026-03-02T09:00:00Z,1,5,up\n", `r.csv:1: term: "up" is not an availability term of the contract measured by requests ("api")`},
+	} {
+		_, err := loadRequests([]byte(tc.data), "r.csv", c)
+		assert.EqualError(t, err, tc.want)
 	}
 }
 
@@ -156,12 +212,16 @@ func TestLoadTicketsErrors(t *testing.T) {
 		{"bad instant", "", "T-1,P1,open,yesterday\n",
 			`t.csv:1: at: "yesterday" is not an RFC 3339 instant`},
 		{"missing id", "", ",P1,open,2026-03-02T09:00:00Z\n", `t.csv:1: id: missing`},
+		{"a ticket's own header", "", "id,priority,event,at,title\nT-1,P1,open,2026-03-02T09:00:00Z,A title\nT-1,P1,colour,2026-03-02T09:00:00Z\n",
+			`t.csv:3: event: "colour": want open, respond, pause, resume, resolve or reopen`},
 		{"unknown priority", "", "T-1,P7,open,2026-03-02T09:00:00Z\n",
 			`t.csv:1: priority: "P7" is not a priority of term "tickets" ("P1", "P2", "P3")`},
 		{"priority changes", "", open + "T-1,P2,respond,2026-03-02T10:00:00Z\n",
 			`t.csv:2: priority: "P2", but ticket T-1 has priority "P1"`},
 		{"three fields", "", "T-1,P1,open\n",
 			`t.csv:1: want 4 or 5 fields (id,priority,event,at[,term]), got 3`},
+		{"a long id", "", strings.Repeat("T", 1025) + ",P1,open,2026-03-02T09:00:00Z\n",
+			`t.csv:1: field 1 is longer than 1024 bytes: "TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT"…`},
 		{"out of order", "", open + "T-1,P1,respond,2026-03-02T08:59:59Z\n",
 			`t.csv:2: event: respond: at 2026-03-02T08:59:59Z, before the ticket's previous event at 2026-03-02T09:00:00Z (line 1)`},
 		{"not opened", "", "T-1,P1,respond,2026-03-02T10:00:00Z\n",
@@ -180,6 +240,12 @@ func TestLoadTicketsErrors(t *testing.T) {
 			`t.csv:3: event: resolve: the ticket is already resolved`},
 		{"reopen when open", "", open + "T-1,P1,reopen,2026-03-02T10:00:00Z\n",
 			`t.csv:2: event: reopen: only a resolved ticket can be reopened`},
+		{"a broken rule before a malformed line is reported first", "", open + "T-1,P1,resume,2026-03-02T10:00:00Z\nT-2,P1,close,2026-03-02T11:00:00Z\n",
+			`t.csv:2: event: resume: the ticket is not paused`},
+		{"a malformed line before a broken rule is reported first", "", open + "T-2,P1,close,2026-03-02T11:00:00Z\nT-1,P1,resume,2026-03-02T10:00:00Z\n",
+			`t.csv:2: event: "close": want open, respond, pause, resume, resolve or reopen`},
+		{"of two tickets, the first broken line", "", "T-2,P1,open,2026-03-02T09:00:00Z\n" + open + "T-1,P1,resume,2026-03-02T10:00:00Z\nT-2,P1,resume,2026-03-02T10:00:00Z\n",
+			`t.csv:3: event: resume: the ticket is not paused`},
 		{"unknown term", "", "T-1,P1,open,2026-03-02T09:00:00Z,helpdesk\n",
 			`t.csv:1: term: "helpdesk" is not a response term of the contract ("tickets")`},
 		{"term changes", twoOfEach, "T-1,P1,open,2026-03-02T09:00:00Z,support\nT-1,P1,respond,2026-03-02T10:00:00Z,security\n",
@@ -229,11 +295,13 @@ func TestCell(t *testing.T) {
 }
 
 // FuzzLoadOutages: no file makes the loader panic; an error names the
-// file; accepted outages are non-empty and keyed by availability terms.
+// file and quotes no more than a short prefix of a value; accepted
+// outages are non-empty and name a term of the contract or none.
 func FuzzLoadOutages(f *testing.F) {
 	f.Add(sampleOutages)
 	f.Add([]byte("start,end\n2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,availability\n"))
 	f.Add([]byte("\"a\nb\",c\n"))
+	f.Add([]byte("\ufeffid,start,end,description,affected\nX,2026-03-02T09:00:00Z,2026-03-02T10:00:00Z,d,50%\n"))
 	c := sample(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		got, err := loadOutages(data, "o.csv", c)
@@ -241,14 +309,14 @@ func FuzzLoadOutages(f *testing.F) {
 			if !strings.HasPrefix(err.Error(), "o.csv") {
 				t.Fatalf("error %q does not name the file", err)
 			}
+			if len(err.Error()) > 400 {
+				t.Fatalf("error of %d bytes", len(err.Error()))
+			}
 			return
 		}
-		if len(got) != 1 {
-			t.Fatalf("outages for %d terms, want 1", len(got))
-		}
-		for iv := range got["availability"].All() {
-			if iv.Empty() {
-				t.Fatalf("empty outage %v", iv)
+		for _, inc := range got {
+			if inc.Span.Empty() || inc.Term != "" && inc.Term != "availability" {
+				t.Fatalf("incident %+v", inc)
 			}
 		}
 	})
@@ -333,4 +401,28 @@ func newRand(t *testing.T) *rand.Rand {
 	seed := uint64(time.Now().UnixNano())
 	t.Logf("seed %d", seed)
 	return rand.New(rand.NewPCG(seed, 0))
+}
+
+// TestExtraHolidaysAndMaintenance: holidays and maintenance given to the
+// program besides its files, as a holiday file or a calendar feed gives
+// them. Tuesday 10 March made a holiday takes 10 hours from March's 220
+// business hours; two hours of maintenance on Sunday 15 March take 2
+// from the other times, which already lose the hour of the sample's own
+// maintenance: 523 + 10 − 1 − 2 = 530 h.
+func TestExtraHolidaysAndMaintenance(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	in := inputs{
+		period:   "2026-03",
+		holidays: []calendar.Rule{calendar.OnDate("Company day", calendar.Date{Year: 2026, Month: time.March, Day: 10})},
+		maintenance: []maintenance{{Span: window.Between(time.Date(2026, 3, 15, 1, 0, 0, 0, ny), time.Date(2026, 3, 15, 3, 0, 0, 0, ny)),
+			Title: "Network upgrade"}},
+	}
+	r, err := in.evaluate()
+	require.NoError(t, err)
+	segs := r.Result.Terms[0].Segments
+	assert.Equal(t, 210*time.Hour, segs[0].Measured)
+	assert.Equal(t, 530*time.Hour, segs[1].Measured)
+	require.Len(t, r.Maintenance, 2)
+	assert.Equal(t, "Network upgrade", r.Maintenance[1].Title)
 }

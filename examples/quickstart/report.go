@@ -1,68 +1,339 @@
 package main
 
 import (
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/slamath/slamath/breach"
-	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
 )
 
 // report is everything the output formats show: the contract's evaluation,
-// the breach records it opens, and their summary at the evaluation instant.
+// the periods beside it, the timeline, and the breach records it opens
+// with their summary at the evaluation instant.
 type report struct {
 	Contract contract.Contract
+	Warnings contract.Warnings
 	// Zone is where instants are shown and the period was measured.
 	Zone   *time.Location
+	Choice choice
 	Result contract.Report
-	// Breaches are the records opened from Result, with their report and
-	// resolution due instants.
-	Breaches []breach.Record
+	// Maintenance is the maintenance of the period, with titles.
+	Maintenance []maintenance
+	// Beside are the periods shown beside this one: the month before and
+	// the year to date, when the data reaches back to them.
+	Beside []periodResult
+	// Days is the timeline of the period, a local day a row.
+	Days []day
+	// Columns are the segments of the terms measured by outages, in the
+	// order of Days' Down.
+	Columns []column
+	// Breaches are the first records opened from the evaluation (at most
+	// maxBreaches), with their report and resolution due instants;
+	// BreachCount counts them all.
+	Breaches    []breach.Record
+	BreachCount int
+	// Tickets are the counts of each response term, by the index of the
+	// term in Result.Terms; Result lists the tickets the report shows.
+	Tickets []ticketCounts
 	// Summaries count the breaches and open obligations per term at
 	// Result.Now. Their Credit is not shown: it adds the credits of a
-	// term's segments, while the contract owes the largest one
-	// (contract.Report.Credit).
+	// term's segments, while the contract owes what its credit policy
+	// says (contract.Report.Credit).
 	Summaries []breach.Summary
-	// Outside is the number of tickets left out because they were opened
-	// outside the period.
-	Outside int
+	// Data is the span of the data read, and Samples the number of
+	// request samples in it.
+	Data    dataSpan
+	Samples int
 }
 
-// newReport evaluates c over period and opens a breach record for every
-// missed level.
-func newReport(c contract.Contract, loc *time.Location, period window.Interval, obs contract.Observations) (*report, error) {
-	res, err := c.Evaluate(period, obs)
+// periodResult is the evaluation of another period, shown beside this
+// one. Billed reports a period a credit is owed for: a month, not the
+// year to date.
+type periodResult struct {
+	Label  string
+	Result contract.Report
+	Billed bool
+}
+
+// column is a segment of a term measured by outages: its term, its index
+// in the term, and its name.
+type column struct {
+	Term, Segment int
+	Name          string
+}
+
+// day is one local day of the period: its start, the down time counted
+// in each column, the measured time and down time of all of them, and
+// the incidents that counted that day.
+type day struct {
+	Start          time.Time
+	Down           []time.Duration
+	Measured, Lost time.Duration
+	Incidents      []string
+}
+
+// Bounds on what a report lists, so that its size and the memory it
+// takes stay near those of the input: the counts cover every ticket and
+// breach, the lists the first ones.
+const (
+	// ticketChunk is the number of tickets evaluated at a time: their
+	// results are counted and dropped, except those the report lists.
+	ticketChunk = 4096
+	// maxTicketRows is the most tickets of a term a report lists in
+	// full; past it, only tickets that breached or are still open are
+	// listed, at most 2 × maxTicketRows of them.
+	maxTicketRows = 60
+	// maxBreaches is the most breach records a report lists.
+	maxBreaches = 50
+)
+
+// ticketCounts are the counts of a response term over every ticket, and
+// the tickets the report lists.
+type ticketCounts struct {
+	Total, CarriedIn, Breached int
+	// BreachedIDs are the first IDs of breached tickets.
+	BreachedIDs []string
+	// first are the first maxTicketRows+1 tickets; notable the first
+	// tickets that breached or are still open.
+	first, notable []contract.TicketResult
+}
+
+// listed returns the tickets the report lists.
+func (tc *ticketCounts) listed() []contract.TicketResult {
+	if tc.Total <= maxTicketRows {
+		return tc.first
+	}
+	return tc.notable
+}
+
+// Omitted returns the number of tickets the report does not list.
+func (tc *ticketCounts) Omitted() int { return tc.Total - len(tc.listed()) }
+
+func (tc *ticketCounts) add(tk contract.TicketResult) {
+	tc.Total++
+	if tk.CarriedIn {
+		tc.CarriedIn++
+	}
+	if tk.Breached {
+		tc.Breached++
+		if len(tc.BreachedIDs) < 11 {
+			tc.BreachedIDs = append(tc.BreachedIDs, tk.ID)
+		}
+	}
+	if len(tc.first) <= maxTicketRows {
+		tc.first = append(tc.first, tk)
+	}
+	if (tk.Breached || open(tk)) && len(tc.notable) < 2*maxTicketRows {
+		tc.notable = append(tc.notable, tk)
+	}
+}
+
+// newReport evaluates c over the chosen period, and the periods beside
+// it, and opens a breach record for every missed level. Tickets are
+// evaluated ticketChunk at a time, so that the results of a month of
+// many tickets need not all be held at once.
+func newReport(c contract.Contract, loc *time.Location, ch choice, obs contract.Observations, maint []maintenance, data dataSpan) (*report, error) {
+	tickets := obs.Tickets
+	obs.Tickets = nil
+	res, err := c.Evaluate(ch.Period, obs)
 	if err != nil {
 		return nil, fmt.Errorf("evaluating the contract: %w", err)
 	}
-	r := &report{Contract: c, Zone: loc, Result: res}
-	ob := c.Obligations
-	for _, f := range breach.FromReport(res) {
-		rec, err := breach.Open(f, ob)
+	warnings, _ := c.Validate() // Parse validated it; this reads the warnings
+	r := &report{Contract: c, Warnings: warnings, Zone: loc, Choice: ch, Result: res, Data: data,
+		Tickets: make([]ticketCounts, len(res.Terms))}
+	for _, samples := range obs.Requests {
+		r.Samples += len(samples)
+	}
+	for _, m := range maint {
+		if m.Span.Overlaps(ch.Period) {
+			r.Maintenance = append(r.Maintenance, m)
+		}
+	}
+	if err := r.addBreaches(res); err != nil {
+		return nil, err
+	}
+	for start := 0; start < len(tickets); start += ticketChunk {
+		end := min(start+ticketChunk, len(tickets))
+		part, err := c.Evaluate(ch.Period, contract.Observations{Tickets: tickets[start:end], Now: ch.Now})
 		if err != nil {
-			return nil, fmt.Errorf("opening breach %s: %w", f.ID, err)
+			var te *contract.TicketError
+			if errors.As(err, &te) {
+				te.Index += start
+			}
+			return nil, fmt.Errorf("evaluating the contract: %w", err)
 		}
-		r.Breaches = append(r.Breaches, rec)
-	}
-	r.Summaries = breach.Summarize(r.Breaches, res.Now)
-	for _, tk := range obs.Tickets {
-		if len(tk.Events) > 0 && !period.Contains(tk.Events[0].At) {
-			r.Outside++
+		for i, t := range part.Terms {
+			if t.Kind != "response" {
+				continue
+			}
+			for _, tk := range t.Tickets {
+				r.Tickets[i].add(tk)
+			}
+			r.Result.Terms[i].Met = r.Result.Terms[i].Met && t.Met
+			r.Result.Met = r.Result.Met && t.Met
+		}
+		lo := &r.Result.LeftOut
+		lo.TicketsBefore = append(lo.TicketsBefore, part.LeftOut.TicketsBefore...)
+		lo.TicketsAfter = append(lo.TicketsAfter, part.LeftOut.TicketsAfter...)
+		if err := r.addBreaches(part); err != nil {
+			return nil, err
 		}
 	}
+	for i := range r.Result.Terms {
+		if r.Result.Terms[i].Kind == "response" {
+			r.Result.Terms[i].Tickets = r.Tickets[i].listed()
+		}
+	}
+	if err := r.beside(c, obs); err != nil {
+		return nil, err
+	}
+	r.timeline()
 	return r, nil
 }
 
-// title names the contract and the month, such as "Example API, March 2026".
-func (r *report) title() string {
-	return fmt.Sprintf("%s, %s", r.Result.Contract, r.Result.Period.Start.In(r.Zone).Format("January 2006"))
+// addBreaches opens the breach records of an evaluation, counts them
+// into the summaries, and keeps the first maxBreaches.
+func (r *report) addBreaches(res contract.Report) error {
+	facts := breach.FromReport(res)
+	records := make([]breach.Record, 0, len(facts))
+	for _, f := range facts {
+		rec, err := breach.Open(f, r.Contract.Obligations)
+		if err != nil {
+			return fmt.Errorf("opening breach %s: %w", f.ID, err)
+		}
+		records = append(records, rec)
+	}
+	r.BreachCount += len(records)
+	keep := min(len(records), maxBreaches-len(r.Breaches))
+	r.Breaches = append(r.Breaches, records[:max(keep, 0)]...)
+	r.Summaries = mergeSummaries(r.Summaries, breach.Summarize(records, r.Result.Now))
+	return nil
 }
+
+// mergeSummaries adds the summaries more to sums: counts of one term and
+// period add up, and its credit is the larger.
+func mergeSummaries(sums, more []breach.Summary) []breach.Summary {
+	for _, m := range more {
+		i := slices.IndexFunc(sums, func(s breach.Summary) bool { return s.Term == m.Term && s.Period.Equal(m.Period) })
+		if i < 0 {
+			sums = append(sums, m)
+			continue
+		}
+		s := &sums[i]
+		s.Breaches += m.Breaches
+		s.Unreported += m.Unreported
+		s.Unresolved += m.Unresolved
+		s.ReportOverdue += m.ReportOverdue
+		s.ResolutionOverdue += m.ResolutionOverdue
+		if m.Credit.Cmp(s.Credit) > 0 {
+			s.Credit = m.Credit
+		}
+	}
+	slices.SortStableFunc(sums, func(a, b breach.Summary) int { return strings.Compare(a.Term, b.Term) })
+	return sums
+}
+
+// beside evaluates the month before the period and the year to date,
+// when the data reaches back to their starts. Only availability is shown
+// for them, so tickets are left out of their evaluation.
+func (r *report) beside(c contract.Contract, obs contract.Observations) error {
+	p := r.Choice.Period
+	obs.Tickets, obs.Now = nil, time.Time{}
+	var spans []periodResult
+	prev := window.Month.Containing(p.Start.Add(-time.Nanosecond), r.Zone)
+	if r.Data.covers(prev.Start, r.Zone) {
+		spans = append(spans, periodResult{Label: periodText(prev, r.Zone), Result: contract.Report{Period: prev}, Billed: true})
+	}
+	year := window.Year.Containing(p.Start, r.Zone)
+	if ytd := window.Between(year.Start, p.End); !year.Start.Equal(p.Start) && r.Data.covers(year.Start, r.Zone) {
+		spans = append(spans, periodResult{Label: fmt.Sprintf("%d to date", year.Start.Year()), Result: contract.Report{Period: ytd}})
+	}
+	for i := range spans {
+		res, err := c.Evaluate(spans[i].Result.Period, obs)
+		if err != nil {
+			return fmt.Errorf("evaluating %s: %w", spans[i].Label, err)
+		}
+		spans[i].Result = res
+	}
+	r.Beside = spans
+	return nil
+}
+
+// periods returns the periods beside this one with this one, in order:
+// the month before, this period, the year to date.
+func (r *report) periods() []periodResult {
+	var out []periodResult
+	here := periodResult{Label: r.periodText(), Result: r.Result, Billed: true}
+	for _, b := range r.Beside {
+		if here.Label != "" && !b.Result.Period.End.Before(r.Result.Period.End) {
+			out = append(out, here)
+			here.Label = ""
+		}
+		out = append(out, b)
+	}
+	if here.Label != "" {
+		out = append(out, here)
+	}
+	return out
+}
+
+// timeline fills Days, a row for each local day of the period.
+func (r *report) timeline() {
+	terms := 0
+	for _, t := range r.Result.Terms {
+		if t.Kind == "availability" && t.Method == contract.Outages {
+			terms++
+		}
+	}
+	for i, t := range r.Result.Terms {
+		if t.Kind != "availability" || t.Method != contract.Outages {
+			continue
+		}
+		for j, s := range t.Segments {
+			name := s.Name
+			if terms > 1 {
+				name = t.Name + "/" + s.Name
+			}
+			r.Columns = append(r.Columns, column{Term: i, Segment: j, Name: name})
+		}
+	}
+	p := r.Choice.Period
+	for d := window.Day.Containing(p.Start, r.Zone); d.Start.Before(p.End); d = window.Day.Containing(d.End, r.Zone) {
+		iv := d.Intersect(p)
+		row := day{Start: iv.Start, Down: make([]time.Duration, len(r.Columns))}
+		for k, col := range r.Columns {
+			s := r.Result.Terms[col.Term].Segments[col.Segment]
+			row.Down[k] = s.CountedDown.DurationIn(iv)
+			row.Lost += row.Down[k]
+			row.Measured += s.MeasuredTime.DurationIn(iv)
+		}
+		for _, inc := range r.Result.Incidents {
+			if inc.Counted > 0 && inc.Span.Overlaps(iv) && inc.ID != "" {
+				row.Incidents = append(row.Incidents, inc.ID)
+			}
+		}
+		r.Days = append(r.Days, row)
+	}
+}
+
+// title names the contract and the period: "Example API: service report,
+// 1–31 March 2026".
+func (r *report) title() string {
+	t := fmt.Sprintf("%s: service report, %s", r.Result.Contract, r.periodText())
+	if r.Choice.ToDate {
+		t += " (month to date)"
+	}
+	return t
+}
+
+func (r *report) periodText() string { return periodText(r.Result.Period, r.Zone) }
 
 // when shows an instant in the report's zone, with seconds only when it
 // has them: "Wed 2026-03-04 17:56 EST".
@@ -105,6 +376,16 @@ func span(d time.Duration) string {
 	return b.String()
 }
 
+// availabilityText is the overall figure: "99.2496% over 3,039 hours
+// measured, all terms measured by outages".
+func (r *report) availabilityText() string {
+	a := r.Result.Availability
+	if a.IsEmpty() {
+		return "no term measured by outages"
+	}
+	return fmt.Sprintf("%s of %s measured, every term measured by outages", a.Percent(4), span(time.Duration(a.Total())))
+}
+
 // segmentView is a segment's result as text.
 type segmentView struct {
 	Name, Schedule, Target, Measured, Availability string
@@ -114,26 +395,36 @@ type segmentView struct {
 
 func (r *report) segmentViews(term contract.TermResult) []segmentView {
 	var out []segmentView
-	def := findTerm(r.Contract, term.Name)
-	for i, s := range term.Segments {
+	for _, s := range term.Segments {
 		v := segmentView{
 			Name: s.Name, Schedule: s.Schedule, Target: s.Target.String(),
 			Measured: span(s.Measured), Availability: s.Ratio.Percent(4),
 			Allowance: span(s.Allowance), Downtime: span(s.Down), Remaining: span(s.Remaining),
 			Verdict: "met", BreachedAt: "-", Tier: "none", Credit: s.Credit.String(),
 		}
+		switch s.Method {
+		case contract.Events, contract.TimeSlices:
+			unit := "requests"
+			if s.Method == contract.TimeSlices {
+				unit = "slices"
+			}
+			v.Allowance = fmt.Sprintf("%d %s", s.Events.Allowed(), unit)
+			v.Downtime = fmt.Sprintf("%d %s", s.Events.Consumed(), unit)
+			v.Remaining = fmt.Sprintf("%d %s", s.Events.Remaining(), unit)
+		case contract.SliceAverage:
+			v.Allowance, v.Downtime, v.Remaining = "-", "-", "-"
+		}
 		if !s.Met {
 			v.Verdict = "MISSED"
 			v.BreachedAt = r.when(s.BreachedAt)
 		}
-		if s.CreditTier >= 0 {
-			credits := r.Contract.Credits
-			if def.Availability != nil && i < len(def.Availability.Segments) && def.Availability.Segments[i].Credits != nil {
-				credits = *def.Availability.Segments[i].Credits
-			}
-			if s.CreditTier < len(credits.Tiers) {
-				v.Tier = credits.Tiers[s.CreditTier].String()
-			}
+		switch {
+		case s.Proportional:
+			v.Tier = "proportional"
+		case s.CreditTier >= 0:
+			v.Tier = s.Tier.String()
+		case s.NoTier:
+			v.Tier = "below target, no tier"
 		}
 		out = append(out, v)
 	}
@@ -145,17 +436,21 @@ type goalRow struct {
 	Ticket, Priority, Goal, Elapsed, Target, Used, Paused, Due, State, Verdict string
 }
 
-func (r *report) goalRows(term contract.TermResult) []goalRow {
-	var rows []goalRow
+// goalRows returns the rows of the tickets a term lists.
+func (r *report) goalRows(term contract.TermResult) (rows []goalRow) {
 	var rt ticket.Policy
 	if def := findTerm(r.Contract, term.Name); def.Response != nil {
 		rt = def.Response.Policy
 	}
 	for _, tk := range term.Tickets {
 		p, _ := rt.Priority(tk.Priority)
+		id := tk.ID
+		if tk.CarriedIn {
+			id += "*"
+		}
 		add := func(goal string, limit ticket.Limit, c ticket.Cycle) {
 			row := goalRow{
-				Ticket: tk.ID, Priority: tk.Priority, Goal: goal,
+				Ticket: id, Priority: tk.Priority, Goal: goal,
 				Elapsed: span(c.Elapsed), Target: limit.String(), Used: c.Percent(2),
 				Paused: span(c.Paused), Due: r.when(c.Due), State: c.State.String(), Verdict: "met",
 			}
@@ -181,15 +476,17 @@ func (r *report) goalRows(term contract.TermResult) []goalRow {
 	return rows
 }
 
-// breachedTickets returns the IDs of the term's breached tickets.
-func breachedTickets(term contract.TermResult) []string {
-	var ids []string
-	for _, tk := range term.Tickets {
-		if tk.Breached {
-			ids = append(ids, tk.ID)
-		}
+// open reports whether a ticket is still open at the evaluation instant.
+func open(tk contract.TicketResult) bool {
+	return tk.Resolve != nil && (tk.Resolve.State == ticket.ClockRunning || tk.Resolve.State == ticket.ClockPaused)
+}
+
+// idList lists IDs for a line of text, at most ten of total.
+func idList(ids []string, total int) string {
+	if total > 10 {
+		return strings.Join(ids[:min(10, len(ids))], ", ") + fmt.Sprintf(" and %d more", total-10)
 	}
-	return ids
+	return strings.Join(ids, ", ")
 }
 
 // breachView is a breach record as text.
@@ -233,97 +530,96 @@ func (r *report) obligationsText() string {
 	return fmt.Sprintf("report within %s and resolve within %s of %s", span(ob.ReportWithin), span(ob.ResolveWithin), basis)
 }
 
-// creditText is the credit owed for the period.
-func (r *report) creditText() string {
-	return fmt.Sprintf("%s of the period's bill (the largest credit of any segment)", r.Result.Credit)
+// creditLabel names the credit: owed for a period, or so far for the
+// month to date.
+func (r *report) creditLabel() string {
+	if r.Choice.ToDate {
+		return "Credit so far"
+	}
+	return "Credit owed"
 }
 
-// The JSON form of the report.
-type (
-	reportJSON struct {
-		Contract string          `json:"contract"`
-		Zone     string          `json:"zone"`
-		Period   periodJSON      `json:"period"`
-		Met      bool            `json:"met"`
-		Credit   sla.Share       `json:"credit"`
-		Result   contract.Report `json:"result"`
-		Breaches []breachJSON    `json:"breaches"`
-		Summary  []summaryJSON   `json:"summary"`
-		Tickets  ticketsSummary  `json:"tickets"`
+// creditText is the credit owed for the period: "10% of the period's fee,
+// 1200.00 USD (the largest credit of any segment)".
+func (r *report) creditText() string {
+	res := r.Result
+	p := r.Contract.CreditPolicy
+	rule := "the largest credit of any segment"
+	if p.Combine == contract.Sum {
+		rule = "the sum of the credits of the segments"
 	}
-	periodJSON struct {
-		Start time.Time `json:"start"`
-		End   time.Time `json:"end"`
+	if !p.Cap.IsZero() {
+		rule += ", at most " + p.Cap.String()
 	}
-	ticketsSummary struct {
-		Evaluated     int `json:"evaluated"`
-		Breached      int `json:"breached"`
-		OutsidePeriod int `json:"outside_period"`
+	share := res.Credit.String()
+	if !res.Credit.Rational().Equal(res.CreditExact) {
+		share = fmt.Sprintf("%s (exactly %v)", res.Credit, res.CreditExact)
 	}
-	breachJSON struct {
-		ID         string    `json:"id"`
-		Kind       string    `json:"kind"`
-		Term       string    `json:"term"`
-		Segment    string    `json:"segment,omitempty"`
-		OccurredAt time.Time `json:"occurred_at"`
-		DetectedAt time.Time `json:"detected_at"`
-		ReportDue  time.Time `json:"report_due"`
-		ResolveDue time.Time `json:"resolve_due"`
-		Status     string    `json:"status"`
-		Shortfall  string    `json:"shortfall"`
-		Credit     string    `json:"credit"`
+	if p.Fee.IsZero() {
+		return fmt.Sprintf("%s of the period's bill (%s)", share, rule)
 	}
-	summaryJSON struct {
-		Term              string `json:"term"`
-		Breaches          int    `json:"breaches"`
-		Unreported        int    `json:"unreported"`
-		Unresolved        int    `json:"unresolved"`
-		ReportOverdue     int    `json:"report_overdue"`
-		ResolutionOverdue int    `json:"resolution_overdue"`
-	}
-)
+	return fmt.Sprintf("%s of the fee of %s: %s (%s; rounded to the nearest cent, halves up)", share, p.Fee, res.CreditAmount, rule)
+}
 
-// writeJSON writes the report as one indented JSON document; instants are
-// in the report's zone.
-func writeJSON(w io.Writer, r *report) error {
-	in := func(t time.Time) time.Time {
-		if t.IsZero() {
-			return t
+// leftOutText says what lies outside the period, or "".
+func (r *report) leftOutText() string {
+	lo := r.Result.LeftOut
+	var parts []string
+	if lo.Outages > 0 {
+		parts = append(parts, fmt.Sprintf("%d outage%s (%s)", lo.Outages, plural(lo.Outages), span(lo.OutageTime)))
+	}
+	if n := len(lo.TicketsBefore) + len(lo.TicketsAfter); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d ticket%s", n, plural(n)))
+	}
+	if lo.Samples > 0 {
+		parts = append(parts, fmt.Sprintf("%d request count%s", lo.Samples, plural(lo.Samples)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s recorded outside %s, counted in no term of this report", strings.Join(parts, " and "), r.periodText())
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// nothingInPeriod reports whether the files hold data, none of it
+// recorded in the period (a ticket carried in from before does not
+// count): most likely a wrong --period.
+func (r *report) nothingInPeriod() bool {
+	if r.Data.first.IsZero() || r.Samples > r.Result.LeftOut.Samples {
+		return false
+	}
+	for _, inc := range r.Result.Incidents {
+		if !inc.Outside {
+			return false
 		}
-		return t.In(r.Zone)
 	}
-	doc := reportJSON{
-		Contract: r.Result.Contract,
-		Zone:     r.Zone.String(),
-		Period:   periodJSON{in(r.Result.Period.Start), in(r.Result.Period.End)},
-		Met:      r.Result.Met,
-		Credit:   r.Result.Credit,
-		Result:   r.Result,
-		Breaches: []breachJSON{},
-		Summary:  []summaryJSON{},
+	for _, tc := range r.Tickets {
+		if tc.Total > tc.CarriedIn {
+			return false
+		}
 	}
-	doc.Tickets.OutsidePeriod = r.Outside
-	for _, t := range r.Result.Terms {
-		doc.Tickets.Evaluated += len(t.Tickets)
-		doc.Tickets.Breached += len(breachedTickets(t))
+	return true
+}
+
+// emptyWarning is the warning for a period without data.
+func (r *report) emptyWarning() string {
+	return fmt.Sprintf("no outage, request or ticket of the files was recorded in %s; they run from %s to %s. Is --period right?",
+		r.periodText(), r.Data.first.In(r.Zone).Format("2 January 2006"), r.Data.last.In(r.Zone).Format("2 January 2006"))
+}
+
+// maintenanceTitle returns the title of the maintenance window that
+// holds iv, or "".
+func (r *report) maintenanceTitle(iv window.Interval) string {
+	for _, m := range r.Maintenance {
+		if m.Span.Overlaps(iv) {
+			return m.Title
+		}
 	}
-	for _, rec := range r.Breaches {
-		f := rec.Facts()
-		doc.Breaches = append(doc.Breaches, breachJSON{
-			ID: rec.ID(), Kind: f.Kind.String(), Term: f.Term, Segment: f.Segment,
-			OccurredAt: in(f.OccurredAt), DetectedAt: in(f.DetectedAt),
-			ReportDue: in(rec.ReportDue()), ResolveDue: in(rec.ResolveDue()),
-			Status: rec.Status(r.Result.Now).String(), Shortfall: f.Shortfall.String(),
-			Credit: f.Credit.String(),
-		})
-	}
-	for _, s := range r.Summaries {
-		doc.Summary = append(doc.Summary, summaryJSON{
-			Term: s.Term, Breaches: s.Breaches, Unreported: s.Unreported, Unresolved: s.Unresolved,
-			ReportOverdue: s.ReportOverdue, ResolutionOverdue: s.ResolutionOverdue,
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(doc)
+	return ""
 }

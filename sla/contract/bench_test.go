@@ -27,7 +27,7 @@ func BenchmarkContractEvaluateMonth(b *testing.B) {
 	}
 	c.Terms = append(c.Terms, contract.Term{Name: "web", Availability: &contract.AvailabilityTerm{
 		Segments: []contract.Segment{{Name: "always", Schedule: contract.Always(), Target: sla.MustTarget("99.9%")}},
-		Rules:    sla.OutageRules{WholeMinutes: true},
+		Rules:    sla.OutageRules{Minutes: sla.WholeMinutes},
 	}})
 	ny, _ := time.LoadLocation("America/New_York")
 	period := window.Month.Containing(time.Date(2026, 3, 15, 0, 0, 0, 0, ny), ny)

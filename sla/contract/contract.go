@@ -3,6 +3,7 @@ package contract
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
@@ -24,6 +25,9 @@ type Contract struct {
 	// Credits is the credit schedule for availability segments that do not
 	// carry their own.
 	Credits sla.CreditSchedule
+	// CreditPolicy says how the credits of segments add up to the credit
+	// of the period, and the fee that turns a credit into money.
+	CreditPolicy CreditPolicy
 	// Obligations say how soon a breach must be reported and resolved.
 	Obligations Obligations
 	// Calendars are the named calendars the terms refer to, kept so that
@@ -47,16 +51,28 @@ type Term struct {
 
 // AvailabilityTerm is an availability objective with one or more segments,
 // each a schedule with its own target ("99.5% in business hours, 99% at
-// other times"), measured by outage intervals under common rules and
+// other times"), measured by one method under common rules and
 // exclusions. Plain data, safe for concurrent use as long as it is not
 // modified.
 type AvailabilityTerm struct {
 	Segments []Segment
-	// Rules select the down time that counts (a minimum outage length,
-	// whole-minute counting).
+	// Method is what the term measures: outage intervals (the zero value),
+	// or requests as events, time slices or an average of slices.
+	Method Method
+	// Rules select the down time that counts, for a term measured by
+	// outages: a minimum outage length, a minute rule, the order of the
+	// two, clock buckets.
 	Rules sla.OutageRules
+	// Slice is the length of a time slice, for the slice methods: one of
+	// the slices of the UTC clock, a whole number of seconds that divides
+	// 24 hours.
+	Slice time.Duration
+	// SliceRules say when a slice is bad (TimeSlices) and how a slice
+	// without requests counts (TimeSlices and SliceAverage).
+	SliceRules sla.SliceRules
 	// Exclusions are spans such as announced maintenance, treated as
-	// Exclusion says.
+	// Exclusion says. The maintenance of a period, given with its
+	// observations, is added to them.
 	Exclusions window.Set
 	Exclusion  sla.ExclusionPolicy
 }
@@ -72,6 +88,12 @@ type Segment struct {
 	// Credits, when non-nil, replaces the contract's credit schedule for
 	// this segment.
 	Credits *sla.CreditSchedule
+	// Proportional makes the segment's credit proportional to its down
+	// time instead of a tier: down time × share of customers affected ÷
+	// measured time, as a share of the fee (see [Incident.Affected]). A
+	// missed target is not needed: every counted minute earns credit. Only
+	// a term measured by outages has it, and not together with Credits.
+	Proportional bool
 }
 
 // ResponseTerm is a response term: a ticket policy (how soon tickets of
@@ -104,7 +126,22 @@ const (
 // the field as the JSON form would ("terms[0].segments[1].name",
 // "credits[2]", "terms[1].priorities[0].resolve"). Every error wraps
 // ErrContract.
-func (c Contract) Validate() error {
+//
+// A valid contract may still say something its authors likely did not
+// mean; Validate returns that as warnings, which are not errors: a credit
+// schedule with a gap below a segment's target (a published table that
+// owes nothing at exactly one boundary, or below its last tier), where a
+// worse month would cost less than a better one ([ErrCreditGap]). A
+// contract read by Parse has been validated; call Validate to read its
+// warnings.
+func (c Contract) Validate() (Warnings, error) {
+	if err := c.validate(); err != nil {
+		return nil, err
+	}
+	return c.warnings(), nil
+}
+
+func (c Contract) validate() error {
 	if len(c.Parties) > MaxParties {
 		return fieldError("parties", ErrTooLarge, fmt.Sprintf("%d parties, at most %d", len(c.Parties), MaxParties))
 	}
@@ -129,6 +166,9 @@ func (c Contract) Validate() error {
 		}
 	}
 	if err := validateCredits("credits", c.Credits); err != nil {
+		return err
+	}
+	if err := c.CreditPolicy.validate(); err != nil {
 		return err
 	}
 	return c.Obligations.validate()
@@ -201,16 +241,80 @@ func (a AvailabilityTerm) validate(path string) error {
 			return fieldError(sp+".schedule", ErrMissing, fmt.Sprintf("schedule %v has no calendar", s.Schedule))
 		}
 		if s.Credits != nil {
+			if s.Proportional {
+				return fieldError(sp+".proportional_credit", ErrConflict, "a segment's credit is proportional or by its own tiers, not both")
+			}
 			if err := validateCredits(sp+".credits", *s.Credits); err != nil {
 				return err
 			}
 		}
-	}
-	if a.Rules.MinOutage < 0 {
-		return fieldError(path+".min_outage", ErrRange, fmt.Sprintf("%v is negative", a.Rules.MinOutage))
+		if s.Proportional && a.Method != Outages {
+			return fieldError(sp+".proportional_credit", ErrConflict, fmt.Sprintf("a proportional credit counts down time, which a term measured by %v does not have", a.Method))
+		}
 	}
 	if a.Exclusion != sla.ExcludeFromMeasured && a.Exclusion != sla.CountAsAvailable {
 		return fieldError(path+".exclusion", ErrRange, fmt.Sprintf("unknown policy %v", a.Exclusion))
+	}
+	switch a.Method {
+	case Outages:
+		if a.Slice != 0 || a.SliceRules != (sla.SliceRules{}) {
+			return fieldError(path+".slice", ErrConflict, "a term measured by outages has no slices")
+		}
+		return validateOutageRules(path, a.Rules)
+	case Events, TimeSlices, SliceAverage:
+		if a.Rules != (sla.OutageRules{}) {
+			return fieldError(path+".measure", ErrConflict, fmt.Sprintf("a term measured by %v takes no outage rules", a.Method))
+		}
+		if a.Method == Events {
+			if a.Slice != 0 || a.SliceRules != (sla.SliceRules{}) {
+				return fieldError(path+".slice", ErrConflict, "a term measured by events has no slices")
+			}
+			return nil
+		}
+		if a.Method == SliceAverage && (a.SliceRules.MaxErrors != (sla.Target{}) || a.SliceRules.MinEvents != 0) {
+			return fieldError(path+".max_errors", ErrConflict, "an average of slices has no threshold for a bad slice")
+		}
+		if err := validateClockLength(path+".slice", "a slice", a.Slice, time.Second); err != nil {
+			return err
+		}
+		if e := a.SliceRules.Empty; e != sla.EmptyGood && e != sla.EmptyBad && e != sla.EmptyExcluded {
+			return fieldError(path+".empty_slices", ErrRange, fmt.Sprintf("unknown policy %v", e))
+		}
+		return nil
+	}
+	return fieldError(path+".measure", ErrRange, fmt.Sprintf("unknown method %v", a.Method))
+}
+
+// validateOutageRules checks the outage rules of the term at path.
+func validateOutageRules(path string, r sla.OutageRules) error {
+	if r.MinOutage < 0 {
+		return fieldError(path+".min_outage", ErrRange, fmt.Sprintf("%v is negative", r.MinOutage))
+	}
+	if r.Minutes != sla.ExactTime && r.Minutes != sla.WholeMinutes && r.Minutes != sla.PartialMinutes {
+		return fieldError(path+".whole_minutes", ErrRange, fmt.Sprintf("unknown minute rule %v", r.Minutes))
+	}
+	if r.Order != sla.MinOutageFirst && r.Order != sla.MinutesFirst {
+		return fieldError(path+".rule_order", ErrRange, fmt.Sprintf("unknown rule order %v", r.Order))
+	}
+	b := r.Buckets
+	if b == (sla.ClockBuckets{}) {
+		return nil
+	}
+	if err := validateClockLength(path+".clock_buckets.length", "a bucket", b.Length, time.Minute); err != nil {
+		return err
+	}
+	if b.MoreThan < 0 || b.MoreThan >= b.Length {
+		return fieldError(path+".clock_buckets.more_than", ErrRange, fmt.Sprintf("%v is not between 0 and the bucket length %v", b.MoreThan, b.Length))
+	}
+	return nil
+}
+
+// validateClockLength checks the length of a slice or bucket of the UTC
+// clock: a whole number of units (seconds or minutes) that divides 24
+// hours, so that every day is cut alike.
+func validateClockLength(path, what string, d, unit time.Duration) error {
+	if d <= 0 || d%unit != 0 || (24*time.Hour)%d != 0 {
+		return fieldError(path, ErrRange, fmt.Sprintf("%v: %s is a whole number of %v that divides 24h, such as 1m or 1h", d, what, unit))
 	}
 	return nil
 }

@@ -135,7 +135,12 @@ func TestSeedContractMarch2026(t *testing.T) {
 // 12:00: Tue 10:00-11:00 (1 h) + 15:00-18:00 (3 h) + Wed 08:00-12:00 (4 h)
 // = 8 h ≤ 40 h: met.
 //
-// A ticket opened in February does not belong to March's report.
+// T-0, opened Fri 27 Feb 09:00 EST and never answered, is still open when
+// March begins: it is carried into March's report. Its goals ran out in
+// February (1 business hour at 10:00, 8 at 17:00 on 27 February), so
+// those breaches belong to February and do not miss March's term. T-3,
+// opened and resolved in February, and T-4, opened on 1 April, are left
+// out and listed as such.
 func TestSeedContractTickets(t *testing.T) {
 	c := loadSeedContract(t)
 	ny := newYork(t)
@@ -156,13 +161,26 @@ func TestSeedContractTickets(t *testing.T) {
 		{ID: "T-0", Priority: "P1", Events: []ticket.Event{
 			{Kind: ticket.Open, At: time.Date(2026, 2, 27, 9, 0, 0, 0, ny)},
 		}},
+		{ID: "T-3", Priority: "P2", Events: []ticket.Event{
+			{Kind: ticket.Open, At: time.Date(2026, 2, 2, 9, 0, 0, 0, ny)},
+			{Kind: ticket.Resolve, At: time.Date(2026, 2, 3, 9, 0, 0, 0, ny)},
+		}},
+		{ID: "T-4", Priority: "P2", Events: []ticket.Event{
+			{Kind: ticket.Open, At: time.Date(2026, 4, 1, 9, 0, 0, 0, ny)},
+		}},
 	}
 	period := window.Month.Containing(at(15, 12, 0), ny)
 	rep, err := c.Evaluate(period, contract.Observations{Tickets: tickets})
 	require.NoError(t, err)
 	tr := rep.Terms[1]
 	require.Equal(t, "response", tr.Kind)
-	require.Len(t, tr.Tickets, 2, "T-0 was opened in February")
+	require.Len(t, tr.Tickets, 3, "T-0 is carried in from February")
+	t0 := tr.Tickets[2]
+	assert.Equal(t, "T-0", t0.ID)
+	assert.True(t, t0.CarriedIn)
+	assert.True(t, t0.Breached, "its goals ran out in February")
+	assert.Equal(t, []string{"T-3"}, rep.LeftOut.TicketsBefore)
+	assert.Equal(t, []string{"T-4"}, rep.LeftOut.TicketsAfter)
 
 	t1 := tr.Tickets[0]
 	assert.Equal(t, "T-1", t1.ID)
@@ -184,6 +202,20 @@ func TestSeedContractTickets(t *testing.T) {
 	assert.Equal(t, ticket.ClockStopped, t2.Resolve.State)
 	assert.False(t, t2.Breached)
 	assert.False(t, tr.Met)
+
+	// Alone, T-0 does not miss March: its breaches were in February.
+	rep, err = c.Evaluate(period, contract.Observations{Tickets: tickets[2:3]})
+	require.NoError(t, err)
+	assert.True(t, rep.Terms[1].Met)
+	// T-5, opened Fri 27 Feb 17:00 EST with 4 business hours to answer,
+	// has 1 hour on Friday and runs out at 11:00 EST on Monday 2 March:
+	// a breach in March, which misses March's term.
+	t5 := contract.Ticket{ID: "T-5", Priority: "P2", Events: []ticket.Event{{Kind: ticket.Open, At: time.Date(2026, 2, 27, 17, 0, 0, 0, ny)}}}
+	rep, err = c.Evaluate(period, contract.Observations{Tickets: []contract.Ticket{t5}})
+	require.NoError(t, err)
+	require.Len(t, rep.Terms[1].Tickets, 1)
+	assert.True(t, rep.Terms[1].Tickets[0].Respond.BreachedAt.Equal(at(2, 11, 0)))
+	assert.False(t, rep.Terms[1].Met)
 }
 
 func TestContractJSONRoundTrip(t *testing.T) {
@@ -296,10 +328,14 @@ func TestReportJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal(data, &generic))
 	seg := generic["terms"].([]any)[0].(map[string]any)["segments"].([]any)[0].(map[string]any)
 	// 90 minutes down against a 66-minute allowance: 24 minutes over.
-	assert.Equal(t, "1h30m0s", seg["down"])
-	assert.Equal(t, "-24m0s", seg["remaining"])
+	// Durations are exact seconds with ISO 8601 text beside them, and the
+	// credit tier is its bounds.
+	assert.Equal(t, map[string]any{"seconds": 5400.0, "iso8601": "PT1H30M"}, seg["down"])
+	assert.Equal(t, map[string]any{"seconds": -1440.0, "iso8601": "-PT24M"}, seg["remaining"])
+	assert.Equal(t, map[string]any{"seconds": 792000.0, "iso8601": "PT220H"}, seg["measured"])
 	assert.Equal(t, "99.5%", seg["target"])
-	assert.Equal(t, "10%", seg["credit"])
+	assert.Equal(t, map[string]any{"share": "10%"}, seg["credit"])
+	assert.Equal(t, map[string]any{"below": "99.5%", "at_least": "99%", "credit": "10%"}, seg["credit_tier"])
 	assert.Equal(t, false, seg["met"])
 }
 

@@ -4,13 +4,27 @@
 //
 // # Contracts
 //
-// A [Contract] groups [Term]s, a credit schedule ([sla.CreditSchedule])
-// and [Obligations]. An [AvailabilityTerm] has one or more [Segment]s,
-// each a [Schedule] — [During] a calendar's hours, [Outside] them, or
-// [Always] — with its own target: "99.5% in business hours, 99% at other
-// times", measured by outage intervals under the term's outage rules and
-// exclusions. A [ResponseTerm] is a ticket policy ([ticket.Policy]) whose
-// business time is a calendar's.
+// A [Contract] groups [Term]s, a credit schedule ([sla.CreditSchedule]),
+// a [CreditPolicy] and [Obligations]. An [AvailabilityTerm] has one or
+// more [Segment]s, each a [Schedule] — [During] a calendar's hours,
+// [Outside] them, or [Always] — with its own target: "99.5% in business
+// hours, 99% at other times". A term measures by one [Method]: outage
+// intervals under its [sla.OutageRules] (a minimum outage length, whole
+// or partial minutes, the order of the two, clock buckets), or requests
+// as events, time slices or an average of slices. A [ResponseTerm] is a
+// ticket policy ([ticket.Policy]) whose business time is a calendar's.
+//
+// # Credits
+//
+// A segment's credit is the tier of its credit schedule that admits its
+// measured ratio, or, with Proportional, its down time weighed by the
+// share of customers affected over its measured time. The
+// [CreditPolicy] owes the largest credit of any segment or a capped sum,
+// and states it in money from a fee ([Money], exact in minor units,
+// rounded to the nearest minor unit, halves up). A schedule with a gap
+// below a segment's target is a warning of [Contract.Validate], not an
+// error, and a missed segment in the gap is reported as such
+// (SegmentResult.NoTier).
 //
 // # The JSON form
 //
@@ -42,13 +56,27 @@
 //
 // # Evaluation
 //
-// [Contract.Evaluate] measures a period's [Observations] — outages per
-// term, tickets, the instant of evaluation — and returns a [Report] per
-// term and segment: measured time, down time, ratio, allowance, remaining
-// budget, verdict, the instant the budget ran out, and the credit owed;
-// and per ticket its [ticket.Status]. Down time is counted by
-// [sla.CountedDown], the count [sla.MeasureOutages] makes; ticket events
-// are checked by [ticket.Validate]. Reports marshal to JSON.
+// [Contract.Evaluate] measures a period's [Observations] — outages and
+// [Incident]s with their ids and titles, request counts
+// ([sla.Sample]s), the period's maintenance, tickets, the instant of
+// evaluation — and returns a [Report] per term and segment: measured
+// time, down time, ratio, allowance, remaining budget, verdict, the
+// instant the budget ran out, and the credit owed; per ticket its
+// [ticket.Status], carried in from an earlier period while still open;
+// per incident the down time it counted; one overall availability; the
+// credit of the period as a share and in money; and what the
+// observations hold outside the period ([LeftOut]), so that a wrong
+// period does not read as a perfect one. Down time is counted by
+// [sla.CountedDown], requests by [sla.MeasureEvents],
+// [sla.MeasureTimeSlices] and [sla.AverageTimeSlices]: each rule lives
+// once, in package sla. Ticket events are checked by [ticket.Validate].
+// Reports marshal to JSON with durations as exact seconds beside ISO 8601
+// text ([DurationOf]) and credit tiers as their bounds.
+//
+// [Contract.WithHolidays] adds holidays to a contract's calendars for a
+// period, such as a country's bank holidays from an official file;
+// Observations.Maintenance adds the period's maintenance to each term's
+// exclusions.
 //
 // # Obligations
 //

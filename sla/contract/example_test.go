@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
@@ -74,4 +75,54 @@ func ExampleParse_errors() {
 	// terms[0].exclusions[1] on line 5
 	// true true
 	// contract: line 5: terms[0].exclusions[1]: got an object, want "start/end" text, such as "2026-03-07T02:00:00Z/2026-03-07T04:00:00Z"
+}
+
+// A CDN's proportional credit: down minutes × the share of customers
+// affected ÷ the scheduled minutes, as a share of the monthly fee. April
+// has 43,200 minutes, 43,080 once two hours of maintenance are excluded;
+// 90 minutes affecting half the customers earn 90 × 1/2 ÷ 43,080 =
+// 3/2872 of 1000.00 USD: 104.4568… cents, 1.04 USD to the nearest cent.
+func ExampleContract_Evaluate_proportional() {
+	c, err := contract.Parse([]byte(`{"name": "CDN",
+	  "terms": [{"name": "delivery", "kind": "availability",
+	    "segments": [{"name": "monthly", "target": "99.9%", "proportional_credit": true}]}],
+	  "credit_policy": {"fee": "1000.00 USD"}}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	at := func(d, h, m int) time.Time { return time.Date(2026, 4, d, h, m, 0, 0, time.UTC) }
+	report, err := c.Evaluate(window.Between(at(1, 0, 0), at(31, 0, 0)), contract.Observations{
+		Incidents: []contract.Incident{{ID: "INC-7", Title: "Cache misses in one region",
+			Span: window.Between(at(20, 14, 0), at(20, 15, 30)), Affected: sla.MustShare("50%")}},
+		Maintenance: window.NewSet(window.Between(at(12, 2, 0), at(12, 4, 0))),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	s := report.Terms[0].Segments[0]
+	fmt.Println("measured:", s.Measured, "down:", s.Down)
+	fmt.Println("credit:", report.CreditExact, "of the fee,", report.CreditAmount)
+	// Output:
+	// measured: 718h0m0s down: 1h30m0s
+	// credit: 3/2872 of the fee, 1.04 USD
+}
+
+// A published credit table that owes nothing at exactly 99% is valid,
+// and Validate says what it likely did not mean as a warning.
+func ExampleContract_Validate() {
+	c, err := contract.Parse([]byte(`{"name": "gap",
+	  "terms": [{"name": "api", "kind": "availability", "segments": [{"name": "monthly", "target": "99.9%"}]}],
+	  "credits": [{"below": "99.9%", "above": "99%", "credit": "10%"}, {"below": "99%", "credit": "25%"}]}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	warnings, err := c.Validate()
+	fmt.Println(err)
+	fmt.Println(warnings)
+	// Output:
+	// <nil>
+	// contract: warning: terms[0].segments[0]: credit schedule has a gap below the target: below the target 99.9%, no tier of credits admits exactly 99%: a ratio there earns no credit
 }

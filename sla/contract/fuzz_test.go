@@ -25,6 +25,9 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(`{"terms":[{"kind":"availability","exclusions":["2026-03-01T00:00:00Z/PT1H"],"exclusion":"available","min_outage":"5m","whole_minutes":true}]}`))
 	f.Add([]byte(`{"name":"x","terms":[{"name":"a","kind":"availability","exclusions":[{"start":"x"}],"segments":[{"name":"s","target":"99.9%","target":1}]}]}`))
 	f.Add([]byte("{\n\"terms\": [\n{\"name\": \"t\", \"kind\": \"response\", \"warnings\": [50, 75, \"x\"]}]}"))
+	f.Add([]byte(`{"name":"x","terms":[{"name":"a","kind":"availability","partial_minutes":true,"min_outage":"5m","rule_order":"minutes-first","clock_buckets":{"length":"1h","more_than":"6m"},"segments":[{"name":"s","target":"99.9%","proportional_credit":true}]}],"credit_policy":{"combine":"sum","cap":"30%","fee":"1200.00 USD"}}`))
+	f.Add([]byte(`{"name":"x","terms":[{"name":"r","kind":"availability","measure":"time-slices","slice":"1m","max_errors":"5%","min_requests":10,"empty_slices":"excluded","segments":[{"name":"s","target":"99.9%"}]}]}`))
+	f.Add([]byte(`{"name":"x","terms":[{"name":"r","kind":"availability","measure":"slice-average","slice":"1h","segments":[{"name":"s","target":"99%"}]},{"name":"e","kind":"availability","measure":"events","segments":[{"name":"s","target":"99%"}]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, err := contract.Parse(data)
 		if err != nil {

@@ -13,23 +13,34 @@ import (
 // The JSON form of a contract, as written. Parse reads the same form
 // through the types of parse.go.
 type contractJSON struct {
-	Name        string                   `json:"name"`
-	Parties     []string                 `json:"parties,omitempty"`
-	Calendars   map[string]calendar.Spec `json:"calendars,omitempty"`
-	Terms       []termJSON               `json:"terms"`
-	Credits     []tierJSON               `json:"credits,omitempty"`
-	Obligations *obligationsJSON         `json:"obligations,omitempty"`
+	Name         string                   `json:"name"`
+	Parties      []string                 `json:"parties,omitempty"`
+	Calendars    map[string]calendar.Spec `json:"calendars,omitempty"`
+	Terms        []termJSON               `json:"terms"`
+	Credits      []tierJSON               `json:"credits,omitempty"`
+	CreditPolicy *creditPolicyDoc         `json:"credit_policy,omitempty"`
+	Obligations  *obligationsJSON         `json:"obligations,omitempty"`
 }
 
 type termJSON struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"`
 
-	Segments     []segmentJSON     `json:"segments,omitempty"`
-	MinOutage    string            `json:"min_outage,omitempty"`
-	WholeMinutes bool              `json:"whole_minutes,omitempty"`
-	Exclusions   []window.Interval `json:"exclusions,omitempty"`
-	Exclusion    string            `json:"exclusion,omitempty"`
+	Segments   []segmentJSON     `json:"segments,omitempty"`
+	Measure    string            `json:"measure,omitempty"`
+	Exclusions []window.Interval `json:"exclusions,omitempty"`
+	Exclusion  string            `json:"exclusion,omitempty"`
+
+	MinOutage      string      `json:"min_outage,omitempty"`
+	WholeMinutes   bool        `json:"whole_minutes,omitempty"`
+	PartialMinutes bool        `json:"partial_minutes,omitempty"`
+	RuleOrder      string      `json:"rule_order,omitempty"`
+	ClockBuckets   *bucketsDoc `json:"clock_buckets,omitempty"`
+
+	Slice       string  `json:"slice,omitempty"`
+	MaxErrors   string  `json:"max_errors,omitempty"`
+	MinRequests *uint64 `json:"min_requests,omitempty"`
+	EmptySlices string  `json:"empty_slices,omitempty"`
 
 	Calendar   string            `json:"calendar,omitempty"`
 	Priorities []ticket.Priority `json:"priorities,omitempty"`
@@ -37,11 +48,12 @@ type termJSON struct {
 }
 
 type segmentJSON struct {
-	Name    string     `json:"name"`
-	During  string     `json:"during,omitempty"`
-	Outside string     `json:"outside,omitempty"`
-	Target  string     `json:"target"`
-	Credits []tierJSON `json:"credits,omitempty"`
+	Name               string     `json:"name"`
+	During             string     `json:"during,omitempty"`
+	Outside            string     `json:"outside,omitempty"`
+	Target             string     `json:"target"`
+	Credits            []tierJSON `json:"credits,omitempty"`
+	ProportionalCredit bool       `json:"proportional_credit,omitempty"`
 }
 
 type tierJSON struct {
@@ -84,10 +96,9 @@ func (c Contract) MarshalJSON() ([]byte, error) {
 		case t.Availability != nil:
 			a := t.Availability
 			tj.Kind = "availability"
-			if a.Rules.MinOutage > 0 {
-				tj.MinOutage = a.Rules.MinOutage.String()
+			if err := a.marshalRules(path, &tj); err != nil {
+				return nil, err
 			}
-			tj.WholeMinutes = a.Rules.WholeMinutes
 			tj.Exclusions = a.Exclusions.Intervals()
 			if a.Exclusion != sla.ExcludeFromMeasured {
 				text, err := a.Exclusion.MarshalText()
@@ -97,7 +108,7 @@ func (c Contract) MarshalJSON() ([]byte, error) {
 				tj.Exclusion = string(text)
 			}
 			for j, s := range a.Segments {
-				sj := segmentJSON{Name: s.Name, Target: s.Target.String()}
+				sj := segmentJSON{Name: s.Name, Target: s.Target.String(), ProportionalCredit: s.Proportional}
 				if s.Schedule.kind != scheduleAlways {
 					name, err := nameOf(fmt.Sprintf("%s.segments[%d].schedule", path, j), s.Schedule.cal)
 					if err != nil {
@@ -129,6 +140,20 @@ func (c Contract) MarshalJSON() ([]byte, error) {
 		doc.Terms = append(doc.Terms, tj)
 	}
 	doc.Credits = tiersJSON(c.Credits)
+	if p := c.CreditPolicy; p != (CreditPolicy{}) {
+		pj := &creditPolicyDoc{Fee: p.Fee.String()}
+		if p.Combine != Largest {
+			text, err := p.Combine.MarshalText()
+			if err != nil {
+				return nil, wrapped("credit_policy.combine", nil, err)
+			}
+			pj.Combine = string(text)
+		}
+		if !p.Cap.IsZero() {
+			pj.Cap = p.Cap.String()
+		}
+		doc.CreditPolicy = pj
+	}
 	ob := c.Obligations
 	if ob.ReportWithin > 0 || ob.ResolveWithin > 0 || ob.Calendar != nil {
 		oj := &obligationsJSON{}
@@ -182,4 +207,50 @@ func tiersJSON(cs sla.CreditSchedule) []tierJSON {
 		out = append(out, tj)
 	}
 	return out
+}
+
+// marshalRules writes the method and the rules of the term at path.
+func (a *AvailabilityTerm) marshalRules(path string, tj *termJSON) error {
+	if a.Method != Outages {
+		text, err := a.Method.MarshalText()
+		if err != nil {
+			return wrapped(path+".measure", nil, err)
+		}
+		tj.Measure = string(text)
+	}
+	r := a.Rules
+	if r.MinOutage > 0 {
+		tj.MinOutage = r.MinOutage.String()
+	}
+	tj.WholeMinutes = r.Minutes == sla.WholeMinutes
+	tj.PartialMinutes = r.Minutes == sla.PartialMinutes
+	if r.Order != sla.MinOutageFirst {
+		text, err := r.Order.MarshalText()
+		if err != nil {
+			return wrapped(path+".rule_order", nil, err)
+		}
+		tj.RuleOrder = string(text)
+	}
+	if r.Buckets != (sla.ClockBuckets{}) {
+		tj.ClockBuckets = &bucketsDoc{Length: r.Buckets.Length.String(), MoreThan: r.Buckets.MoreThan.String()}
+	}
+	if a.Slice > 0 {
+		tj.Slice = a.Slice.String()
+	}
+	sr := a.SliceRules
+	if sr.MaxErrors != (sla.Target{}) {
+		tj.MaxErrors = sr.MaxErrors.String()
+	}
+	if sr.MinEvents > 0 {
+		n := sr.MinEvents
+		tj.MinRequests = &n
+	}
+	if sr.Empty != sla.EmptyGood {
+		text, err := sr.Empty.MarshalText()
+		if err != nil {
+			return wrapped(path+".empty_slices", nil, err)
+		}
+		tj.EmptySlices = string(text)
+	}
+	return nil
 }

@@ -26,12 +26,16 @@ import (
 //	     "segments": [
 //	       {"name": "business hours", "during": "business", "target": "99.5%"},
 //	       {"name": "other times", "outside": "business", "target": "99%"}]},
+//	    {"name": "requests", "kind": "availability", "measure": "time-slices",
+//	     "slice": "1m", "max_errors": "5%", "min_requests": 10,
+//	     "segments": [{"name": "monthly", "target": "99.9%"}]},
 //	    {"name": "tickets", "kind": "response", "calendar": "business",
 //	     "priorities": [{"name": "P1", "respond": "15m wall", "resolve": "4h business"}]}
 //	  ],
 //	  "credits": [
 //	    {"below": "99.5%", "at_least": "99%", "credit": "10%"},
 //	    {"below": "99%", "credit": "25%"}],
+//	  "credit_policy": {"combine": "largest", "cap": "50%", "fee": "1200.00 USD"},
 //	  "obligations": {"report_within": "4h", "resolve_within": "40h", "calendar": "business"}
 //	}
 //
@@ -39,7 +43,21 @@ import (
 // day of business time is not 24 hours). Exclusions are "start/end"
 // intervals of RFC 3339 instants, treated as "exclusion" says ("exclude",
 // the default, or "available"). A segment without "during" or "outside"
-// applies always. A response term's priorities and warnings are a
+// applies always.
+//
+// An availability term's "measure" is "outages" (the default), "events",
+// "time-slices" or "slice-average" ([Method]). A term measured by
+// outages takes the outage rules of [sla.OutageRules]: "min_outage";
+// "whole_minutes" or "partial_minutes"; "rule_order", "min-outage-first"
+// (the default) or "minutes-first"; and "clock_buckets", such as
+// {"length": "1h", "more_than": "6m"}. A term measured by slices takes
+// "slice" (its length), "empty_slices" ("good", "bad" or "excluded"),
+// and, for time slices, "max_errors" (a slice is bad above it) and
+// "min_requests". A segment with "proportional_credit": true earns a
+// credit proportional to its down time instead of a tier. The
+// "credit_policy" says how segment credits combine ("largest", the
+// default, or "sum"), their "cap", and the "fee" that states them as
+// [Money]. A response term's priorities and warnings are a
 // [ticket.Policy].
 //
 // Unknown fields, keys given twice, trailing data and documents over
@@ -50,6 +68,8 @@ import (
 // calendar's *calendar.FieldError, ...). A value of the wrong JSON type
 // says which form was expected: an exclusion written as an object is
 // "terms[0].exclusions[1]: got an object, want "start/end" text ...".
+// Warnings, such as a credit schedule with a gap below a target, are not
+// errors: read them with [Contract.Validate].
 func Parse(data []byte) (Contract, error) {
 	c, err := parse(data)
 	if err != nil {
@@ -62,35 +82,66 @@ func Parse(data []byte) (Contract, error) {
 // raw and are decoded element by element; targets, durations and
 // schedules are text, parsed with the path of their field.
 type contractDoc struct {
-	Name        string            `json:"name"`
-	Parties     []json.RawMessage `json:"parties"`
-	Calendars   json.RawMessage   `json:"calendars"`
-	Terms       []json.RawMessage `json:"terms"`
-	Credits     []json.RawMessage `json:"credits"`
-	Obligations json.RawMessage   `json:"obligations"`
+	Name         string            `json:"name"`
+	Parties      []json.RawMessage `json:"parties"`
+	Calendars    json.RawMessage   `json:"calendars"`
+	Terms        []json.RawMessage `json:"terms"`
+	Credits      []json.RawMessage `json:"credits"`
+	CreditPolicy json.RawMessage   `json:"credit_policy"`
+	Obligations  json.RawMessage   `json:"obligations"`
 }
 
 type termDoc struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"`
 
-	Segments     []json.RawMessage `json:"segments"`
-	MinOutage    string            `json:"min_outage"`
-	WholeMinutes bool              `json:"whole_minutes"`
-	Exclusions   []json.RawMessage `json:"exclusions"`
-	Exclusion    string            `json:"exclusion"`
+	Segments   []json.RawMessage `json:"segments"`
+	Measure    string            `json:"measure"`
+	Exclusions []json.RawMessage `json:"exclusions"`
+	Exclusion  string            `json:"exclusion"`
+
+	MinOutage      string          `json:"min_outage"`
+	WholeMinutes   bool            `json:"whole_minutes"`
+	PartialMinutes bool            `json:"partial_minutes"`
+	RuleOrder      string          `json:"rule_order"`
+	ClockBuckets   json.RawMessage `json:"clock_buckets"`
+
+	Slice       string  `json:"slice"`
+	MaxErrors   string  `json:"max_errors"`
+	MinRequests *uint64 `json:"min_requests"`
+	EmptySlices string  `json:"empty_slices"`
 
 	Calendar   string            `json:"calendar"`
 	Priorities []json.RawMessage `json:"priorities"`
 	Warnings   []json.RawMessage `json:"warnings"`
 }
 
+// availabilityOnly reports whether the document sets a field of an
+// availability term.
+func (td termDoc) availabilityOnly() bool {
+	return len(td.Segments) > 0 || td.Measure != "" || len(td.Exclusions) > 0 || td.Exclusion != "" ||
+		td.MinOutage != "" || td.WholeMinutes || td.PartialMinutes || td.RuleOrder != "" || td.ClockBuckets != nil ||
+		td.Slice != "" || td.MaxErrors != "" || td.MinRequests != nil || td.EmptySlices != ""
+}
+
+type bucketsDoc struct {
+	Length   string `json:"length"`
+	MoreThan string `json:"more_than,omitempty"`
+}
+
 type segmentDoc struct {
-	Name    string            `json:"name"`
-	During  string            `json:"during"`
-	Outside string            `json:"outside"`
-	Target  string            `json:"target"`
-	Credits []json.RawMessage `json:"credits"`
+	Name               string            `json:"name"`
+	During             string            `json:"during"`
+	Outside            string            `json:"outside"`
+	Target             string            `json:"target"`
+	Credits            []json.RawMessage `json:"credits"`
+	ProportionalCredit bool              `json:"proportional_credit"`
+}
+
+type creditPolicyDoc struct {
+	Combine string `json:"combine,omitempty"`
+	Cap     string `json:"cap,omitempty"`
+	Fee     string `json:"fee,omitempty"`
 }
 
 type tierDoc struct {
@@ -150,13 +201,50 @@ func parse(data []byte) (Contract, error) {
 	if b.c.Credits, err = b.tiers("credits", doc.Credits); err != nil {
 		return Contract{}, err
 	}
+	if err := b.creditPolicy(doc.CreditPolicy); err != nil {
+		return Contract{}, err
+	}
 	if err := b.obligations(doc.Obligations); err != nil {
 		return Contract{}, err
 	}
-	if err := b.c.Validate(); err != nil {
+	if err := b.c.validate(); err != nil {
 		return Contract{}, err
 	}
 	return b.c, nil
+}
+
+func (b *builder) creditPolicy(raw json.RawMessage) error {
+	if raw == nil {
+		return nil
+	}
+	var pd creditPolicyDoc
+	if err := decodeObject("credit_policy", raw, &pd); err != nil {
+		return err
+	}
+	p := &b.c.CreditPolicy
+	if pd.Combine != "" {
+		if err := p.Combine.UnmarshalText([]byte(pd.Combine)); err != nil {
+			return wrapped("credit_policy.combine", nil, err)
+		}
+	}
+	if pd.Cap != "" {
+		cp, err := sla.ParseShare(pd.Cap)
+		if err != nil {
+			return wrapped("credit_policy.cap", nil, err)
+		}
+		if cp.IsZero() {
+			return fieldError("credit_policy.cap", ErrRange, "a cap of 0% would owe nothing; leave the cap out for none")
+		}
+		p.Cap = cp
+	}
+	if pd.Fee != "" {
+		fee, err := ParseMoney(pd.Fee)
+		if err != nil {
+			return wrapped("credit_policy.fee", nil, err)
+		}
+		p.Fee = fee
+	}
+	return nil
 }
 
 func (b *builder) parties(raws []json.RawMessage) error {
@@ -234,7 +322,7 @@ func (b *builder) term(path string, raw json.RawMessage) (Term, error) {
 		return Term{}, err
 	}
 	t := Term{Name: td.Name}
-	availabilityOnly := len(td.Segments) > 0 || td.MinOutage != "" || td.WholeMinutes || len(td.Exclusions) > 0 || td.Exclusion != ""
+	availabilityOnly := td.availabilityOnly()
 	responseOnly := td.Calendar != "" || len(td.Priorities) > 0 || td.Warnings != nil
 	switch td.Kind {
 	case "availability":
@@ -248,7 +336,7 @@ func (b *builder) term(path string, raw json.RawMessage) (Term, error) {
 		t.Availability = a
 	case "response":
 		if availabilityOnly {
-			return Term{}, fieldError(path, ErrConflict, "a response term takes no segments, outage rules or exclusions")
+			return Term{}, fieldError(path, ErrConflict, "a response term takes no segments, measurement rules or exclusions")
 		}
 		r, err := b.response(path, td)
 		if err != nil {
@@ -264,11 +352,31 @@ func (b *builder) term(path string, raw json.RawMessage) (Term, error) {
 }
 
 func (b *builder) availability(path string, td termDoc) (*AvailabilityTerm, error) {
-	minOutage, err := parseDuration(path+".min_outage", td.MinOutage)
-	if err != nil {
+	a := &AvailabilityTerm{}
+	if td.Measure != "" {
+		if err := a.Method.UnmarshalText([]byte(td.Measure)); err != nil {
+			return nil, wrapped(path+".measure", nil, err)
+		}
+	}
+	if err := outageRules(path, td, &a.Rules); err != nil {
 		return nil, err
 	}
-	a := &AvailabilityTerm{Rules: sla.OutageRules{MinOutage: minOutage, WholeMinutes: td.WholeMinutes}}
+	if err := sliceRules(path, td, a); err != nil {
+		return nil, err
+	}
+	if a.Method != Outages {
+		if f := firstSet(given{td.MinOutage != "", "min_outage"}, given{td.WholeMinutes, "whole_minutes"},
+			given{td.PartialMinutes, "partial_minutes"}, given{td.RuleOrder != "", "rule_order"},
+			given{td.ClockBuckets != nil, "clock_buckets"}); f != "" {
+			return nil, fieldError(path+"."+f, ErrConflict, fmt.Sprintf("a term measured by %v takes no outage rules (min_outage, whole_minutes, partial_minutes, rule_order, clock_buckets)", a.Method))
+		}
+	}
+	if a.Method != TimeSlices && a.Method != SliceAverage {
+		if f := firstSet(given{td.Slice != "", "slice"}, given{td.MaxErrors != "", "max_errors"},
+			given{td.MinRequests != nil, "min_requests"}, given{td.EmptySlices != "", "empty_slices"}); f != "" {
+			return nil, fieldError(path+"."+f, ErrConflict, fmt.Sprintf("a term measured by %v takes no slice rules (slice, max_errors, min_requests, empty_slices)", a.Method))
+		}
+	}
 	excl := make([]window.Interval, 0, len(td.Exclusions))
 	for i, raw := range td.Exclusions {
 		ep := fmt.Sprintf("%s.exclusions[%d]", path, i)
@@ -306,7 +414,7 @@ func (b *builder) segment(path string, raw json.RawMessage) (Segment, error) {
 	if err := decodeObject(path, raw, &sd); err != nil {
 		return Segment{}, err
 	}
-	seg := Segment{Name: sd.Name}
+	seg := Segment{Name: sd.Name, Proportional: sd.ProportionalCredit}
 	var err error
 	if seg.Target, err = sla.ParseTarget(sd.Target); err != nil {
 		return Segment{}, wrapped(path+".target", nil, err)
@@ -457,4 +565,79 @@ func parseDuration(path, s string) (time.Duration, error) {
 		return 0, fieldError(path, ErrRange, fmt.Sprintf("%q is negative", s))
 	}
 	return d, nil
+}
+
+// outageRules reads the outage rules of the availability term at path.
+func outageRules(path string, td termDoc, r *sla.OutageRules) error {
+	var err error
+	if r.MinOutage, err = parseDuration(path+".min_outage", td.MinOutage); err != nil {
+		return err
+	}
+	switch {
+	case td.WholeMinutes && td.PartialMinutes:
+		return fieldError(path+".partial_minutes", ErrConflict, "give whole_minutes or partial_minutes, not both")
+	case td.WholeMinutes:
+		r.Minutes = sla.WholeMinutes
+	case td.PartialMinutes:
+		r.Minutes = sla.PartialMinutes
+	}
+	if td.RuleOrder != "" {
+		if err := r.Order.UnmarshalText([]byte(td.RuleOrder)); err != nil {
+			return wrapped(path+".rule_order", nil, err)
+		}
+	}
+	if td.ClockBuckets == nil {
+		return nil
+	}
+	bp := path + ".clock_buckets"
+	var bd bucketsDoc
+	if err := decodeObject(bp, td.ClockBuckets, &bd); err != nil {
+		return err
+	}
+	if bd.Length == "" {
+		return fieldError(bp+".length", ErrMissing, `a bucket needs a length, such as "1h"`)
+	}
+	if r.Buckets.Length, err = parseDuration(bp+".length", bd.Length); err != nil {
+		return err
+	}
+	r.Buckets.MoreThan, err = parseDuration(bp+".more_than", bd.MoreThan)
+	return err
+}
+
+// sliceRules reads the slice rules of the availability term at path.
+func sliceRules(path string, td termDoc, a *AvailabilityTerm) error {
+	var err error
+	if a.Slice, err = parseDuration(path+".slice", td.Slice); err != nil {
+		return err
+	}
+	if td.MaxErrors != "" {
+		if a.SliceRules.MaxErrors, err = sla.ParseTarget(td.MaxErrors); err != nil {
+			return wrapped(path+".max_errors", nil, err)
+		}
+	}
+	if td.MinRequests != nil {
+		a.SliceRules.MinEvents = *td.MinRequests
+	}
+	if td.EmptySlices != "" {
+		if err := a.SliceRules.Empty.UnmarshalText([]byte(td.EmptySlices)); err != nil {
+			return wrapped(path+".empty_slices", nil, err)
+		}
+	}
+	return nil
+}
+
+// given says whether a document gives the field of a name.
+type given struct {
+	set  bool
+	name string
+}
+
+// firstSet returns the name of the first field that is given, or "".
+func firstSet(fields ...given) string {
+	for _, f := range fields {
+		if f.set {
+			return f.name
+		}
+	}
+	return ""
 }

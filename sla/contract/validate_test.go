@@ -28,7 +28,9 @@ func TestContractBuiltInGo(t *testing.T) {
 			{Name: "all", Schedule: contract.Always(), Target: sla.MustTarget("98%")},
 		}}}},
 	}
-	require.NoError(t, c.Validate())
+	warnings, err := c.Validate()
+	require.NoError(t, err)
+	assert.Empty(t, warnings)
 	assert.Equal(t, "during business", c.Terms[0].Availability.Segments[0].Schedule.String())
 	assert.Equal(t, "outside business", c.Terms[0].Availability.Segments[1].Schedule.String())
 	assert.Equal(t, "always", contract.Always().String())
@@ -106,7 +108,7 @@ func TestContractValidate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.c.Validate()
+			_, err := tt.c.Validate()
 			var fe *contract.FieldError
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.path, fe.Path, "%v", err)
@@ -137,7 +139,7 @@ func TestEvaluateTicketTerms(t *testing.T) {
 	var generic map[string]any
 	require.NoError(t, json.Unmarshal(data, &generic))
 	resolve := generic["resolve"].(map[string]any)
-	assert.Equal(t, "8h0m0s", resolve["target"])
+	assert.Equal(t, map[string]any{"seconds": 28800.0, "iso8601": "PT8H"}, resolve["target"])
 	assert.Equal(t, true, resolve["breached"])
 	assert.Equal(t, "running", resolve["state"])
 	assert.Equal(t, []any{50.0, 75.0, 100.0}, resolve["warnings_crossed"])
