@@ -47,6 +47,45 @@ END:VCALENDAR
 	// Tue 1 Dec 01:30 CET to 02:30
 }
 
+// Each occurrence keeps its event's SUMMARY, for a report that lists the
+// maintenance it excluded; here two events, one recurring, over the first
+// quarter of 2026 in New York.
+func ExampleMaintenanceWindows() {
+	const ics = `BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//example//maintenance//EN
+BEGIN:VEVENT
+UID:db@example.com
+SUMMARY:Database upgrade
+DTSTART;TZID=America/New_York:20260214T220000
+DTEND;TZID=America/New_York:20260215T020000
+END:VEVENT
+BEGIN:VEVENT
+UID:patch@example.com
+SUMMARY:Patch window
+DTSTART;TZID=America/New_York:20260108T013000
+DURATION:PT1H
+RRULE:FREQ=MONTHLY;BYDAY=2TH
+END:VEVENT
+END:VCALENDAR
+`
+	ny, _ := time.LoadLocation("America/New_York")
+	quarter := window.Between(time.Date(2026, 1, 1, 0, 0, 0, 0, ny), time.Date(2026, 4, 1, 0, 0, 0, 0, ny))
+	windows, err := ical.MaintenanceWindows(strings.NewReader(ics), quarter, ny)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range windows {
+		fmt.Println(w.Span.Start.In(ny).Format("Mon 2 Jan 15:04 MST"), w.Span.Duration(), w.Summary)
+	}
+	// Output:
+	// Sat 14 Feb 22:00 EST 4h0m0s Database upgrade
+	// Thu 8 Jan 01:30 EST 1h0m0s Patch window
+	// Thu 12 Feb 01:30 EST 1h0m0s Patch window
+	// Thu 12 Mar 01:30 EDT 1h0m0s Patch window
+}
+
 // All-day events are holidays: each day an event covers is a day off.
 func ExampleHolidays() {
 	const ics = `BEGIN:VCALENDAR

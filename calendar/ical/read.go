@@ -330,15 +330,41 @@ func (e *event) endOf(start value) time.Time {
 // Errors are *Error values wrapping ErrInvalid, ErrUnsupported,
 // ErrTooLarge or ErrLimit.
 func Maintenance(r io.Reader, span window.Interval, floating *time.Location) (window.Set, error) {
-	if span.Empty() {
-		return window.Set{}, &Error{Err: errf(ErrInvalid, "the span %v is empty", span)}
-	}
-	f, err := parse(r, floating)
+	ws, err := MaintenanceWindows(r, span, floating)
 	if err != nil {
 		return window.Set{}, err
 	}
+	spans := make([]window.Interval, len(ws))
+	for i, w := range ws {
+		spans[i] = w.Span
+	}
+	return window.NewSet(spans...), nil
+}
+
+// Window is one occurrence of a timed event, clipped to the span asked
+// for, with the event's SUMMARY and UID: a maintenance window as a report
+// lists it. A plain value, safe for concurrent use.
+type Window struct {
+	Span    window.Interval
+	Summary string
+	UID     string
+}
+
+// MaintenanceWindows reads an iCalendar file as [Maintenance] does and
+// returns each occurrence that reaches span as a [Window], in the order
+// of the file's events and, within a recurring event, of its
+// occurrences. Windows may overlap; [Maintenance] returns their union.
+// Errors are those of Maintenance.
+func MaintenanceWindows(r io.Reader, span window.Interval, floating *time.Location) ([]Window, error) {
+	if span.Empty() {
+		return nil, &Error{Err: errf(ErrInvalid, "the span %v is empty", span)}
+	}
+	f, err := parse(r, floating)
+	if err != nil {
+		return nil, err
+	}
 	var b budget
-	var out []window.Interval
+	var out []Window
 	for _, e := range f.events {
 		if e.allDay() {
 			continue
@@ -349,15 +375,15 @@ func Maintenance(r io.Reader, span window.Interval, floating *time.Location) (wi
 		err := f.occurrences(&b, e, limit, false, func(v value) error {
 			w := window.Between(v.instant(), e.endOf(v)).Intersect(span)
 			if !w.Empty() {
-				out = append(out, w)
+				out = append(out, Window{Span: w, Summary: e.summary, UID: e.uid})
 			}
 			return nil
 		})
 		if err != nil {
-			return window.Set{}, err
+			return nil, err
 		}
 	}
-	return window.NewSet(out...), nil
+	return out, nil
 }
 
 // Holidays reads an iCalendar file (RFC 5545) from r and returns its

@@ -121,8 +121,19 @@
 // any of it is written. For a contract the field is its JSON path, such as
 // terms[0].segments[1].target. Bad flags also exit with status 2.
 //
-// Holidays from official files and maintenance from calendar feeds plug
-// in through the program's inputs (its holidays and maintenance), which
-// the contract's calendars ([contract.Contract.WithHolidays]) and the
-// period's exclusions (contract.Observations.Maintenance) take.
+// Holidays and maintenance come from the files people already have.
+// --holidays FILE adds a holiday file to every calendar of the contract
+// ([contract.Contract.WithHolidays]): the GOV.UK bank-holidays JSON, a
+// Nager.Date public-holiday JSON or an iCalendar file of all-day events,
+// told apart by their contents (package calendar/holidayfile), with
+// --region choosing a GOV.UK division or a Nager.Date subdivision.
+// --maintenance FILE reads an iCalendar file whose timed events,
+// recurring ones included, are the period's maintenance windows
+// (package calendar/ical; contract.Observations.Maintenance): excluded
+// from the measured time and listed in the report with their SUMMARY:
+//
+//	go run ./examples/quickstart --holidays bank-holidays.json --region england-and-wales --maintenance maintenance.ics
+//
+// Both files are read for the years the report covers: the period's, the
+// one before it and the one after.
 package main

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/calendar/holidayfile"
+	"github.com/slamath/slamath/calendar/ical"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
@@ -78,18 +81,13 @@ func readInput(path string, embedded []byte, embeddedName string) (data []byte, 
 	if path == "" {
 		return embedded, embeddedName, nil
 	}
-	f, err := os.Open(path)
-	if err == nil {
-		defer f.Close()
-		data, err = readAll(f)
-	}
+	f, err := openInput(path)
 	if err != nil {
-		var pe *fs.PathError
-		msg := err.Error()
-		if errors.As(err, &pe) {
-			msg = "cannot read: " + pe.Err.Error()
-		}
-		return nil, path, &inputError{File: path, Msg: msg}
+		return nil, path, err
+	}
+	defer f.Close()
+	if data, err = readAll(f); err != nil {
+		return nil, path, &inputError{File: path, Msg: "cannot read: " + err.Error()}
 	}
 	if len(data) > maxInputBytes {
 		return nil, path, &inputError{File: path, Msg: fmt.Sprintf("larger than %d MiB", maxInputBytes>>20)}
@@ -603,4 +601,62 @@ func list(names []string) string {
 		q[i] = quote(n)
 	}
 	return strings.Join(q, ", ")
+}
+
+// readHolidays reads a holiday file in any of the formats of
+// calendar/holidayfile, taking the days of the years first through last,
+// and for a file of several places the one region names.
+func readHolidays(path, region string, first, last int) ([]calendar.Rule, error) {
+	o := holidayfile.Options{
+		First: calendar.Date{Year: first, Month: time.January, Day: 1},
+		Last:  calendar.Date{Year: last, Month: time.December, Day: 31},
+	}
+	// A region names a GOV.UK division or a Nager.Date subdivision; the
+	// option of the other format is ignored by its reader.
+	o.Division, o.County = region, region
+	f, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	rules, _, err := holidayfile.Read(f, o)
+	if err != nil {
+		return nil, &inputError{File: path, Msg: "--holidays: " + err.Error()}
+	}
+	return rules, nil
+}
+
+// openInput opens the file at path, with the error readInput gives for a
+// file that cannot be read.
+func openInput(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *fs.PathError
+		msg := err.Error()
+		if errors.As(err, &pe) {
+			msg = "cannot read: " + pe.Err.Error()
+		}
+		return nil, &inputError{File: path, Msg: msg}
+	}
+	return f, nil
+}
+
+// readMaintenance reads an iCalendar file of maintenance windows: each
+// occurrence of its timed events within span, titled by its SUMMARY.
+// Floating times are read in loc, the report's zone.
+func readMaintenance(path string, span window.Interval, loc *time.Location) ([]maintenance, error) {
+	f, err := openInput(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	ws, err := ical.MaintenanceWindows(f, span, loc)
+	if err != nil {
+		return nil, &inputError{File: path, Msg: "--maintenance: " + err.Error()}
+	}
+	out := make([]maintenance, len(ws))
+	for i, w := range ws {
+		out[i] = maintenance{Span: w.Span, Title: w.Summary}
+	}
+	return out, nil
 }

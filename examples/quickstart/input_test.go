@@ -1,8 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -11,7 +14,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
@@ -403,21 +405,41 @@ func newRand(t *testing.T) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, 0))
 }
 
-// TestExtraHolidaysAndMaintenance: holidays and maintenance given to the
-// program besides its files, as a holiday file or a calendar feed gives
-// them. Tuesday 10 March made a holiday takes 10 hours from March's 220
-// business hours; two hours of maintenance on Sunday 15 March take 2
-// from the other times, which already lose the hour of the sample's own
-// maintenance: 523 + 10 − 1 − 2 = 530 h.
-func TestExtraHolidaysAndMaintenance(t *testing.T) {
-	ny, err := time.LoadLocation("America/New_York")
-	require.NoError(t, err)
-	in := inputs{
-		period:   "2026-03",
-		holidays: []calendar.Rule{calendar.OnDate("Company day", calendar.Date{Year: 2026, Month: time.March, Day: 10})},
-		maintenance: []maintenance{{Span: window.Between(time.Date(2026, 3, 15, 1, 0, 0, 0, ny), time.Date(2026, 3, 15, 3, 0, 0, 0, ny)),
-			Title: "Network upgrade"}},
+// TestHolidaysAndMaintenanceFiles: --holidays and --maintenance, files
+// read with the calendar adapters. An iCalendar all-day event makes
+// Tuesday 10 March a holiday, which takes 10 hours from March's 220
+// business hours; a timed event of two hours on Sunday 15 March, 01:00 to
+// 03:00 New York time, takes 2 from the other times, which already lose
+// the hour of the sample's own maintenance: 523 + 10 − 1 − 2 = 530 h.
+func TestHolidaysAndMaintenanceFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(p, []byte(strings.ReplaceAll(content, "\n", "\r\n")), 0o644))
+		return p
 	}
+	holidays := write("holidays.ics", `BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//example//holidays//EN
+BEGIN:VEVENT
+UID:company-day@example.com
+SUMMARY:Company day
+DTSTART;VALUE=DATE:20260310
+END:VEVENT
+END:VCALENDAR
+`)
+	maint := write("maintenance.ics", `BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//example//maintenance//EN
+BEGIN:VEVENT
+UID:network@example.com
+SUMMARY:Network upgrade
+DTSTART;TZID=America/New_York:20260315T010000
+DTEND;TZID=America/New_York:20260315T030000
+END:VEVENT
+END:VCALENDAR
+`)
+	in := inputs{period: "2026-03", holidaysFile: holidays, maintenanceFile: maint}
 	r, err := in.evaluate()
 	require.NoError(t, err)
 	segs := r.Result.Terms[0].Segments
@@ -425,4 +447,34 @@ func TestExtraHolidaysAndMaintenance(t *testing.T) {
 	assert.Equal(t, 530*time.Hour, segs[1].Measured)
 	require.Len(t, r.Maintenance, 2)
 	assert.Equal(t, "Network upgrade", r.Maintenance[1].Title)
+
+	// The same holiday from a GOV.UK bank-holidays file, whose division
+	// --region chooses.
+	uk := write("bank-holidays.json", `{"england-and-wales":{"division":"england-and-wales","events":[{"title":"Company day","date":"2026-03-10","notes":"","bunting":false}]},`+
+		`"scotland":{"division":"scotland","events":[]}}`)
+	in = inputs{period: "2026-03", holidaysFile: uk, region: "england-and-wales"}
+	r, err = in.evaluate()
+	require.NoError(t, err)
+	assert.Equal(t, 210*time.Hour, r.Result.Terms[0].Segments[0].Measured)
+
+	// Through the command line, with the errors a user sees.
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"both files", []string{"--period", "2026-03", "--holidays", holidays, "--maintenance", maint}, 0, "Network upgrade"},
+		{"a file of several divisions without --region", []string{"--period", "2026-03", "--holidays", uk}, 2, "england-and-wales"},
+		{"no such holiday file", []string{"--holidays", filepath.Join(dir, "none.ics")}, 2, "none.ics: cannot read"},
+		{"not a holiday file", []string{"--holidays", write("outages.csv", "start,end\n")}, 2, "outages.csv: --holidays: holidayfile: not a holiday file"},
+		{"maintenance file not iCalendar", []string{"--period", "2026-03", "--maintenance", uk}, 2, "--maintenance"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := run(tc.args, &stdout, &stderr)
+			assert.Equal(t, tc.code, code, stderr.String())
+			assert.Contains(t, stdout.String()+stderr.String(), tc.want)
+		})
+	}
 }

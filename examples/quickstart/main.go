@@ -11,7 +11,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
 )
@@ -112,6 +111,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&in.tickets, "tickets", "", "tickets `FILE` (CSV: id,priority,event,at[,term]); default: the embedded sample, or none with --contract")
 	fs.StringVar(&in.period, "period", "", "the `MONTH` to evaluate, YYYY-MM, in the contract's zone; default: the month of --now or of the last record")
 	fs.StringVar(&in.now, "now", "", "evaluate at `INSTANT` (RFC 3339); inside the month, the month to date")
+	fs.StringVar(&in.holidaysFile, "holidays", "", "holidays `FILE` added to every calendar of the contract: GOV.UK bank-holidays JSON, Nager.Date JSON or iCalendar (all-day events)")
+	fs.StringVar(&in.region, "region", "", "the `PLACE` to take from --holidays: a GOV.UK division such as england-and-wales, or a Nager.Date subdivision such as DE-BY")
+	fs.StringVar(&in.maintenanceFile, "maintenance", "", "maintenance `FILE` (iCalendar: timed events, recurring ones included), excluded from the measured time")
 	format := fs.String("format", "text", "output `FORMAT`: text, markdown, json or svg")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
@@ -178,12 +180,11 @@ var renderers = map[string]func(io.Writer, *report) error{
 type inputs struct {
 	contract, outages, requests, tickets string
 	period, now                          string
-	// Holidays are added to every calendar of the contract, and
-	// Maintenance to the period's exclusions: they come from sources
-	// other than the files above, such as a holiday file or a calendar
-	// feed read with calendar/holidayfile.
-	holidays    []calendar.Rule
-	maintenance []maintenance
+	// holidaysFile, region and maintenanceFile are the --holidays,
+	// --region and --maintenance flags: files read with the calendar
+	// adapters. Their holidays are added to every calendar of the
+	// contract, their maintenance to the period's exclusions.
+	holidaysFile, region, maintenanceFile string
 }
 
 // evaluate loads the inputs, evaluates the contract over the period, and
@@ -196,11 +197,6 @@ func (in inputs) evaluate() (*report, error) {
 	c, err := loadContract(data, name)
 	if err != nil {
 		return nil, err
-	}
-	if len(in.holidays) > 0 {
-		if c, err = c.WithHolidays("", in.holidays...); err != nil {
-			return nil, err
-		}
 	}
 	// The sample data belongs to the sample contract: with a contract of
 	// one's own, a file not given means no outages, tickets or maintenance.
@@ -243,7 +239,7 @@ func (in inputs) evaluate() (*report, error) {
 		seen.add(tk.Events[0].At)
 		seen.add(tk.Events[len(tk.Events)-1].At)
 	}
-	maint := in.maintenance
+	var maint []maintenance
 	if sample {
 		extra, err := loadMaintenance(sampleMaintenance, "data/maintenance.csv")
 		if err != nil {
@@ -255,6 +251,28 @@ func (in inputs) evaluate() (*report, error) {
 	ch, err := choosePeriod(in.period, in.now, loc, seen)
 	if err != nil {
 		return nil, err
+	}
+	// The files of holidays and maintenance are read for the years the
+	// report covers: the period's year for year to date, the year before
+	// for the previous period, and the year after for deadlines that run
+	// past the period's end.
+	from := ch.Period.Start.In(loc).Year() - 1
+	if in.holidaysFile != "" {
+		rules, err := readHolidays(in.holidaysFile, in.region, from, from+2)
+		if err != nil {
+			return nil, err
+		}
+		if c, err = c.WithHolidays("", rules...); err != nil {
+			return nil, err
+		}
+	}
+	if in.maintenanceFile != "" {
+		span := window.Between(time.Date(from, time.January, 1, 0, 0, 0, 0, loc), ch.Period.End)
+		extra, err := readMaintenance(in.maintenanceFile, span, loc)
+		if err != nil {
+			return nil, err
+		}
+		maint = append(maint, extra...)
 	}
 	spans := make([]window.Interval, len(maint))
 	for i, m := range maint {
