@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Spec is the JSON form of a calendar. It holds plain text fields so that
@@ -149,7 +150,7 @@ const specDigits = 9
 
 // unknown is the error for a key an object does not have.
 func (r specReader) unknown(path, key string) error {
-	return r.Failf(path, "unknown field %q", key)
+	return r.Failf(path, "unknown field %s", quote.Text(key))
 }
 
 func (r specReader) spec() (Spec, error) {
@@ -268,7 +269,7 @@ func (r specReader) holiday(path string) (HolidaySpec, error) {
 // for a rule computed by a Go function, which has no JSON form.
 func (h HolidaySpec) MarshalJSON() ([]byte, error) {
 	if h.Func != nil {
-		return nil, fmt.Errorf("calendar: holiday %q: %w, which has no JSON form", h.Name, ErrComputedRule)
+		return nil, fmt.Errorf("calendar: holiday %s: %w, which has no JSON form", quote.Text(h.Name), ErrComputedRule)
 	}
 	type plain HolidaySpec // without the method
 	return json.Marshal(plain(h))
@@ -281,11 +282,11 @@ func (s Spec) Calendar() (*Calendar, error) {
 		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
 	}
 	if s.Zone == "Local" {
-		return nil, fieldErr("zone", "%w: %q depends on the machine; name an IANA zone", ErrUnknownZone, s.Zone)
+		return nil, fieldErr("zone", "%w: \"Local\" depends on the machine; name an IANA zone", ErrUnknownZone)
 	}
 	loc, err := time.LoadLocation(s.Zone)
 	if err != nil {
-		return nil, fieldErr("zone", "%w: %q", ErrUnknownZone, s.Zone)
+		return nil, fieldErr("zone", "%w: %s", ErrUnknownZone, quote.Text(s.Zone))
 	}
 	var opts []Option
 	for i, h := range s.Hours {
@@ -548,7 +549,7 @@ func (r Rule) spec() HolidaySpec {
 func (c *Calendar) MarshalJSON() ([]byte, error) {
 	for i, r := range c.rules {
 		if r.kind == kindComputed {
-			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%q: %w, which has no JSON form", r.name, ErrComputedRule)
+			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%s: %w, which has no JSON form", quote.Text(r.name), ErrComputedRule)
 		}
 	}
 	return json.Marshal(c.Spec())

@@ -177,7 +177,7 @@ func TestParseSpecMessages(t *testing.T) {
 		{"type in the third element", `{"zone":"UTC","hours":[{"days":"Mon","spans":[]},{"days":"Tue","spans":[]},
  {"days":"Wed","spans":"09:00-17:00"}]}`, `calendar: line 2: hours[2].spans: invalid value: got a string, want an array of strings or null`},
 		{"a number as text", `{"zone":"UTC","holidays":[{"name":"x","month":"May"}]}`, `calendar: line 1: holidays[0].month: invalid value: got a string, want an integer or null`},
-		{"a fraction", `{"zone":"UTC","holidays":[{"name":"x","day":1.5}]}`, `calendar: line 1: holidays[0].day: invalid value: 1.5 is not an integer of at most 9 digits`},
+		{"a fraction", `{"zone":"UTC","holidays":[{"name":"x","day":1.5}]}`, `calendar: line 1: holidays[0].day: invalid value: "1.5" is not an integer of at most 9 digits`},
 		{"unknown field", `{"zone":"UTC","hourz":[]}`, `calendar: line 1: hourz: invalid value: unknown field "hourz"`},
 		{"truncated", "{\n\"zone\":\"UTC\",", `calendar: line 2: invalid value: malformed JSON: unexpected end of the document`},
 	}

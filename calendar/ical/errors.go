@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Sentinel errors a caller may branch on with [errors.Is].
@@ -28,7 +30,8 @@ var (
 // position of the VEVENT among the file's events (0 for the file as a
 // whole), UID its UID where it has one, and Property the property at
 // fault ("RRULE", "DTSTART"), or "". Its message reads
-// "ical: event 3 (UID abc@example.com): RRULE: ...".
+// `ical: event 3 (UID "abc@example.com"): RRULE: ...`, quoting at most a
+// short prefix of a long UID or value.
 type Error struct {
 	Event    int
 	UID      string
@@ -42,7 +45,7 @@ func (e *Error) Error() string {
 	if e.Event > 0 {
 		fmt.Fprintf(&b, "event %d", e.Event)
 		if e.UID != "" {
-			fmt.Fprintf(&b, " (UID %s)", e.UID)
+			fmt.Fprintf(&b, " (UID %s)", quote.Text(e.UID))
 		}
 		b.WriteString(": ")
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/internal/oneoff"
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/window"
 )
 
@@ -70,7 +71,7 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 			break
 		}
 		if err != nil {
-			return nil, &Error{Err: errf(ErrInvalid, "%v", strings.TrimPrefix(err.Error(), "ical: "))}
+			return nil, &Error{Err: errf(ErrInvalid, "%s", quote.Message(strings.TrimPrefix(err.Error(), "ical: ")))}
 		}
 		calendars++
 		for _, c := range cal.Children {
@@ -101,7 +102,7 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 func decode(dec *goical.Decoder) (cal *goical.Calendar, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			cal, err = nil, fmt.Errorf("malformed file (%v)", p)
+			cal, err = nil, fmt.Errorf("malformed file (%s)", quote.Message(fmt.Sprint(p)))
 		}
 	}()
 	return dec.Decode()
@@ -132,7 +133,7 @@ func (z *zones) event(c *goical.Component, index int) (*event, error) {
 		return nil, err
 	} else if p != nil {
 		if e.summary, err = p.Text(); err != nil {
-			return nil, e.fail(goical.PropSummary, errf(ErrInvalid, "%v", err))
+			return nil, e.fail(goical.PropSummary, errf(ErrInvalid, "%s", quote.Message(strings.TrimPrefix(err.Error(), "ical: "))))
 		}
 	}
 	start, err := one(goical.PropDateTimeStart)

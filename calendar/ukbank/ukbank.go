@@ -10,6 +10,7 @@ import (
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/internal/oneoff"
 	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // MaxSize is the largest input [Read] and [Parse] accept, in bytes: the
@@ -106,7 +107,7 @@ func division(r *jsonkey.Reader, name Division, path string) ([]Event, error) {
 		case "division":
 			s, err := r.String(kp, false)
 			if err == nil && s != string(name) {
-				return r.Failf(kp, "%q under the key %q", s, name)
+				return r.Failf(kp, "%s under the key %s", quote.Text(s), quote.Text(string(name)))
 			}
 			return err
 		case "events":
@@ -173,7 +174,7 @@ func (f File) Rules(d Division) ([]calendar.Rule, error) {
 			have = append(have, string(k))
 		}
 		slices.Sort(have)
-		return nil, fmt.Errorf("ukbank: %w %q; the file has %s", ErrNoDivision, d, strings.Join(have, ", "))
+		return nil, fmt.Errorf("ukbank: %w %s; the file has %s", ErrNoDivision, quote.Text(string(d)), quote.List(have))
 	}
 	days := make([]oneoff.Day, len(events))
 	for i, e := range events {

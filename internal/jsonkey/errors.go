@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Sentinel errors for a package that reads a document with a [Reader] and
@@ -30,7 +32,8 @@ type FieldError struct {
 }
 
 // Error returns "pkg: line 3: path: ...", without the line when it is 0
-// and without the path when it is empty.
+// and without the path when it is empty; a path longer than 64 bytes
+// (long keys, deep nesting) is cut.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Pkg)
@@ -39,7 +42,7 @@ func (e *FieldError) Error() string {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
 	if e.Path != "" {
-		b.WriteString(e.Path)
+		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Err.Error())

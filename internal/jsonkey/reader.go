@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Reader reads one JSON document token by token against the shape its
@@ -158,7 +160,7 @@ func (r *Reader) Object(path, want string, nullOK bool, field func(key, path str
 			kp = path + "." + key
 		}
 		if r.dec.InputOffset() == r.dupEnd {
-			return r.Failf(kp, "key %q given twice", key)
+			return r.Failf(kp, "key %s given twice", quote.Text(key))
 		}
 		if err := field(key, kp); err != nil {
 			return err
@@ -216,7 +218,7 @@ func (r *Reader) Skip(path string) error {
 			r.depth--
 		default:
 			if key, ok := t.(string); ok && r.dec.InputOffset() == r.dupEnd {
-				return r.Failf(r.dup.Path, "key %q given twice", key)
+				return r.Failf(r.dup.Path, "key %s given twice", quote.Text(key))
 			}
 		}
 		if r.depth == depth {
@@ -307,9 +309,9 @@ func (r *Reader) integer(path string, digits int, signed bool) (n int, ok bool, 
 		}
 		if len(s) == 0 || len(s) > digits || !allDigits(s) {
 			if signed {
-				return 0, false, r.Failf(path, "%s is not an integer of at most %d digits", v, digits)
+				return 0, false, r.Failf(path, "%s is not an integer of at most %d digits", quote.Text(string(v)), digits)
 			}
-			return 0, false, r.Failf(path, "%s is not a whole number of at most %d digits", v, digits)
+			return 0, false, r.Failf(path, "%s is not a whole number of at most %d digits", quote.Text(string(v)), digits)
 		}
 		for _, c := range []byte(s) {
 			n = n*10 + int(c-'0')

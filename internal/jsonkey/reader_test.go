@@ -92,9 +92,9 @@ func TestReaderErrors(t *testing.T) {
 		{"an array of entries as an object", `{"items": {"name": "x"}}`, "test: line 1: items: test sentinel: got an object, want an array of entries"},
 		{"a tag not a string", `{"tags": ["a", null]}`, "test: line 1: tags[1]: test sentinel: got null, want a string"},
 		{"bool as text", `{"on": "yes"}`, "test: line 1: on: test sentinel: got a string, want true or false"},
-		{"fraction", `{"n": 1.5}`, "test: line 1: n: test sentinel: 1.5 is not an integer of at most 3 digits"},
-		{"exponent", `{"n": 1e2}`, "test: line 1: n: test sentinel: 1e2 is not an integer of at most 3 digits"},
-		{"too many digits", `{"n": -1000}`, "test: line 1: n: test sentinel: -1000 is not an integer of at most 3 digits"},
+		{"fraction", `{"n": 1.5}`, "test: line 1: n: test sentinel: \"1.5\" is not an integer of at most 3 digits"},
+		{"exponent", `{"n": 1e2}`, "test: line 1: n: test sentinel: \"1e2\" is not an integer of at most 3 digits"},
+		{"too many digits", `{"n": -1000}`, "test: line 1: n: test sentinel: \"-1000\" is not an integer of at most 3 digits"},
 		{"number as text", `{"n": "1"}`, "test: line 1: n: test sentinel: got a string, want an integer or null"},
 		{"key twice", "{\"name\": \"a\",\n \"name\": \"b\"}", `test: line 2: name: test sentinel: key "name" given twice`},
 		{"key twice, escaped", `{"name": "a", "n\u0061me": "b"}`, `test: line 1: name: test sentinel: key "name" given twice`},
@@ -139,9 +139,9 @@ func TestReaderWhole(t *testing.T) {
 		{"2026", 2026, true, ""},
 		{"0", 0, true, ""},
 		{"null", 0, false, ""},
-		{"-1", 0, false, "test: line 1: test sentinel: -1 is not a whole number of at most 4 digits"},
-		{"19.5", 0, false, "test: line 1: test sentinel: 19.5 is not a whole number of at most 4 digits"},
-		{"12345", 0, false, "test: line 1: test sentinel: 12345 is not a whole number of at most 4 digits"},
+		{"-1", 0, false, "test: line 1: test sentinel: \"-1\" is not a whole number of at most 4 digits"},
+		{"19.5", 0, false, "test: line 1: test sentinel: \"19.5\" is not a whole number of at most 4 digits"},
+		{"12345", 0, false, "test: line 1: test sentinel: \"12345\" is not a whole number of at most 4 digits"},
 		{"true", 0, false, "test: line 1: test sentinel: got a boolean, want a whole number or null"},
 	}
 	for _, tt := range tests {
@@ -209,4 +209,24 @@ func FuzzReader(f *testing.F) {
 			t.Fatalf("Skip of %s = %v, want no error", data, err)
 		}
 	})
+}
+
+// TestReaderErrorsQuoteAPrefix: a 1 MiB key, or a path 5,000 arrays
+// deep, gives an error that quotes a short prefix of the key and cuts the
+// path (at most 95 bytes each).
+func TestReaderErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("k", 1<<20)
+	for _, tc := range []struct{ name, doc string }{
+		{"key twice", `{"` + long + `": 1, "` + long + `": 2}`},
+		{"key twice, deep in a skipped value", `{"extra": ` + strings.Repeat("[", 5000) + `{"a": 1, "a": 2}` + strings.Repeat("]", 5000) + `}`},
+		{"a long number", `{"n": ` + strings.Repeat("9", 1<<20) + `}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := readDoc(tc.doc)
+			require.ErrorIs(t, err, errTest)
+			if n := len(err.Error()); n > 300 {
+				t.Errorf("error of %d bytes: %.300s…", n, err)
+			}
+		})
+	}
 }

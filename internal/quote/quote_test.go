@@ -73,3 +73,55 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestMessage(t *testing.T) {
+	short := `malformed component: expected END property for "VEVENT", got "x"`
+	if got := Message(short); got != short {
+		t.Errorf("Message(%q) = %q, want it whole", short, got)
+	}
+	long := `expected END property, got "` + strings.Repeat("é", 1<<19) + `"`
+	want := long[:MessageLimit] + "… (1048605 bytes)" // 28 bytes, then 86 é: 200 bytes
+	if got := Message(long); got != want {
+		t.Errorf("Message of %d bytes = %q, want %q", len(long), got, want)
+	}
+}
+
+func TestCut(t *testing.T) {
+	tests := []struct {
+		in    string
+		limit int
+		want  string
+	}{
+		{"terms[0].name", 64, "terms[0].name"},
+		{"abcdef", 6, "abcdef"},
+		{"abcdefg", 6, "abcdef… (7 bytes)"},
+		{"aébc", 2, "a… (5 bytes)"}, // é is two bytes, not split
+		{"", 0, ""},
+	}
+	for _, tt := range tests {
+		if got := Cut(tt.in, tt.limit); got != tt.want {
+			t.Errorf("Cut(%q, %d) = %q, want %q", tt.in, tt.limit, got, tt.want)
+		}
+	}
+}
+
+func TestList(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want string
+	}{
+		{"none", nil, ""},
+		{"two", []string{"england-and-wales", "scotland"}, `"england-and-wales", "scotland"`},
+		{"eight", strings.Split("a b c d e f g h", " "), `"a", "b", "c", "d", "e", "f", "g", "h"`},
+		{"ten", strings.Split("a b c d e f g h i j", " "), `"a", "b", "c", "d", "e", "f", "g", "h" and 2 more`},
+		{"a long one", []string{strings.Repeat("x", 100)}, `"` + strings.Repeat("x", 62) + `"… (100 bytes)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := List(tt.in); got != tt.want {
+				t.Errorf("List(%q) = %s, want %s", tt.in, got, tt.want)
+			}
+		})
+	}
+}
