@@ -219,7 +219,10 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		{"unknown field", 2, func() error { _, err := ParseSpec(doc(`"` + long + `":1`)); return err }},
 		{"key twice", 2, func() error { _, err := ParseSpec(doc(`"` + long + `":1,"` + long + `":2`)); return err }},
 		{"long number", 1, func() error { _, err := ParseSpec(doc(`"holidays":[{"name":"x","month":` + long + `}]`)); return err }},
-		{"holiday date", 1, func() error { _, err := mustParse(t, string(doc(`"holidays":[{"name":"x","date":"`+long+`"}]`))).Calendar(); return err }},
+		{"holiday date", 1, func() error {
+			_, err := mustParse(t, string(doc(`"holidays":[{"name":"x","date":"`+long+`"}]`))).Calendar()
+			return err
+		}},
 		{"on_or_after", 1, func() error {
 			_, err := mustParse(t, string(doc(`"holidays":[{"name":"x","weekday":"Mon","on_or_after":"`+long+`"}]`))).Calendar()
 			return err
