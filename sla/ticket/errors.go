@@ -51,7 +51,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("ticket: invalid %s %q: %v", e.What, e.Input, e.Err)
+	return fmt.Sprintf("ticket: invalid %s %s: %v", e.What, quote(e.Input), e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
