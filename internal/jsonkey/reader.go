@@ -56,16 +56,16 @@ func (r *Reader) line(off int64) int {
 	return bytes.Count(r.data[:off], []byte("\n")) + 1
 }
 
-// Fail returns the error at path, on the line the Reader has reached,
+// fail returns the error at path, on the line the Reader has reached,
 // for the reason err.
-func (r *Reader) Fail(path string, err error) error {
+func (r *Reader) fail(path string, err error) error {
 	return r.report(path, r.line(r.dec.InputOffset()), err)
 }
 
 // Failf returns the error at path, on the line the Reader has reached,
 // wrapping the Reader's sentinel with a message.
 func (r *Reader) Failf(path, format string, args ...any) error {
-	return r.Fail(path, fmt.Errorf("%w: %s", r.invalid, fmt.Sprintf(format, args...)))
+	return r.fail(path, fmt.Errorf("%w: %s", r.invalid, fmt.Sprintf(format, args...)))
 }
 
 // token reads the next token; text that is not JSON is an error naming
@@ -82,7 +82,7 @@ func (r *Reader) token(path string) (json.Token, error) {
 	case err == io.EOF:
 		return nil, r.Failf(path, "malformed JSON: unexpected end of the document")
 	}
-	return nil, r.Fail(path, fmt.Errorf("%w: malformed JSON: %w", r.invalid, err))
+	return nil, r.fail(path, fmt.Errorf("%w: malformed JSON: %w", r.invalid, err))
 }
 
 // open counts a container opened at path; nesting beyond maxNesting is
@@ -95,9 +95,9 @@ func (r *Reader) open(path string) error {
 	return nil
 }
 
-// Kind names the JSON type of a token for errors: "an object", "a
+// kindOf names the JSON type of a token for errors: "an object", "a
 // string", "null".
-func Kind(t json.Token) string {
+func kindOf(t json.Token) string {
 	switch v := t.(type) {
 	case json.Delim:
 		switch v {
@@ -124,7 +124,7 @@ func Kind(t json.Token) string {
 // typeErr is the error for a value of the wrong JSON type:
 // "got a number, want a string".
 func (r *Reader) typeErr(path string, t json.Token, want string) error {
-	return r.Failf(path, "got %s, want %s", Kind(t), want)
+	return r.Failf(path, "got %s, want %s", kindOf(t), want)
 }
 
 // Object reads an object, calling field for each key with the key's path,

@@ -16,9 +16,9 @@ import (
 // quotes and escapes included.
 const Limit = 64
 
-// MessageLimit is the most bytes of another library's message that
+// messageLimit is the most bytes of another library's message that
 // [Message] keeps.
-const MessageLimit = 200
+const messageLimit = 200
 
 // Text returns s quoted as Go quotes a string ([strconv.Quote]). When
 // that is longer than [Limit] bytes it quotes the longest prefix of
@@ -43,31 +43,30 @@ func Text(s string) string {
 	return q + more(len(s))
 }
 
-// ListLimit is the most values [List] quotes.
-const ListLimit = 8
+// listLimit is the most values [List] quotes.
+const listLimit = 8
 
 // List returns the values quoted with [Text] and separated by commas,
-// the first [ListLimit] of them followed by "and n more" when there are
+// the first 8 of them followed by "and n more" when there are
 // more: "\"a\", \"b\" and 3 more".
 func List(values []string) string {
 	var b strings.Builder
-	for i, v := range values[:min(len(values), ListLimit)] {
+	for i, v := range values[:min(len(values), listLimit)] {
 		if i > 0 {
 			b.WriteString(", ")
 		}
 		b.WriteString(Text(v))
 	}
-	if n := len(values) - ListLimit; n > 0 {
+	if n := len(values) - listLimit; n > 0 {
 		b.WriteString(" and " + strconv.Itoa(n) + " more")
 	}
 	return b.String()
 }
 
 // Message returns msg, the message of an error from another library
-// that may quote a whole input, cut to [MessageLimit] bytes: Cut(msg,
-// MessageLimit).
+// that may quote a whole input, cut to 200 bytes as [Cut] cuts.
 func Message(msg string) string {
-	return Cut(msg, MessageLimit)
+	return Cut(msg, messageLimit)
 }
 
 // Cut returns s unquoted when it is at most limit bytes long, and

@@ -80,7 +80,7 @@ func TestMessage(t *testing.T) {
 		t.Errorf("Message(%q) = %q, want it whole", short, got)
 	}
 	long := `expected END property, got "` + strings.Repeat("é", 1<<19) + `"`
-	want := long[:MessageLimit] + "… (1048605 bytes)" // 28 bytes, then 86 é: 200 bytes
+	want := long[:messageLimit] + "… (1048605 bytes)" // 28 bytes, then 86 é: 200 bytes
 	if got := Message(long); got != want {
 		t.Errorf("Message of %d bytes = %q, want %q", len(long), got, want)
 	}
