@@ -16,7 +16,8 @@ var (
 	// such as a recurrence rule with BYHOUR or FREQ=HOURLY, or a TZID
 	// that is not an IANA zone name.
 	ErrUnsupported = errors.New("not supported")
-	// ErrTooLarge reports an input longer than MaxSize.
+	// ErrTooLarge reports an input longer than MaxSize, or a parameter
+	// value longer than MaxParamValue.
 	ErrTooLarge = errors.New("input too large")
 	// ErrLimit reports a file whose recurrences would expand past the
 	// package's bounds (see MaxOccurrences and MaxScan).

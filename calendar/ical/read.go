@@ -19,6 +19,62 @@ import (
 // MaxSize is the largest input the package reads, in bytes.
 const MaxSize = 8 << 20
 
+// MaxParamValue is the longest parameter value the package reads, in
+// bytes, such as the zone name of TZID=Europe/Berlin. go-ical builds a
+// parameter value one byte at a time, in time quadratic in its length (a
+// 64 KiB value takes more than half a second, a 1 MiB one minutes), so a
+// file with a longer one is refused before it is parsed.
+const MaxParamValue = 1024
+
+// checkParams returns an error naming the line of the first content line
+// of data with a parameter name or value longer than MaxParamValue. A
+// content line's parameters run from its first ';' before a ':' to the
+// first ':' outside double quotes; a line folded by a line break and a
+// space or tab continues (RFC 5545, 3.1).
+func checkParams(data []byte) error {
+	const (
+		name   = iota // the property name, up to ';' or ':'
+		params        // the parameters, up to ':' outside quotes
+		value         // the value, up to the end of the line
+	)
+	state, quoted, run, line := name, false, 0, 1
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			continue // the line ends at the '\n'
+		}
+		if c == '\n' {
+			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
+				i++ // folded: the line goes on
+				continue
+			}
+			state, quoted, run, line = name, false, 0, line+1
+			continue
+		}
+		switch {
+		case state == name && c == ';':
+			state = params
+		case state == name && c == ':':
+			state = value
+		case state != params:
+		case c == '"':
+			quoted, run = !quoted, 0
+		case quoted:
+			run++
+		case c == ':':
+			state = value
+		case c == ';' || c == ',' || c == '=':
+			run = 0
+		default:
+			run++
+		}
+		if run > MaxParamValue {
+			return &Error{Err: errf(ErrTooLarge, "line %d: a parameter value longer than %d bytes", line, MaxParamValue)}
+		}
+	}
+	return nil
+}
+
 // event is a VEVENT as the package reads it.
 type event struct {
 	index   int // 1-based among the file's VEVENTs
@@ -57,6 +113,9 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	}
 	if len(data) > MaxSize {
 		return nil, &Error{Err: errf(ErrTooLarge, "more than %d bytes", MaxSize)}
+	}
+	if err := checkParams(data); err != nil {
+		return nil, err
 	}
 	if loc == nil {
 		loc = time.UTC

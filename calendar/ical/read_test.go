@@ -178,11 +178,10 @@ func ExampleError() {
 // quotes a short prefix of it (at most 95 bytes a text), or cuts the
 // parser's own message to 200 bytes: under 200 bytes for one cut text,
 // 300 for two or for the parser's message. Parameter values (VALUE=,
-// TZID=) are 4 KiB: go-ical reads a parameter value in time quadratic
-// in its length (a 64 KiB one takes more than half a second).
+// TZID=) are MaxParamValue bytes, the longest the package reads.
 func TestErrorsQuoteAPrefix(t *testing.T) {
 	long := strings.Repeat("9", 1<<20)
-	param := strings.Repeat("9", 4<<10)
+	param := strings.Repeat("9", ical.MaxParamValue)
 	for _, tc := range []struct {
 		name, ics string
 		most      int
