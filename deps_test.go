@@ -17,30 +17,45 @@ var thirdParty = map[string][]string{
 	"sla/openslo":          {"go.yaml.in/yaml/v3"},
 }
 
-// TestDependencies checks with `go list -deps -test=false` that every
-// package of the module but the programs under examples/ — among them the
+// programsOnly are the adapters that no library package imports, only the
+// programs under examples/: the YAML module stays out of every library
+// but sla/openslo.
+var programsOnly = []string{"sla/openslo"}
+
+// TestDependencies checks with `go list -deps -test=false` what every
+// package of the module builds with. A library package — among them the
 // core packages window, calendar, sla, sla/ticket, sla/contract, sla/prom
 // and breach, and the adapters for formats the standard library reads,
 // calendar/ukbank and calendar/nager — builds from the standard library
 // and this module alone, except the adapters listed in thirdParty, which
-// use exactly their own libraries. Test code may use more (testify,
+// use exactly their own libraries and import nothing else from outside.
+// A program under examples/ imports no library from outside the module,
+// and reaches one only through an adapter it imports: only the programs
+// that use sla/openslo build with the YAML module. No library package
+// imports an adapter of programsOnly. Test code may use more (testify,
 // go-cmp).
 func TestDependencies(t *testing.T) {
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("no go command:", err)
 	}
-	out, err := exec.Command(goBin, "list", module+"/...").Output()
+	out, err := exec.Command(goBin, "list", "-f", "{{.ImportPath}}|{{join .Imports \" \"}}", module+"/...").Output()
 	if err != nil {
 		t.Fatalf("go list: %v", err)
 	}
+	imports := map[string][]string{} // by path within the module
 	var pkgs []string
-	for _, p := range strings.Fields(string(out)) {
-		if rel, ok := strings.CutPrefix(p, module+"/"); ok && !strings.HasPrefix(rel, "examples/") {
-			pkgs = append(pkgs, rel)
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		path, imps, _ := strings.Cut(line, "|")
+		rel, ok := strings.CutPrefix(path, module+"/")
+		if !ok {
+			continue // the root package
 		}
+		pkgs = append(pkgs, rel)
+		imports[rel] = strings.Fields(imps)
 	}
-	for _, want := range append([]string{"window", "calendar", "sla", "sla/ticket", "sla/contract", "sla/prom", "breach", "calendar/ukbank", "calendar/nager"}, keys(thirdParty)...) {
+	for _, want := range append([]string{"window", "calendar", "sla", "sla/ticket", "sla/contract", "sla/prom", "breach",
+		"calendar/ukbank", "calendar/nager", "examples/openslo", "examples/quickstart"}, keys(thirdParty)...) {
 		if !slices.Contains(pkgs, want) {
 			t.Errorf("go list does not report %s", want)
 		}
@@ -48,23 +63,68 @@ func TestDependencies(t *testing.T) {
 	for _, pkg := range pkgs {
 		t.Run(pkg, func(t *testing.T) {
 			out, err := exec.Command(goBin, "list", "-deps", "-test=false",
-				"-f", "{{if not .Standard}}{{with .Module}}{{.Path}}{{end}}{{end}}", module+"/"+pkg).Output()
+				"-f", "{{if not .Standard}}{{.ImportPath}}|{{with .Module}}{{.Path}}{{end}}{{end}}", module+"/"+pkg).Output()
 			if err != nil {
 				t.Fatalf("go list -deps %s: %v", pkg, err)
 			}
-			var used []string
-			for _, m := range strings.Fields(string(out)) {
-				if m != module && !slices.Contains(used, m) {
-					used = append(used, m)
+			var used, ours []string // modules from outside; packages of the module
+			for _, line := range strings.Fields(string(out)) {
+				path, mod, _ := strings.Cut(line, "|")
+				switch {
+				case mod == module:
+					if rel, ok := strings.CutPrefix(path, module+"/"); ok && rel != pkg {
+						ours = append(ours, rel)
+					}
+				case !slices.Contains(used, mod):
+					used = append(used, mod)
 				}
 			}
 			slices.Sort(used)
-			want := slices.Clone(thirdParty[pkg])
-			slices.Sort(want)
-			if !slices.Equal(used, want) {
-				t.Errorf("%s builds with modules %v; want %v", pkg, used, want)
+			program := strings.HasPrefix(pkg, "examples/")
+			checkImports(t, pkg, imports[pkg], program)
+			if !program {
+				want := slices.Clone(thirdParty[pkg])
+				slices.Sort(want)
+				if !slices.Equal(used, want) {
+					t.Errorf("%s builds with modules %v; want %v", pkg, used, want)
+				}
+				for _, a := range programsOnly {
+					if slices.Contains(ours, a) && pkg != a {
+						t.Errorf("%s builds with %s; only programs under examples/ may", pkg, a)
+					}
+				}
+				return
+			}
+			var through []string // the modules of the adapters the program uses
+			for _, a := range ours {
+				through = append(through, thirdParty[a]...)
+			}
+			for _, m := range used {
+				if !slices.Contains(through, m) {
+					t.Errorf("%s builds with %s, which no adapter it imports uses", pkg, m)
+				}
 			}
 		})
+	}
+}
+
+// checkImports checks the direct imports of pkg: the standard library,
+// the module, and for an adapter of thirdParty the packages of its own
+// modules; for a program, the standard library and the module alone.
+func checkImports(t *testing.T, pkg string, imports []string, program bool) {
+	t.Helper()
+	for _, imp := range imports {
+		std := !strings.Contains(strings.Split(imp, "/")[0], ".")
+		if std || strings.HasPrefix(imp, module+"/") {
+			continue
+		}
+		own := false
+		for _, m := range thirdParty[pkg] {
+			own = own || !program && (imp == m || strings.HasPrefix(imp, m+"/"))
+		}
+		if !own {
+			t.Errorf("%s imports %s; a program imports none from outside the module, an adapter only its own library", pkg, imp)
+		}
 	}
 }
 

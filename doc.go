@@ -9,7 +9,12 @@
 //     normalized interval sets, calendar-aligned and rolling periods.
 //   - [github.com/slamath/slamath/calendar]: civil time — dates, clocks,
 //     business calendars with holidays, and business-time arithmetic that is
-//     correct across daylight-saving changes.
+//     correct across daylight-saving changes. Packages under it bring
+//     holidays in from where they are kept: calendar/ukbank (GOV.UK's
+//     bank holidays), calendar/nager (Nager.Date), calendar/rickar (the
+//     country sets of rickar/cal), calendar/ical (iCalendar holidays and
+//     maintenance windows), and calendar/holidayfile, which reads any of
+//     the three file formats.
 //   - [github.com/slamath/slamath/sla]: the arithmetic of objectives —
 //     exact targets, measured ratios and shares, measurement methods,
 //     error budgets, burn-rate alerts, credit schedules, composite
@@ -38,11 +43,14 @@
 // interface that a calendar satisfies); sla/contract imports sla,
 // sla/ticket, calendar and window; sla/prom imports sla, calendar and
 // window, and sla/openslo sla and window, never each other; breach
-// imports sla/contract and what it imports. Below them all, internal
-// packages hold what several packages need — saturating durations, exact
-// products of integers, the check for a JSON key given twice — written
-// once; sla/ticket, which imports nothing of the module, does without
-// them.
+// imports sla/contract and what it imports; the calendar adapters import
+// calendar, and calendar/holidayfile the other adapters. Below them all,
+// internal packages hold what several packages need — saturating
+// durations, exact products of integers, strict JSON reading (a key
+// given twice, errors that name the path and line), the short quoting of
+// a bad input in an error — written once; sla/ticket, which imports
+// nothing of the module, does without them, keeping a private copy of the
+// quoting.
 //
 // # Principles
 //
@@ -50,7 +58,11 @@
 // budget: targets and ratios are exact. Business hours are wall-clock hours
 // in the calendar's own IANA zone. Every span is half-open. Library code
 // never reads the clock: "now" is always a parameter. Values are immutable
-// and safe for concurrent use. Non-test code imports the standard library
-// only, except sla/openslo, an adapter for a format kept elsewhere, which
-// reads YAML with one pinned library that no other package compiles.
+// and safe for concurrent use. An error quotes at most a short prefix of
+// a bad input. Non-test code imports the standard library only, except
+// the adapters for formats kept elsewhere — sla/openslo (YAML),
+// calendar/ical and calendar/holidayfile (iCalendar), calendar/rickar —
+// which import only the pinned libraries their formats need (for
+// iCalendar, a parser and a recurrence expander), and which no core
+// package compiles.
 package slamath

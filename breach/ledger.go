@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla/contract"
 )
 
@@ -284,29 +285,29 @@ func (st *state) applyLine(line []byte) error {
 // apply checks ev against the state and applies it.
 func (st *state) apply(ev eventJSON) error {
 	if ev.ID == "" {
-		return fmt.Errorf("%w: event %q without an id", ErrCorrupt, ev.Event)
+		return fmt.Errorf("%w: event %s without an id", ErrCorrupt, quote.Text(ev.Event))
 	}
 	switch ev.Event {
 	case evOpened:
 		if ev.Record == nil || ev.Reason != "" {
-			return fmt.Errorf("%w: opened event %q: want a record and no reason", ErrCorrupt, ev.ID)
+			return fmt.Errorf("%w: opened event %s: want a record and no reason", ErrCorrupt, quote.Text(ev.ID))
 		}
 		r, err := ev.Record.record()
 		if err != nil {
 			return fmt.Errorf("%w: %w", ErrCorrupt, err)
 		}
 		if r.facts.ID != ev.ID || !r.facts.DetectedAt.Equal(ev.At) {
-			return fmt.Errorf("%w: opened event %q: record id %q detected at %s, event at %s",
-				ErrCorrupt, ev.ID, r.facts.ID, r.facts.DetectedAt.Format(time.RFC3339Nano), ev.At.Format(time.RFC3339Nano))
+			return fmt.Errorf("%w: opened event %s: record id %s detected at %s, event at %s",
+				ErrCorrupt, quote.Text(ev.ID), quote.Text(r.facts.ID), r.facts.DetectedAt.Format(time.RFC3339Nano), ev.At.Format(time.RFC3339Nano))
 		}
 		return st.add(r)
 	case evReported, evResolved:
 		if ev.Record != nil || (ev.Event == evResolved && ev.Reason != "") {
-			return fmt.Errorf("%w: %s event %q: unexpected record or reason", ErrCorrupt, ev.Event, ev.ID)
+			return fmt.Errorf("%w: %s event %s: unexpected record or reason", ErrCorrupt, ev.Event, quote.Text(ev.ID))
 		}
 		i, ok := st.index[ev.ID]
 		if !ok {
-			return fmt.Errorf("%s event %q: %w", ev.Event, ev.ID, ErrUnknownID)
+			return fmt.Errorf("%s event %s: %w", ev.Event, quote.Text(ev.ID), ErrUnknownID)
 		}
 		var r Record
 		var err error
@@ -321,12 +322,12 @@ func (st *state) apply(ev eventJSON) error {
 		st.records[i] = r
 		return nil
 	}
-	return fmt.Errorf("%w: event %q: want opened, reported or resolved", ErrCorrupt, ev.Event)
+	return fmt.Errorf("%w: event %s: want opened, reported or resolved", ErrCorrupt, quote.Text(ev.Event))
 }
 
 func (st *state) add(r Record) error {
 	if _, dup := st.index[r.facts.ID]; dup {
-		return fmt.Errorf("breach: record %q: %w", r.facts.ID, ErrDuplicateID)
+		return fmt.Errorf("breach: record %s: %w", quote.Text(r.facts.ID), ErrDuplicateID)
 	}
 	st.index[r.facts.ID] = len(st.records)
 	st.records = append(st.records, r)
@@ -383,7 +384,7 @@ func (l *Ledger) Open(f Facts, ob contract.Obligations) (Record, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if _, dup := l.st.index[r.facts.ID]; dup {
-		return Record{}, fmt.Errorf("breach: record %q: %w", r.facts.ID, ErrDuplicateID)
+		return Record{}, fmt.Errorf("breach: record %s: %w", quote.Text(r.facts.ID), ErrDuplicateID)
 	}
 	if err := l.write(openedEvent(r)); err != nil {
 		return Record{}, err
@@ -412,7 +413,7 @@ func (l *Ledger) change(id, event string, step func(Record) (Record, error)) (Re
 	defer l.mu.Unlock()
 	i, ok := l.st.index[id]
 	if !ok {
-		return Record{}, fmt.Errorf("breach: %s record %q: %w", event, id, ErrUnknownID)
+		return Record{}, fmt.Errorf("breach: %s record %s: %w", event, quote.Text(id), ErrUnknownID)
 	}
 	r, err := step(l.st.records[i])
 	if err != nil {
@@ -438,20 +439,20 @@ func (l *Ledger) write(ev eventJSON) error {
 	}
 	l.buf.Reset()
 	if err := encodeEvent(&l.buf, ev); err != nil {
-		return fmt.Errorf("breach: ledger: encode %s event %q: %w", ev.Event, ev.ID, err)
+		return fmt.Errorf("breach: ledger: encode %s event %s: %w", ev.Event, quote.Text(ev.ID), err)
 	}
 	if l.buf.Len() > MaxLine {
-		return fmt.Errorf("breach: ledger: %s event %q: %d bytes, longer than MaxLine (%d): %w",
-			ev.Event, ev.ID, l.buf.Len(), MaxLine, ErrInvalid)
+		return fmt.Errorf("breach: ledger: %s event %s: %d bytes, longer than MaxLine (%d): %w",
+			ev.Event, quote.Text(ev.ID), l.buf.Len(), MaxLine, ErrInvalid)
 	}
 	if _, err := l.w.Write(l.buf.Bytes()); err != nil {
 		l.err = fmt.Errorf("breach: ledger: write failed, further changes refused: %w: %w", ErrClosed, err)
-		return fmt.Errorf("breach: ledger: write %s event %q: %w", ev.Event, ev.ID, err)
+		return fmt.Errorf("breach: ledger: write %s event %s: %w", ev.Event, quote.Text(ev.ID), err)
 	}
 	if l.after != nil {
 		if err := l.after(); err != nil {
 			l.err = fmt.Errorf("breach: ledger: sync failed, further changes refused: %w: %w", ErrClosed, err)
-			return fmt.Errorf("breach: ledger: sync after %s event %q: %w", ev.Event, ev.ID, err)
+			return fmt.Errorf("breach: ledger: sync after %s event %s: %w", ev.Event, quote.Text(ev.ID), err)
 		}
 	}
 	return nil

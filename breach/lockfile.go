@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"strconv"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // lockByFile takes the lock of the ledger at path by creating
@@ -23,11 +25,8 @@ func lockByFile(path string) (unlock func() error, err error) {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		held, _ := os.ReadFile(name)
-		if len(held) > 200 {
-			held = held[:200]
-		}
 		return nil, fmt.Errorf("lock file %s held by %s (remove it if that process is gone): %w",
-			name, bytes.TrimSpace(held), ErrLocked)
+			name, quote.Message(string(bytes.TrimSpace(held))), ErrLocked)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("lock file: %w", err)

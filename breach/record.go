@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/window"
@@ -56,7 +57,7 @@ func (k *Kind) UnmarshalText(text []byte) error {
 	case "response":
 		*k = Response
 	default:
-		return fmt.Errorf("breach: kind %q: want availability or response: %w", text, ErrInvalid)
+		return fmt.Errorf("breach: kind %s: want availability or response: %w", quote.Text(string(text)), ErrInvalid)
 	}
 	return nil
 }
@@ -139,7 +140,7 @@ func Open(f Facts, ob contract.Obligations) (Record, error) {
 	}
 	reportDue, resolveDue, err := ob.Due(f.DetectedAt)
 	if err != nil {
-		return Record{}, fmt.Errorf("breach: record %q: %w: %w", f.ID, ErrInvalid, err)
+		return Record{}, fmt.Errorf("breach: record %s: %w: %w", quote.Text(f.ID), ErrInvalid, err)
 	}
 	last := lastInstant()
 	return Record{facts: f, reportDue: earlier(reportDue, last), resolveDue: earlier(resolveDue, last)}, nil
@@ -160,16 +161,16 @@ func earlier(a, b time.Time) time.Time {
 // shortfall filled in.
 func (f Facts) normalize() (Facts, error) {
 	bad := func(field string, value any, why string) (Facts, error) {
-		return Facts{}, fmt.Errorf("breach: record %q: %s %v: %s: %w", f.ID, field, value, why, ErrInvalid)
+		return Facts{}, fmt.Errorf("breach: record %s: %s %v: %s: %w", quote.Text(f.ID), field, value, why, ErrInvalid)
 	}
 	if f.ID == "" || !utf8.ValidString(f.ID) {
-		return bad("ID", fmt.Sprintf("%q", f.ID), "want non-empty UTF-8 text")
+		return bad("ID", quote.Text(f.ID), "want non-empty UTF-8 text")
 	}
 	if f.Term == "" || !utf8.ValidString(f.Term) {
-		return bad("Term", fmt.Sprintf("%q", f.Term), "want non-empty UTF-8 text")
+		return bad("Term", quote.Text(f.Term), "want non-empty UTF-8 text")
 	}
 	if !utf8.ValidString(f.Segment) {
-		return bad("Segment", fmt.Sprintf("%q", f.Segment), "want UTF-8 text")
+		return bad("Segment", quote.Text(f.Segment), "want UTF-8 text")
 	}
 	if !f.Period.IsZero() {
 		if !f.Period.End.After(f.Period.Start) {

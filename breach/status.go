@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Status is the state of a breach's obligations at an instant.
@@ -101,7 +103,7 @@ func (r Record) ResolvedLate() bool {
 // [Record.ReportedLate] tells.
 func (r Record) Report(reason string, at time.Time) (Record, error) {
 	fail := func(format string, args ...any) (Record, error) {
-		return Record{}, fmt.Errorf("breach: record %q: report: "+format, append([]any{r.facts.ID}, args...)...)
+		return Record{}, fmt.Errorf("breach: record %s: report: "+format, append([]any{quote.Text(r.facts.ID)}, args...)...)
 	}
 	switch {
 	case r.facts.ID == "":
@@ -109,9 +111,9 @@ func (r Record) Report(reason string, at time.Time) (Record, error) {
 	case r.IsReported():
 		return fail("reported at %s: %w", r.reportedAt.Format(time.RFC3339Nano), ErrAlreadyReported)
 	case strings.TrimSpace(reason) == "":
-		return fail("reason %q: %w", reason, ErrNoReason)
+		return fail("reason %s: %w", quote.Text(reason), ErrNoReason)
 	case !utf8.ValidString(reason):
-		return fail("reason %q: want UTF-8 text: %w", reason, ErrInvalid)
+		return fail("reason %s: want UTF-8 text: %w", quote.Text(reason), ErrInvalid)
 	}
 	if err := checkInstant(at); err != nil {
 		return fail("at %v: %v: %w", at, err, ErrInvalid)
@@ -130,7 +132,7 @@ func (r Record) Report(reason string, at time.Time) (Record, error) {
 // [Record.ResolvedLate] tells.
 func (r Record) Resolve(at time.Time) (Record, error) {
 	fail := func(format string, args ...any) (Record, error) {
-		return Record{}, fmt.Errorf("breach: record %q: resolve: "+format, append([]any{r.facts.ID}, args...)...)
+		return Record{}, fmt.Errorf("breach: record %s: resolve: "+format, append([]any{quote.Text(r.facts.ID)}, args...)...)
 	}
 	switch {
 	case r.facts.ID == "":

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
 )
@@ -109,17 +110,17 @@ func (rj *recordJSON) record() (Record, error) {
 	}
 	if rj.Period != nil {
 		if rj.Period.IsZero() {
-			return Record{}, fmt.Errorf("record %q: period: zero interval written: %w", rj.ID, ErrInvalid)
+			return Record{}, fmt.Errorf("record %s: period: zero interval written: %w", quote.Text(rj.ID), ErrInvalid)
 		}
 		f.Period = *rj.Period
 	}
 	if (rj.Target != nil) != (rj.Measured != nil) {
-		return Record{}, fmt.Errorf("record %q: target and measured: want both or neither: %w", rj.ID, ErrInvalid)
+		return Record{}, fmt.Errorf("record %s: target and measured: want both or neither: %w", quote.Text(rj.ID), ErrInvalid)
 	}
 	if rj.Target != nil {
 		m, err := sla.NewRatio(rj.Measured.Good, rj.Measured.Total)
 		if err != nil {
-			return Record{}, fmt.Errorf("record %q: measured: %w: %w", rj.ID, err, ErrInvalid)
+			return Record{}, fmt.Errorf("record %s: measured: %w: %w", quote.Text(rj.ID), err, ErrInvalid)
 		}
 		f.Target, f.Measured = *rj.Target, m
 	}
@@ -133,11 +134,11 @@ func (rj *recordJSON) record() (Record, error) {
 		t    time.Time
 	}{{"report_due", r.reportDue}, {"resolve_due", r.resolveDue}} {
 		if err := checkInstant(d.t); err != nil {
-			return Record{}, fmt.Errorf("record %q: %s %v: %v: %w", f.ID, d.name, d.t, err, ErrInvalid)
+			return Record{}, fmt.Errorf("record %s: %s %v: %v: %w", quote.Text(f.ID), d.name, d.t, err, ErrInvalid)
 		}
 		if d.t.Before(f.DetectedAt) {
-			return Record{}, fmt.Errorf("record %q: %s %s: before detected_at %s: %w",
-				f.ID, d.name, d.t.Format(time.RFC3339Nano), f.DetectedAt.Format(time.RFC3339Nano), ErrInvalid)
+			return Record{}, fmt.Errorf("record %s: %s %s: before detected_at %s: %w",
+				quote.Text(f.ID), d.name, d.t.Format(time.RFC3339Nano), f.DetectedAt.Format(time.RFC3339Nano), ErrInvalid)
 		}
 	}
 	return r, nil
@@ -153,7 +154,7 @@ func decodeEvent(line []byte) (eventJSON, error) {
 	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&ev); err != nil {
-		return eventJSON{}, fmt.Errorf("%w: %v", ErrCorrupt, err)
+		return eventJSON{}, fmt.Errorf("%w: %s", ErrCorrupt, quote.Message(err.Error()))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return eventJSON{}, fmt.Errorf("%w: data after the event", ErrCorrupt)
@@ -162,7 +163,7 @@ func decodeEvent(line []byte) (eventJSON, error) {
 	// line a repeated key is damage, whichever copy is right. Every
 	// object of a line is a struct, so keys compare as struct fields do.
 	if d, dup := jsonkey.Find(line, jsonkey.Fold); dup {
-		return eventJSON{}, fmt.Errorf("%w: duplicate key %q", ErrCorrupt, d.Path)
+		return eventJSON{}, fmt.Errorf("%w: duplicate key %s", ErrCorrupt, quote.Text(d.Path))
 	}
 	ev.At = ev.At.UTC()
 	return ev, nil

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Clock is a wall-clock time of day, held as seconds after midnight, from
@@ -145,7 +147,7 @@ func ParseSpan(s string) (Span, error) {
 func clockErr(err error) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("clock %q: %w", pe.Input, pe.Err)
+		return fmt.Errorf("clock %s: %w", quote.Text(pe.Input), pe.Err)
 	}
 	return err
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Sentinel errors a caller may branch on with [errors.Is].
@@ -43,7 +45,8 @@ type FieldError struct {
 }
 
 // Error returns "calendar: line 3: holidays[2].day: ...", without the
-// line when it is 0 and without the path when it is empty.
+// line when it is 0 and without the path when it is empty; a path longer
+// than 64 bytes (a long unknown key) is cut.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("calendar: ")
@@ -51,7 +54,7 @@ func (e *FieldError) Error() string {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
 	if e.Path != "" {
-		b.WriteString(e.Path)
+		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
 	}
 	// An inner error from this package already carries the prefix.
@@ -66,7 +69,8 @@ func fieldErr(path string, format string, args ...any) error {
 }
 
 // ParseError describes a text that is not a valid date, clock, span,
-// weekday set or observance policy. It quotes the input.
+// weekday set or observance policy. Its message quotes the input, or a
+// short prefix of a long one (64 bytes in all, then the input's length).
 type ParseError struct {
 	What  string // what was being parsed: "date", "clock", "span", "weekdays", "observed"
 	Input string // the text as given
@@ -74,7 +78,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("calendar: invalid %s %q: %v", e.What, e.Input, e.Err)
+	return fmt.Sprintf("calendar: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Spec is the JSON form of a calendar. It holds plain text fields so that
@@ -112,10 +115,12 @@ type OverrideSpec struct {
 // twice and data after the document are errors; every error is a
 // [*FieldError] naming the field (with array indexes) and the line.
 func ParseSpec(data []byte) (Spec, error) {
-	r := newJSONReader(data)
+	r := specReader{jsonkey.NewReader(data, ErrInvalid, func(path string, line int, err error) error {
+		return &FieldError{Path: path, Line: line, Err: err}
+	})}
 	s, err := r.spec()
 	if err == nil {
-		err = r.end()
+		err = r.End()
 	}
 	if err != nil {
 		return Spec{}, err
@@ -135,23 +140,36 @@ func (s *Spec) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-func (r *jsonReader) spec() (Spec, error) {
+// specReader reads the JSON form of a Spec. null reads as an empty
+// object, array or string, and as false or an absent number.
+type specReader struct{ *jsonkey.Reader }
+
+// digits is the most digits a number of a Spec may have: more than any
+// year or offset a calendar accepts, few enough for any int.
+const specDigits = 9
+
+// unknown is the error for a key an object does not have.
+func (r specReader) unknown(path, key string) error {
+	return r.Failf(path, "unknown field %s", quote.Text(key))
+}
+
+func (r specReader) spec() (Spec, error) {
 	var s Spec
-	err := r.object("", "an object", func(key, path string) error {
+	err := r.Object("", "an object", true, func(key, path string) error {
 		var err error
 		switch key {
 		case "zone":
-			s.Zone, err = r.str(path)
+			s.Zone, err = r.String(path, true)
 		case "hours":
-			err = r.array(path, "an array of objects", func(_ int, p string) error {
+			err = r.Array(path, "an array of objects", true, func(_ int, p string) error {
 				var h HoursSpec
-				err := r.object(p, "an object", func(key, p string) error {
+				err := r.Object(p, "an object", true, func(key, p string) error {
 					var err error
 					switch key {
 					case "days":
-						h.Days, err = r.str(p)
+						h.Days, err = r.String(p, true)
 					case "spans":
-						h.Spans, err = r.strs(p)
+						h.Spans, err = r.Strings(p)
 					default:
 						err = r.unknown(p, key)
 					}
@@ -161,23 +179,23 @@ func (r *jsonReader) spec() (Spec, error) {
 				return err
 			})
 		case "holidays":
-			err = r.array(path, "an array of objects", func(_ int, p string) error {
+			err = r.Array(path, "an array of objects", true, func(_ int, p string) error {
 				h, err := r.holiday(p)
 				s.Holidays = append(s.Holidays, h)
 				return err
 			})
 		case "overrides":
-			err = r.array(path, "an array of objects", func(_ int, p string) error {
+			err = r.Array(path, "an array of objects", true, func(_ int, p string) error {
 				var o OverrideSpec
-				err := r.object(p, "an object", func(key, p string) error {
+				err := r.Object(p, "an object", true, func(key, p string) error {
 					var err error
 					switch key {
 					case "date":
-						o.Date, err = r.str(p)
+						o.Date, err = r.String(p, true)
 					case "hours":
-						o.Hours, err = r.strs(p)
+						o.Hours, err = r.Strings(p)
 					case "closed":
-						o.Closed, err = r.boolean(p)
+						o.Closed, err = r.Bool(p, true)
 					default:
 						err = r.unknown(p, key)
 					}
@@ -194,15 +212,15 @@ func (r *jsonReader) spec() (Spec, error) {
 	return s, err
 }
 
-func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
+func (r specReader) holiday(path string) (HolidaySpec, error) {
 	var h HolidaySpec
-	err := r.object(path, "an object", func(key, p string) error {
+	err := r.Object(path, "an object", true, func(key, p string) error {
 		var err error
 		num := func(dst *int) {
-			*dst, _, err = r.integer(p)
+			*dst, _, err = r.Int(p, specDigits)
 		}
 		ptr := func(dst **int) {
-			n, ok, e := r.integer(p)
+			n, ok, e := r.Int(p, specDigits)
 			if ok {
 				*dst = &n
 			}
@@ -210,7 +228,7 @@ func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
 		}
 		switch key {
 		case "name":
-			h.Name, err = r.str(p)
+			h.Name, err = r.String(p, true)
 		case "month":
 			num(&h.Month)
 		case "day":
@@ -218,17 +236,17 @@ func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
 		case "nth":
 			num(&h.Nth)
 		case "weekday":
-			h.Weekday, err = r.str(p)
+			h.Weekday, err = r.String(p, true)
 		case "on_or_after":
-			h.OnOrAfter, err = r.str(p)
+			h.OnOrAfter, err = r.String(p, true)
 		case "on_or_before":
-			h.OnOrBefore, err = r.str(p)
+			h.OnOrBefore, err = r.String(p, true)
 		case "easter":
 			ptr(&h.Easter)
 		case "orthodox_easter":
 			ptr(&h.OrthodoxEaster)
 		case "date":
-			h.Date, err = r.str(p)
+			h.Date, err = r.String(p, true)
 		case "add_days":
 			num(&h.AddDays)
 		case "first_year":
@@ -236,9 +254,9 @@ func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
 		case "last_year":
 			num(&h.LastYear)
 		case "observed":
-			h.Observed, err = r.str(p)
+			h.Observed, err = r.String(p, true)
 		case "weekend":
-			h.Weekend, err = r.str(p)
+			h.Weekend, err = r.String(p, true)
 		default:
 			err = r.unknown(p, key)
 		}
@@ -251,7 +269,7 @@ func (r *jsonReader) holiday(path string) (HolidaySpec, error) {
 // for a rule computed by a Go function, which has no JSON form.
 func (h HolidaySpec) MarshalJSON() ([]byte, error) {
 	if h.Func != nil {
-		return nil, fmt.Errorf("calendar: holiday %q: %w, which has no JSON form", h.Name, ErrComputedRule)
+		return nil, fmt.Errorf("calendar: holiday %s: %w, which has no JSON form", quote.Text(h.Name), ErrComputedRule)
 	}
 	type plain HolidaySpec // without the method
 	return json.Marshal(plain(h))
@@ -264,11 +282,11 @@ func (s Spec) Calendar() (*Calendar, error) {
 		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
 	}
 	if s.Zone == "Local" {
-		return nil, fieldErr("zone", "%w: %q depends on the machine; name an IANA zone", ErrUnknownZone, s.Zone)
+		return nil, fieldErr("zone", "%w: \"Local\" depends on the machine; name an IANA zone", ErrUnknownZone)
 	}
 	loc, err := time.LoadLocation(s.Zone)
 	if err != nil {
-		return nil, fieldErr("zone", "%w: %q", ErrUnknownZone, s.Zone)
+		return nil, fieldErr("zone", "%w: %s", ErrUnknownZone, quote.Text(s.Zone))
 	}
 	var opts []Option
 	for i, h := range s.Hours {
@@ -531,7 +549,7 @@ func (r Rule) spec() HolidaySpec {
 func (c *Calendar) MarshalJSON() ([]byte, error) {
 	for i, r := range c.rules {
 		if r.kind == kindComputed {
-			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%q: %w, which has no JSON form", r.name, ErrComputedRule)
+			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%s: %w, which has no JSON form", quote.Text(r.name), ErrComputedRule)
 		}
 	}
 	return json.Marshal(c.Spec())

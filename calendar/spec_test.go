@@ -170,6 +170,26 @@ func TestParseSpecLines(t *testing.T) {
 	require.Equal(t, "calendar: hours: calendar is never open: no weekly hours", err.Error())
 }
 
+// TestParseSpecMessages pins the text of reader errors, which read as
+// those of the calendar adapters and of contract documents do.
+func TestParseSpecMessages(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"type in the third element", `{"zone":"UTC","hours":[{"days":"Mon","spans":[]},{"days":"Tue","spans":[]},
+ {"days":"Wed","spans":"09:00-17:00"}]}`, `calendar: line 2: hours[2].spans: invalid value: got a string, want an array of strings or null`},
+		{"a number as text", `{"zone":"UTC","holidays":[{"name":"x","month":"May"}]}`, `calendar: line 1: holidays[0].month: invalid value: got a string, want an integer or null`},
+		{"a fraction", `{"zone":"UTC","holidays":[{"name":"x","day":1.5}]}`, `calendar: line 1: holidays[0].day: invalid value: "1.5" is not an integer of at most 9 digits`},
+		{"unknown field", `{"zone":"UTC","hourz":[]}`, `calendar: line 1: hourz: invalid value: unknown field "hourz"`},
+		{"truncated", "{\n\"zone\":\"UTC\",", `calendar: line 2: invalid value: malformed JSON: unexpected end of the document`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSpec([]byte(tt.doc))
+			require.EqualError(t, err, tt.want)
+			require.ErrorIs(t, err, ErrInvalid)
+		})
+	}
+}
+
 // TestSpecInsideAnotherDocument: a Spec read by encoding/json inside
 // another document is read as strictly as by ParseSpec.
 func TestSpecInsideAnotherDocument(t *testing.T) {

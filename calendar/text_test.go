@@ -1,6 +1,7 @@
 package calendar
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -189,4 +190,63 @@ func TestTextMarshalling(t *testing.T) {
 	require.Error(t, err)
 	_, err = Weekdays(0).MarshalText()
 	require.Error(t, err)
+}
+
+// TestErrorsQuoteAPrefix: an error about a 1 MiB text, or a document
+// holding one, quotes a short prefix of it. A cut text takes at most 95
+// bytes (64 quoted, then its length); an error that cuts one text stays
+// under 200 bytes, one that cuts two (the input and the part of it that
+// failed, or a path and the key that ends it) under 300.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	doc := func(field string) []byte {
+		return []byte(`{"zone":"UTC","hours":[{"days":"Mon","spans":["09:00-17:00"]}],` + field + `}`)
+	}
+	tests := []struct {
+		name  string
+		cuts  int // the texts the error cuts
+		parse func() error
+	}{
+		{"ParseDate", 1, func() error { _, err := ParseDate(long); return err }},
+		{"ParseClock", 1, func() error { _, err := ParseClock(long); return err }},
+		{"ParseSpan", 1, func() error { _, err := ParseSpan(long); return err }},
+		{"ParseSpan, long clock", 2, func() error { _, err := ParseSpan("09:00-" + long); return err }},
+		{"ParseWeekdays", 2, func() error { _, err := ParseWeekdays(long); return err }},
+		{"ParseWeekdays, long day", 2, func() error { _, err := ParseWeekdays("Mon," + long); return err }},
+		{"ParseSubstitute", 1, func() error { _, err := ParseSubstitute(long); return err }},
+		{"Weekdays.UnmarshalText", 2, func() error { var w Weekdays; return w.UnmarshalText([]byte(long)) }},
+		{"zone", 1, func() error { _, err := mustParse(t, `{"zone":"`+long+`","hours":[]}`).Calendar(); return err }},
+		{"unknown field", 2, func() error { _, err := ParseSpec(doc(`"` + long + `":1`)); return err }},
+		{"key twice", 2, func() error { _, err := ParseSpec(doc(`"` + long + `":1,"` + long + `":2`)); return err }},
+		{"long number", 1, func() error { _, err := ParseSpec(doc(`"holidays":[{"name":"x","month":` + long + `}]`)); return err }},
+		{"holiday date", 1, func() error {
+			_, err := mustParse(t, string(doc(`"holidays":[{"name":"x","date":"`+long+`"}]`))).Calendar()
+			return err
+		}},
+		{"on_or_after", 1, func() error {
+			_, err := mustParse(t, string(doc(`"holidays":[{"name":"x","weekday":"Mon","on_or_after":"`+long+`"}]`))).Calendar()
+			return err
+		}},
+		{"deep nesting", 1, func() error {
+			_, err := ParseSpec([]byte(strings.Repeat(`{"hours":[`, 5000)))
+			return err
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.parse()
+			require.Error(t, err)
+			if n, most := len(err.Error()), 100+100*tt.cuts; n > most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, most, err)
+			}
+		})
+	}
+}
+
+// mustParse reads a Spec document that is well formed.
+func mustParse(t *testing.T, doc string) Spec {
+	t.Helper()
+	s, err := ParseSpec([]byte(doc))
+	require.NoError(t, err)
+	return s
 }

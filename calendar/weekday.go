@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Weekdays is a set of days of the week; bit d is set for time.Weekday d.
@@ -140,5 +142,5 @@ func parseDay(s string) (time.Weekday, error) {
 			return d, nil
 		}
 	}
-	return 0, fmt.Errorf("unknown day %q", s)
+	return 0, fmt.Errorf("unknown day %s", quote.Text(s))
 }

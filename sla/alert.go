@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/internal/wide"
 )
 
@@ -139,21 +140,13 @@ func NewAlertRule(sev Severity, share Share, long, period time.Duration) (AlertR
 func NewBurnRule(sev Severity, burn Rational, long, short time.Duration) (AlertRule, error) {
 	th, ok := thresholdOf(burn)
 	if !ok {
-		return AlertRule{}, fmt.Errorf("sla: %w: burn rate %v: want a finite fraction whose numerator and denominator fit 128 bits", ErrAlertRule, clipText(burn.String()))
+		return AlertRule{}, fmt.Errorf("sla: %w: burn rate %v: want a finite fraction whose numerator and denominator fit 128 bits", ErrAlertRule, quote.Cut(burn.String(), quote.Limit))
 	}
 	r := AlertRule{Severity: sev, Long: long, Short: short, burn: th}
 	if err := r.validate(); err != nil {
 		return AlertRule{}, err
 	}
 	return r, nil
-}
-
-// clipText shortens a long text for an error message.
-func clipText(s string) string {
-	if len(s) > 60 {
-		return s[:57] + "..."
-	}
-	return s
 }
 
 func (r AlertRule) validate() error {

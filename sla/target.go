@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/internal/wide"
 )
 
@@ -36,7 +37,8 @@ var (
 // policy, empty-slice policy, severity, minute rule or rule order. It has
 // the shape every package of the module uses for texts: What was being
 // read, the Input as given, and Err, which says what was wrong and wraps
-// ErrSyntax, ErrRange or ErrPrecision.
+// ErrSyntax, ErrRange or ErrPrecision. The message quotes the input, or a
+// short prefix of a long one (64 bytes in all, then its length).
 type ParseError struct {
 	What  string // "target", "share", "rational", "exclusion policy", "empty policy", "severity", "minute rule" or "rule order"
 	Input string // the text as given
@@ -44,7 +46,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("sla: invalid %s %q: %v", e.What, e.Input, e.Err)
+	return fmt.Sprintf("sla: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
 }
 
 // Unwrap returns Err.
@@ -149,7 +151,7 @@ func parseFixed(what, s string) (uint64, error) {
 func outOfRange(what, s string, percent bool) error {
 	reason := "above 100%"
 	if !percent {
-		reason = fmt.Sprintf("a number without %% is a ratio and must be in [0, 1]; for a percentage write %q", s+"%")
+		reason = fmt.Sprintf("a number without %% is a ratio and must be in [0, 1]; for a percentage write %s", quote.Text(s+"%"))
 	}
 	return parseError(what, s, ErrRange, "%s", reason)
 }

@@ -357,3 +357,46 @@ func BenchmarkParseTarget(b *testing.B) {
 		_, _ = sla.ParseTarget("99.995%")
 	}
 }
+
+// TestParseErrorsQuoteAPrefix: a 1 MiB text gives an error that quotes a
+// short prefix of it (64 bytes, then its length), under 200 bytes, or
+// 300 where the error quotes it twice (a ratio out of range, with the
+// percentage it may have meant).
+func TestParseErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	var (
+		excl  sla.ExclusionPolicy
+		empty sla.EmptyPolicy
+		sev   sla.Severity
+		tgt   sla.Target
+		share sla.Share
+		rat   sla.Rational
+	)
+	for _, tc := range []struct {
+		name  string
+		most  int
+		parse func() error
+	}{
+		{"ParseTarget, a ratio out of range", 300, func() error { _, err := sla.ParseTarget(long); return err }},
+		{"ParseTarget, a percentage", 200, func() error { _, err := sla.ParseTarget(long + "%"); return err }},
+		{"ParseTarget, too many digits", 200, func() error { _, err := sla.ParseTarget("0." + long); return err }},
+		{"ParseTarget, not a number", 200, func() error { _, err := sla.ParseTarget(strings.Repeat("x", 1<<20)); return err }},
+		{"Target.UnmarshalText", 200, func() error { return tgt.UnmarshalText([]byte(long + "%")) }},
+		{"ParseShare", 200, func() error { _, err := sla.ParseShare(long + "%"); return err }},
+		{"Share.UnmarshalText", 200, func() error { return share.UnmarshalText([]byte(long + "%")) }},
+		{"ParseRational", 200, func() error { _, err := sla.ParseRational(long + "x"); return err }},
+		{"Rational.UnmarshalText", 200, func() error { return rat.UnmarshalText([]byte("-" + long)) }},
+		{"ExclusionPolicy.UnmarshalText", 200, func() error { return excl.UnmarshalText([]byte(long)) }},
+		{"EmptyPolicy.UnmarshalText", 200, func() error { return empty.UnmarshalText([]byte(long)) }},
+		{"Severity.UnmarshalText", 200, func() error { return sev.UnmarshalText([]byte(long)) }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.parse()
+			var pe *sla.ParseError
+			require.ErrorAs(t, err, &pe)
+			if n := len(err.Error()); n > tc.most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, tc.most, err)
+			}
+		})
+	}
+}

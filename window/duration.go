@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/bits"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // isoDuration is an ISO 8601 duration in the two parts that XML Schema
@@ -86,7 +88,7 @@ func parseISODuration(s string) (isoDuration, error) {
 			return d, err
 		}
 		if len(tail) == 0 {
-			return d, fmt.Errorf("number %s has no designator", quote(rest))
+			return d, fmt.Errorf("number %s has no designator", quote.Text(rest))
 		}
 		k := next
 		for k < len(isoUnits) && (isoUnits[k].designator != tail[0] || isoUnits[k].timePart != inTime) {
@@ -123,12 +125,12 @@ func isoNumber(s string) (n, frac uint64, digits int, decimal bool, tail string,
 	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
 		hi, lo := bits.Mul64(n, 10)
 		if hi != 0 || lo+uint64(s[i]-'0') < lo {
-			return 0, 0, 0, false, "", fmt.Errorf("number %s is too large", quote(s[:i+1]+"…"))
+			return 0, 0, 0, false, "", fmt.Errorf("number %s is too large", quote.Text(s[:i+1]+"…"))
 		}
 		n = lo + uint64(s[i]-'0')
 	}
 	if i == 0 {
-		return 0, 0, 0, false, "", fmt.Errorf("expected a number at %s", quote(s))
+		return 0, 0, 0, false, "", fmt.Errorf("expected a number at %s", quote.Text(s))
 	}
 	if i == len(s) || (s[i] != '.' && s[i] != ',') {
 		return n, 0, 0, false, s[i:], nil
@@ -146,7 +148,7 @@ func isoNumber(s string) (n, frac uint64, digits int, decimal bool, tail string,
 		fd = fd[:len(fd)-1]
 	}
 	if len(fd) > maxFracDigits {
-		return 0, 0, 0, false, "", fmt.Errorf("fraction %s is not a whole number of nanoseconds", quote(s[start-1:i]))
+		return 0, 0, 0, false, "", fmt.Errorf("fraction %s is not a whole number of nanoseconds", quote.Text(s[start-1:i]))
 	}
 	for _, c := range []byte(fd) {
 		frac = frac*10 + uint64(c-'0')
@@ -231,12 +233,3 @@ func daysIn(y int, m time.Month) int {
 }
 
 const maxDuration = time.Duration(1<<63 - 1)
-
-// quote quotes s for an error message, cut to its first 64 bytes.
-func quote(s string) string {
-	const limit = 64
-	if len(s) <= limit {
-		return fmt.Sprintf("%q", s)
-	}
-	return fmt.Sprintf("%q… (%d bytes)", s[:limit], len(s))
-}

@@ -150,7 +150,9 @@ func TestParseIntervalISODurationErrors(t *testing.T) {
 }
 
 // TestParseErrorQuotesAPrefix: an error quotes at most a short prefix of
-// a long input, whichever part of it is wrong.
+// a long input, whichever part of it is wrong. A message may quote two
+// values, the input and the part that failed, each in at most 95 bytes,
+// so 300 bytes hold any of them.
 func TestParseErrorQuotesAPrefix(t *testing.T) {
 	long := strings.Repeat("9", 1<<20)
 	for _, in := range []string{
@@ -159,11 +161,17 @@ func TestParseErrorQuotesAPrefix(t *testing.T) {
 		long + "/PT1H",
 		"2026-01-01T00:00:00Z/" + long,
 		"2026-01-01T00:00:00Z/2026-" + long,
+		"2026-01-01T00:00:00Z/PT1" + strings.Repeat("\x00", 1<<20),
 	} {
 		_, err := window.ParseInterval(in)
 		require.Error(t, err)
-		if n := len(err.Error()); n > 400 {
+		if n := len(err.Error()); n > 300 {
 			t.Errorf("error of %d bytes for an input of %d: %.200s…", n, len(in), err)
 		}
+	}
+	_, err := window.ParseUnit(long)
+	require.Error(t, err)
+	if n := len(err.Error()); n > 200 {
+		t.Errorf("ParseUnit: error of %d bytes for an input of %d: %.200s…", n, len(long), err)
 	}
 }

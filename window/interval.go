@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Interval is the half-open span of instants [Start, End).
@@ -126,8 +128,9 @@ func (i *Interval) UnmarshalText(text []byte) error {
 var ErrEndBeforeStart = errors.New("end is before start")
 
 // ParseError describes a text that is not a valid interval, period unit or
-// duration. Input holds the text as given; the message quotes at most its
-// first 64 bytes.
+// duration. Input holds the text as given; the message quotes only a
+// short prefix of a long one (64 bytes in all, quotes and escapes
+// included, then its length).
 type ParseError struct {
 	What  string // what was being parsed: "interval", "duration", "unit"
 	Input string // the text as given
@@ -135,7 +138,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("window: invalid %s %s: %v", e.What, quote(e.Input), e.Err)
+	return fmt.Sprintf("window: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -196,7 +199,7 @@ func ParseInterval(s string) (Interval, error) {
 	default:
 		d, err := time.ParseDuration(right)
 		if err != nil {
-			return fail(fmt.Errorf("duration: %s is neither an ISO 8601 duration nor a Go duration that fits a time.Duration", quote(right)))
+			return fail(fmt.Errorf("duration: %s is neither an ISO 8601 duration nor a Go duration that fits a time.Duration", quote.Text(right)))
 		}
 		end = start.Add(d)
 		if (d > 0 && !end.After(start)) || (d < 0 && !end.Before(start)) {
@@ -221,13 +224,13 @@ func looksLikeInstant(s string) bool {
 func parseInstant(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote(s))
+		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote.Text(s))
 	}
 	// time.Parse accepts some forms RFC 3339 does not (a lower-case t or
 	// z, a comma before the fraction); keep to the strict form so that
 	// String gives the input back.
 	if strings.ContainsAny(s, "tz,") {
-		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote(s))
+		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote.Text(s))
 	}
 	// Keep the written offset, not whatever zone of time.Local happens to
 	// share it, so that calendar steps and String do not depend on the

@@ -194,7 +194,7 @@ func dated(t *testing.T, rules []calendar.Rule) []calendar.Holiday {
 
 func TestReadFileNamesTheFile(t *testing.T) {
 	_, _, err := holidayfile.ReadFile("testdata/bank-holidays.json", holidayfile.Options{})
-	require.ErrorContains(t, err, "the file has 3 divisions (england-and-wales, northern-ireland, scotland)")
+	require.ErrorContains(t, err, `the file has 3 divisions ("england-and-wales", "northern-ireland", "scotland")`)
 	_, _, err = holidayfile.ReadFile("testdata/bank-holidays.json", holidayfile.Options{Division: "wales"})
 	require.ErrorIs(t, err, ukbank.ErrNoDivision)
 	_, _, err = holidayfile.Read(strings.NewReader("holidays: none"), holidayfile.Options{})
@@ -244,4 +244,25 @@ func daysOffIn(t *testing.T, rules []calendar.Rule, from, to int) []calendar.Dat
 		}
 	}
 	return out
+}
+
+// TestErrorsQuoteAPrefix: a file of ten divisions with 100 KiB names
+// gives an error that quotes the first eight names cut to 95 bytes each,
+// not a mebibyte of names.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("{")
+	for i := range 10 {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString(`"` + strings.Repeat("x", 100<<10) + string(rune('a'+i)) + `": {"events": []}`)
+	}
+	b.WriteString("}")
+	_, _, err := holidayfile.Read(strings.NewReader(b.String()), holidayfile.Options{})
+	require.ErrorContains(t, err, "the file has 10 divisions")
+	require.ErrorContains(t, err, " and 2 more")
+	if n := len(err.Error()); n > 1000 {
+		t.Errorf("error of %d bytes for a file of %d: %.300s…", n, b.Len(), err)
+	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/slamath/slamath/calendar/ical"
 	"github.com/slamath/slamath/calendar/nager"
 	"github.com/slamath/slamath/calendar/ukbank"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // ErrFormat reports a file that is none of the formats read.
@@ -152,7 +153,7 @@ func (o Options) ukRules(data []byte) ([]calendar.Rule, error) {
 				names = append(names, string(d))
 			}
 			slices.Sort(names)
-			return nil, fmt.Errorf("holidayfile: the file has %d divisions (%s); choose one with Options.Division", len(names), strings.Join(names, ", "))
+			return nil, fmt.Errorf("holidayfile: the file has %d divisions (%s); choose one with Options.Division", len(names), quote.List(names))
 		}
 		for d := range f.Divisions {
 			division = d

@@ -60,8 +60,10 @@
 // charged for the scan rrule-go does before they are expanded (see
 // [MaxScan]): a rule that matches no date at all, such as
 // FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, would otherwise have rrule-go scan
-// day by day to the year 9999. Input is read up to [MaxSize] bytes.
-// Beyond a bound, the error wraps [ErrLimit].
+// day by day to the year 9999. Beyond a bound, the error wraps
+// [ErrLimit]. Input is read up to [MaxSize] bytes, and a parameter value
+// up to [MaxParamValue] bytes, which keeps the parser's time in
+// proportion to the input; beyond either the error wraps [ErrTooLarge].
 //
 // # Example
 //

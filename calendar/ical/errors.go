@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Sentinel errors a caller may branch on with [errors.Is].
@@ -14,7 +16,8 @@ var (
 	// such as a recurrence rule with BYHOUR or FREQ=HOURLY, or a TZID
 	// that is not an IANA zone name.
 	ErrUnsupported = errors.New("not supported")
-	// ErrTooLarge reports an input longer than MaxSize.
+	// ErrTooLarge reports an input longer than MaxSize, or a parameter
+	// value longer than MaxParamValue.
 	ErrTooLarge = errors.New("input too large")
 	// ErrLimit reports a file whose recurrences would expand past the
 	// package's bounds (see MaxOccurrences and MaxScan).
@@ -28,7 +31,8 @@ var (
 // position of the VEVENT among the file's events (0 for the file as a
 // whole), UID its UID where it has one, and Property the property at
 // fault ("RRULE", "DTSTART"), or "". Its message reads
-// "ical: event 3 (UID abc@example.com): RRULE: ...".
+// `ical: event 3 (UID "abc@example.com"): RRULE: ...`, quoting at most a
+// short prefix of a long UID or value.
 type Error struct {
 	Event    int
 	UID      string
@@ -42,7 +46,7 @@ func (e *Error) Error() string {
 	if e.Event > 0 {
 		fmt.Fprintf(&b, "event %d", e.Event)
 		if e.UID != "" {
-			fmt.Fprintf(&b, " (UID %s)", e.UID)
+			fmt.Fprintf(&b, " (UID %s)", quote.Text(e.UID))
 		}
 		b.WriteString(": ")
 	}

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/slamath/slamath/calendar/ical"
 )
 
 // bigFile returns an iCalendar file of about size bytes: timed events,
@@ -42,4 +44,42 @@ func TestOneMebibyteReadsInBoundedMemory(t *testing.T) {
 	allocated := after.TotalAlloc - before.TotalAlloc
 	t.Logf("allocated %d bytes for %d bytes of input; %d windows", allocated, len(data), set.Len())
 	require.Less(t, allocated, uint64(40*len(data)), "bytes allocated")
+}
+
+// TestLongParameterValues: go-ical reads a parameter value in time
+// quadratic in its length, so a value longer than MaxParamValue is
+// refused before it is parsed, wherever it stands: plain, quoted, folded
+// over lines, or made of carriage returns. Values of MaxParamValue bytes
+// still read.
+func TestLongParameterValues(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	fits := strings.Repeat("9", ical.MaxParamValue)
+	for _, tc := range []struct {
+		name, line string
+		refused    bool
+	}{
+		{"TZID", "DTSTART;TZID=" + long + ":20260301T010000", true},
+		{"quoted", `DTSTART;TZID="` + long + `":20260301T010000`, true},
+		{"a second value", "DTSTART;X-A=1," + long + ":20260301T010000Z", true},
+		{"a parameter name", "DTSTART;" + long + "=1:20260301T010000Z", true},
+		{"carriage returns", "DTSTART;X-A=" + strings.Repeat("\r", 2000) + ":20260301T010000Z", true},
+		{"at the bound", "DTSTART;X-A=" + fits + ";X-B=\"" + fits + "\":20260301T010000Z\nDURATION:PT1H", false},
+		{"a long value after the colon", "DTSTART:20260301T010000Z\nDURATION:PT1H\nSUMMARY;LANGUAGE=en:" + long, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ical.Maintenance(strings.NewReader(calendarOf(tc.line)), year26, nil)
+			if !tc.refused {
+				require.NoError(t, err)
+				return
+			}
+			require.ErrorIs(t, err, ical.ErrTooLarge)
+			require.ErrorContains(t, err, fmt.Sprintf("a parameter value longer than %d bytes", ical.MaxParamValue))
+		})
+	}
+	// A line folded in the middle of a value (calendarOf would unfold it).
+	folded := "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=" + strings.Repeat("9", 1000) + "\r\n " +
+		strings.Repeat("9", 1000) + ":20260301T010000\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+	_, err := ical.Maintenance(strings.NewReader(folded), year26, nil)
+	require.ErrorIs(t, err, ical.ErrTooLarge, "folded")
+	require.ErrorContains(t, err, "line 3: a parameter value longer than", "folded")
 }

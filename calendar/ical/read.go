@@ -12,11 +12,68 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/internal/oneoff"
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/window"
 )
 
 // MaxSize is the largest input the package reads, in bytes.
 const MaxSize = 8 << 20
+
+// MaxParamValue is the longest parameter value the package reads, in
+// bytes, such as the zone name of TZID=Europe/Berlin. go-ical builds a
+// parameter value one byte at a time, in time quadratic in its length (a
+// 64 KiB value takes more than half a second, a 1 MiB one minutes), so a
+// file with a longer one is refused before it is parsed.
+const MaxParamValue = 1024
+
+// checkParams returns an error naming the line of the first content line
+// of data with a parameter name or value longer than MaxParamValue. A
+// content line's parameters run from its first ';' before a ':' to the
+// first ':' outside double quotes; a line folded by a line break and a
+// space or tab continues (RFC 5545, 3.1).
+func checkParams(data []byte) error {
+	const (
+		name   = iota // the property name, up to ';' or ':'
+		params        // the parameters, up to ':' outside quotes
+		value         // the value, up to the end of the line
+	)
+	state, quoted, run, line := name, false, 0, 1
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+			continue // the line ends at the '\n'
+		}
+		if c == '\n' {
+			if i+1 < len(data) && (data[i+1] == ' ' || data[i+1] == '\t') {
+				i++ // folded: the line goes on
+				continue
+			}
+			state, quoted, run, line = name, false, 0, line+1
+			continue
+		}
+		switch {
+		case state == name && c == ';':
+			state = params
+		case state == name && c == ':':
+			state = value
+		case state != params:
+		case c == '"':
+			quoted, run = !quoted, 0
+		case quoted:
+			run++
+		case c == ':':
+			state = value
+		case c == ';' || c == ',' || c == '=':
+			run = 0
+		default:
+			run++
+		}
+		if run > MaxParamValue {
+			return &Error{Err: errf(ErrTooLarge, "line %d: a parameter value longer than %d bytes", line, MaxParamValue)}
+		}
+	}
+	return nil
+}
 
 // event is a VEVENT as the package reads it.
 type event struct {
@@ -57,6 +114,9 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{Err: errf(ErrTooLarge, "more than %d bytes", MaxSize)}
 	}
+	if err := checkParams(data); err != nil {
+		return nil, err
+	}
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -70,7 +130,7 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 			break
 		}
 		if err != nil {
-			return nil, &Error{Err: errf(ErrInvalid, "%v", strings.TrimPrefix(err.Error(), "ical: "))}
+			return nil, &Error{Err: errf(ErrInvalid, "%s", quote.Message(strings.TrimPrefix(err.Error(), "ical: ")))}
 		}
 		calendars++
 		for _, c := range cal.Children {
@@ -101,7 +161,7 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 func decode(dec *goical.Decoder) (cal *goical.Calendar, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			cal, err = nil, fmt.Errorf("malformed file (%v)", p)
+			cal, err = nil, fmt.Errorf("malformed file (%s)", quote.Message(fmt.Sprint(p)))
 		}
 	}()
 	return dec.Decode()
@@ -132,7 +192,7 @@ func (z *zones) event(c *goical.Component, index int) (*event, error) {
 		return nil, err
 	} else if p != nil {
 		if e.summary, err = p.Text(); err != nil {
-			return nil, e.fail(goical.PropSummary, errf(ErrInvalid, "%v", err))
+			return nil, e.fail(goical.PropSummary, errf(ErrInvalid, "%s", quote.Message(strings.TrimPrefix(err.Error(), "ical: "))))
 		}
 	}
 	start, err := one(goical.PropDateTimeStart)

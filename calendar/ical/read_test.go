@@ -68,7 +68,7 @@ func TestErrors(t *testing.T) {
 		{"not iCalendar", "hello", ical.ErrInvalid, "ical: invalid iCalendar: "},
 		{"empty", "", ical.ErrInvalid, "ical: invalid iCalendar: no VCALENDAR"},
 		{"unclosed", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", ical.ErrInvalid, "ical: invalid iCalendar: "},
-		{"no DTSTART", calendarOf("UID:x\nSUMMARY:s"), ical.ErrInvalid, "ical: event 1 (UID x): DTSTART: invalid iCalendar: an event needs a DTSTART"},
+		{"no DTSTART", calendarOf("UID:x\nSUMMARY:s"), ical.ErrInvalid, `ical: event 1 (UID "x"): DTSTART: invalid iCalendar: an event needs a DTSTART`},
 		{"bad DTSTART", calendarOf("DTSTART:2026-03-01T01:00:00Z"), ical.ErrInvalid, `ical: event 1: DTSTART: invalid iCalendar: "2026-03-01T01:00:00Z" is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)`},
 		{"31 April", calendarOf("DTSTART:20260431T010000Z"), ical.ErrInvalid, "not a DATE-TIME"},
 		{"DTEND before DTSTART", calendarOf("DTSTART:20260301T010000Z\nDTEND:20260301T000000Z"), ical.ErrInvalid, "DTEND: invalid iCalendar: DTEND is before DTSTART"},
@@ -76,16 +76,16 @@ func TestErrors(t *testing.T) {
 		{"negative DURATION", calendarOf("DTSTART:20260301T010000Z\nDURATION:-PT1H"), ical.ErrInvalid, "DURATION: invalid iCalendar"},
 		{"unknown zone", calendarOf("DTSTART;TZID=W. Europe Standard Time:20260301T010000\nDURATION:PT1H"), ical.ErrUnsupported, `TZID "W. Europe Standard Time" is not an IANA zone name`},
 		{"Local", calendarOf("DTSTART;TZID=Local:20260301T010000\nDURATION:PT1H"), ical.ErrUnsupported, `TZID "Local"`},
-		{"HOURLY", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=HOURLY"), ical.ErrUnsupported, "RRULE: not supported: FREQ=HOURLY"},
-		{"BYHOUR", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;BYHOUR=3"), ical.ErrUnsupported, "rule part BYHOUR"},
+		{"HOURLY", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=HOURLY"), ical.ErrUnsupported, `RRULE: not supported: FREQ="HOURLY"`},
+		{"BYHOUR", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;BYHOUR=3"), ical.ErrUnsupported, `rule part "BYHOUR"`},
 		{"COUNT and UNTIL", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;COUNT=3;UNTIL=20260401T000000Z"), ical.ErrInvalid, "COUNT and UNTIL together"},
 		{"no FREQ", calendarOf("DTSTART:20260301T010000Z\nRRULE:COUNT=3"), ical.ErrInvalid, "no FREQ"},
-		{"FREQ twice", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;FREQ=WEEKLY"), ical.ErrInvalid, "FREQ given twice"},
+		{"FREQ twice", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;FREQ=WEEKLY"), ical.ErrInvalid, `"FREQ" given twice`},
 		{"two RRULEs", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY\nRRULE:FREQ=WEEKLY"), ical.ErrInvalid, "RRULE: invalid iCalendar: given 2 times"},
 		{"6th Tuesday", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=MONTHLY;BYDAY=6TU"), ical.ErrInvalid, "at most five"},
 		{"ordinal with WEEKLY", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=WEEKLY;BYDAY=1TU"), ical.ErrInvalid, "needs FREQ=MONTHLY or YEARLY"},
 		{"BYMONTHDAY 32", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=MONTHLY;BYMONTHDAY=32"), ical.ErrInvalid, `BYMONTHDAY value "32" out of range`},
-		{"INTERVAL 0", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;INTERVAL=0"), ical.ErrInvalid, "INTERVAL=0"},
+		{"INTERVAL 0", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;INTERVAL=0"), ical.ErrInvalid, `INTERVAL="0"`},
 		{"UNTIL a date for a time", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;UNTIL=20260401"), ical.ErrInvalid, "UNTIL must be a DATE when DTSTART is one"},
 		{"BYSETPOS alone", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=MONTHLY;BYSETPOS=1"), ical.ErrInvalid, "BYSETPOS without another"},
 	} {
@@ -160,7 +160,7 @@ func TestHolidays(t *testing.T) {
 	}
 	_, err = ical.Holidays(strings.NewReader(ics), calendar.Date{}, calendar.Date{})
 	require.ErrorIs(t, err, ical.ErrUnbounded)
-	require.ErrorContains(t, err, "ical: event 2 (UID new-year): RRULE: recurrence without end")
+	require.ErrorContains(t, err, `ical: event 2 (UID "new-year"): RRULE: recurrence without end`)
 	_, err = ical.Holidays(strings.NewReader(ics), calendar.Date{Year: 2027, Month: 1, Day: 1}, calendar.Date{Year: 2026, Month: 1, Day: 1})
 	require.ErrorIs(t, err, ical.ErrInvalid)
 }
@@ -170,6 +170,43 @@ func ExampleError() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, ical.ErrUnsupported))
 	// Output:
-	// ical: event 1 (UID w1): RRULE: not supported: FREQ=HOURLY (only DAILY, WEEKLY, MONTHLY and YEARLY are read)
+	// ical: event 1 (UID "w1"): RRULE: not supported: FREQ="HOURLY" (only DAILY, WEEKLY, MONTHLY and YEARLY are read)
 	// true
+}
+
+// TestErrorsQuoteAPrefix: a 1 MiB value in a file gives an error that
+// quotes a short prefix of it (at most 95 bytes a text), or cuts the
+// parser's own message to 200 bytes: under 200 bytes for one cut text,
+// 300 for two or for the parser's message. Parameter values (VALUE=,
+// TZID=) are MaxParamValue bytes, the longest the package reads.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	param := strings.Repeat("9", ical.MaxParamValue)
+	for _, tc := range []struct {
+		name, ics string
+		most      int
+	}{
+		{"DTSTART", calendarOf("DTSTART:" + long), 200},
+		{"DTSTART date", calendarOf("DTSTART;VALUE=DATE:" + long), 200},
+		{"VALUE", calendarOf("DTSTART;VALUE=" + param + ":20260301T010000Z"), 200},
+		{"TZID", calendarOf("DTSTART;TZID=" + param + ":20260301T010000"), 220}, // a long reason
+		{"DURATION", calendarOf("DTSTART:20260301T010000Z\nDURATION:P" + long), 200},
+		{"UID", calendarOf("UID:" + long + "\nDTSTART:" + long), 300},
+		{"FREQ", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=" + long), 200},
+		{"rule part", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;" + long), 200},
+		{"rule part name", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;X" + long + "=1"), 200},
+		{"rule part twice", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;X" + long + "=1;X" + long + "=1"), 200},
+		{"INTERVAL", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=DAILY;INTERVAL=" + long), 200},
+		{"BYMONTHDAY", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=MONTHLY;BYMONTHDAY=" + long), 200},
+		{"BYDAY", calendarOf("DTSTART:20260301T010000Z\nRRULE:FREQ=MONTHLY;BYDAY=" + long + "MO"), 200},
+		{"END of another component", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:" + long + "\r\nEND:VCALENDAR\r\n", 300},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ical.Maintenance(strings.NewReader(tc.ics), year26, nil)
+			require.Error(t, err)
+			if n := len(err.Error()); n > tc.most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, tc.most, err)
+			}
+		})
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/teambition/rrule-go"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Bounds of the expansion of one file.
@@ -68,10 +70,10 @@ func (z *zones) parseRule(text string) (*recurrence, error) {
 		name, val, ok := strings.Cut(part, "=")
 		name = strings.ToUpper(name)
 		if !ok || val == "" {
-			return nil, errf(ErrInvalid, "%q is not a NAME=value rule part", part)
+			return nil, errf(ErrInvalid, "%s is not a NAME=value rule part", quote.Text(part))
 		}
 		if seen[name] {
-			return nil, errf(ErrInvalid, "%s given twice", name)
+			return nil, errf(ErrInvalid, "%s given twice", quote.Text(name))
 		}
 		seen[name] = true
 		var err error
@@ -87,9 +89,9 @@ func (z *zones) parseRule(text string) (*recurrence, error) {
 			case "DAILY":
 				rec.opt.Freq = rrule.DAILY
 			case "HOURLY", "MINUTELY", "SECONDLY":
-				return nil, errf(ErrUnsupported, "FREQ=%s (only DAILY, WEEKLY, MONTHLY and YEARLY are read)", val)
+				return nil, errf(ErrUnsupported, "FREQ=%s (only DAILY, WEEKLY, MONTHLY and YEARLY are read)", quote.Text(val))
 			default:
-				return nil, errf(ErrInvalid, "FREQ=%s", val)
+				return nil, errf(ErrInvalid, "FREQ=%s", quote.Text(val))
 			}
 		case "INTERVAL":
 			rec.opt.Interval, err = ints1(name, val, 1, maxInterval)
@@ -111,13 +113,13 @@ func (z *zones) parseRule(text string) (*recurrence, error) {
 		case "WKST":
 			wd, ok := weekdays[strings.ToUpper(val)]
 			if !ok {
-				return nil, errf(ErrInvalid, "WKST=%s", val)
+				return nil, errf(ErrInvalid, "WKST=%s", quote.Text(val))
 			}
 			rec.opt.Wkst = wd
 		case "BYHOUR", "BYMINUTE", "BYSECOND", "BYYEARDAY", "BYWEEKNO":
-			return nil, errf(ErrUnsupported, "rule part %s", name)
+			return nil, errf(ErrUnsupported, "rule part %s", quote.Text(name))
 		default:
-			return nil, errf(ErrUnsupported, "rule part %s", name)
+			return nil, errf(ErrUnsupported, "rule part %s", quote.Text(name))
 		}
 		if err != nil {
 			return nil, err
@@ -147,7 +149,7 @@ func (z *zones) parseRule(text string) (*recurrence, error) {
 func ints1(name, val string, lo, hi int) (int, error) {
 	n, err := strconv.Atoi(val)
 	if err != nil || n < lo || n > hi {
-		return 0, errf(ErrInvalid, "%s=%s, want a whole number from %d to %d", name, val, lo, hi)
+		return 0, errf(ErrInvalid, "%s=%s, want a whole number from %d to %d", name, quote.Text(val), lo, hi)
 	}
 	return n, nil
 }
@@ -160,7 +162,7 @@ func intList(name, val string, lo, hi int, negative bool) ([]int, error) {
 		n, err := strconv.Atoi(strings.TrimPrefix(s, "+"))
 		ok := err == nil && ((n >= lo && n <= hi) || (negative && n <= -lo && n >= -hi))
 		if !ok {
-			return nil, errf(ErrInvalid, "%s value %q out of range", name, s)
+			return nil, errf(ErrInvalid, "%s value %s out of range", name, quote.Text(s))
 		}
 		if !slices.Contains(out, n) {
 			out = append(out, n)
@@ -178,16 +180,16 @@ func dayList(val string) ([]rrule.Weekday, error) {
 	for _, s := range strings.Split(val, ",") {
 		s = strings.ToUpper(s)
 		if len(s) < 2 {
-			return nil, errf(ErrInvalid, "BYDAY value %q", s)
+			return nil, errf(ErrInvalid, "BYDAY value %s", quote.Text(s))
 		}
 		wd, ok := weekdays[s[len(s)-2:]]
 		if !ok {
-			return nil, errf(ErrInvalid, "BYDAY value %q", s)
+			return nil, errf(ErrInvalid, "BYDAY value %s", quote.Text(s))
 		}
 		if ord := s[:len(s)-2]; ord != "" {
 			n, err := strconv.Atoi(strings.TrimPrefix(ord, "+"))
 			if err != nil || n == 0 || n > 53 || n < -53 || ord == "+" || strings.HasPrefix(ord, "+-") {
-				return nil, errf(ErrInvalid, "BYDAY value %q: the ordinal must be 1 to 53 or -53 to -1", s)
+				return nil, errf(ErrInvalid, "BYDAY value %s: the ordinal must be 1 to 53 or -53 to -1", quote.Text(s))
 			}
 			wd = wd.Nth(n)
 		}
@@ -301,7 +303,7 @@ func (b *budget) expand(rec *recurrence, dtstart, limit time.Time, yield func(wa
 	}
 	r, err := rrule.NewRRule(opt)
 	if err != nil {
-		return errf(ErrInvalid, "%v", err)
+		return errf(ErrInvalid, "%s", quote.Message(err.Error()))
 	}
 	next := r.Iterator()
 	n := 1 // DTSTART is the first occurrence and counts for COUNT

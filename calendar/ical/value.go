@@ -5,6 +5,8 @@ import (
 	"time"
 
 	goical "github.com/emersion/go-ical"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // value is a DATE or DATE-TIME value: its wall clock as a time in UTC
@@ -33,11 +35,11 @@ func (z *zones) load(name string) (*time.Location, error) {
 	}
 	// "Local" would be the zone of the machine that reads the file.
 	if name == "" || name == "Local" {
-		return nil, errf(ErrUnsupported, "TZID %q is not an IANA zone name", name)
+		return nil, errf(ErrUnsupported, "TZID %s is not an IANA zone name", quote.Text(name))
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, errf(ErrUnsupported, "TZID %q is not an IANA zone name (zones defined only by a VTIMEZONE are not read)", name)
+		return nil, errf(ErrUnsupported, "TZID %s is not an IANA zone name (zones defined only by a VTIMEZONE are not read)", quote.Text(name))
 	}
 	if z.cache == nil {
 		z.cache = map[string]*time.Location{}
@@ -54,23 +56,23 @@ func (z *zones) parseValue(text string, params goical.Params) (value, error) {
 	case kind == "DATE" || (kind == "" && len(text) == 8):
 		d, ok := parseDate(text)
 		if !ok {
-			return value{}, errf(ErrInvalid, "%q is not a DATE (YYYYMMDD)", text)
+			return value{}, errf(ErrInvalid, "%s is not a DATE (YYYYMMDD)", quote.Text(text))
 		}
 		return value{wall: d, loc: time.UTC, date: true}, nil
 	case kind != "" && kind != "DATE-TIME":
-		return value{}, errf(ErrUnsupported, "VALUE=%s", kind)
+		return value{}, errf(ErrUnsupported, "VALUE=%s", quote.Text(kind))
 	}
 	utc := strings.HasSuffix(text, "Z")
 	body := strings.TrimSuffix(text, "Z")
 	if len(body) != 15 || body[8] != 'T' {
-		return value{}, errf(ErrInvalid, "%q is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)", text)
+		return value{}, errf(ErrInvalid, "%s is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)", quote.Text(text))
 	}
 	d, ok1 := parseDate(body[:8])
 	h, ok2 := number(body[9:11])
 	m, ok3 := number(body[11:13])
 	s, ok4 := number(body[13:15])
 	if !ok1 || !ok2 || !ok3 || !ok4 || h > 23 || m > 59 || s > 60 {
-		return value{}, errf(ErrInvalid, "%q is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)", text)
+		return value{}, errf(ErrInvalid, "%s is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)", quote.Text(text))
 	}
 	v := value{wall: d.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(s)*time.Second), loc: z.floating}
 	tzid := params.Get(goical.ParamTimezoneID)
@@ -196,7 +198,7 @@ const (
 // A negative duration is invalid for an event.
 func parseDuration(s string) (duration, error) {
 	bad := func() (duration, error) {
-		return duration{}, errf(ErrInvalid, "%q is not a positive DURATION such as PT1H or P1D", s)
+		return duration{}, errf(ErrInvalid, "%s is not a positive DURATION such as PT1H or P1D", quote.Text(s))
 	}
 	rest := strings.TrimPrefix(s, "+")
 	if !strings.HasPrefix(rest, "P") || len(rest) < 3 {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/slamath/slamath/calendar"
-	"github.com/slamath/slamath/calendar/internal/jsonread"
 	"github.com/slamath/slamath/calendar/internal/oneoff"
+	"github.com/slamath/slamath/internal/jsonkey"
 )
 
 // MaxSize is the largest input [Read] and [Parse] accept, in bytes: a
@@ -17,16 +17,16 @@ const MaxSize = 4 << 20
 // Sentinel errors a caller may branch on with [errors.Is].
 var (
 	// ErrInvalid reports a document that is not of the expected shape.
-	ErrInvalid = jsonread.ErrInvalid
+	ErrInvalid = jsonkey.ErrInvalid
 	// ErrTooLarge reports an input longer than MaxSize.
-	ErrTooLarge = jsonread.ErrTooLarge
+	ErrTooLarge = jsonkey.ErrTooLarge
 )
 
 // FieldError is the error for a document that is not valid: Path names
 // the field with its index ("[3].date"), empty for the document as a
 // whole, and Line is the 1-based line where reading stopped. Its message
 // reads "nager: line 12: [3].date: ...".
-type FieldError = jsonread.FieldError
+type FieldError = jsonkey.FieldError
 
 // Holiday is one public holiday as Nager.Date gives it.
 type Holiday struct {
@@ -44,7 +44,7 @@ type Holiday struct {
 // Read reads a Nager.Date public-holiday file from r (at most [MaxSize]
 // bytes) and parses it with [Parse].
 func Read(r io.Reader) ([]Holiday, error) {
-	data, err := jsonread.ReadAll("nager", r, MaxSize)
+	data, err := jsonkey.ReadAll("nager", r, MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -55,9 +55,9 @@ func Read(r io.Reader) ([]Holiday, error) {
 // values wrapping [ErrInvalid] or [ErrTooLarge].
 func Parse(data []byte) ([]Holiday, error) {
 	if len(data) > MaxSize {
-		return nil, jsonread.TooLarge("nager", MaxSize)
+		return nil, jsonkey.TooLarge("nager", MaxSize)
 	}
-	r := jsonread.New("nager", data)
+	r := jsonkey.NewReader(data, ErrInvalid, jsonkey.FieldErrors("nager"))
 	hs := []Holiday{}
 	err := r.Array("", "an array of holidays", false, func(_ int, path string) error {
 		h, err := holiday(r, path)
@@ -74,7 +74,7 @@ func Parse(data []byte) ([]Holiday, error) {
 }
 
 // holiday reads one holiday object.
-func holiday(r *jsonread.Reader, path string) (Holiday, error) {
+func holiday(r *jsonkey.Reader, path string) (Holiday, error) {
 	var h Holiday
 	var hasDate bool
 	err := r.Object(path, "a holiday object", false, func(key, kp string) error {
@@ -101,7 +101,7 @@ func holiday(r *jsonread.Reader, path string) (Holiday, error) {
 		case "counties":
 			h.Counties, err = r.Strings(kp)
 		case "launchYear":
-			h.LaunchYear, _, err = r.Int(kp, 4)
+			h.LaunchYear, _, err = r.Whole(kp, 4)
 		case "types":
 			h.Types, err = r.Strings(kp)
 		default:

@@ -86,7 +86,7 @@ func TestErrors(t *testing.T) {
 		{"no date", `[{"name": "a"}]`, "nager: line 1: [0].date: invalid document: a holiday needs a date"},
 		{"no name", `[{"date": "2026-01-01"}]`, "nager: line 1: [0].name: invalid document: a holiday needs a name or a localName"},
 		{"bad date", `[{"date": "2026-13-01", "name": "a"}]`, `nager: line 1: [0].date: invalid document: invalid date "2026-13-01": month out of range`},
-		{"launch year", `[{"date": "2026-01-01", "name": "a", "launchYear": 19.5}]`, "nager: line 1: [0].launchYear: invalid document: 19.5 is not a whole number of at most 4 digits"},
+		{"launch year", `[{"date": "2026-01-01", "name": "a", "launchYear": 19.5}]`, `nager: line 1: [0].launchYear: invalid document: "19.5" is not a whole number of at most 4 digits`},
 		{"counties", `[{"date": "2026-01-01", "name": "a", "counties": "DE-BY"}]`, "nager: line 1: [0].counties: invalid document: got a string, want an array of strings or null"},
 		{"county number", `[{"date": "2026-01-01", "name": "a", "counties": [1]}]`, "nager: line 1: [0].counties[0]: invalid document: got a number, want a string"},
 	} {
@@ -126,4 +126,27 @@ func TestOneMebibyteReadsInBoundedMemory(t *testing.T) {
 	allocated := after.TotalAlloc - before.TotalAlloc
 	t.Logf("allocated %d bytes for %d bytes of input", allocated, len(data))
 	require.Less(t, allocated, uint64(24*len(data)), "bytes allocated")
+}
+
+// TestErrorsQuoteAPrefix: a 1 MiB value or key gives an error that
+// quotes a short prefix of it (at most 95 bytes a text): under 200
+// bytes for one cut text, 300 for two.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	for _, tc := range []struct {
+		name, doc string
+		cuts      int
+	}{
+		{"date", `[{"date": "` + long + `", "name": "a"}]`, 1},
+		{"launch year", `[{"date": "2026-01-01", "name": "a", "launchYear": ` + long + `}]`, 1},
+		{"key twice", `[{"date": "2026-01-01", "name": "a", "` + long + `": 1, "` + long + `": 2}]`, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := nager.Parse([]byte(tc.doc))
+			require.ErrorIs(t, err, nager.ErrInvalid)
+			if n, most := len(err.Error()), 100+100*tc.cuts; n > most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, most, err)
+			}
+		})
+	}
 }

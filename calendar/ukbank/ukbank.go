@@ -8,8 +8,9 @@ import (
 	"strings"
 
 	"github.com/slamath/slamath/calendar"
-	"github.com/slamath/slamath/calendar/internal/jsonread"
 	"github.com/slamath/slamath/calendar/internal/oneoff"
+	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // MaxSize is the largest input [Read] and [Parse] accept, in bytes: the
@@ -19,9 +20,9 @@ const MaxSize = 4 << 20
 // Sentinel errors a caller may branch on with [errors.Is].
 var (
 	// ErrInvalid reports a document that is not of the expected shape.
-	ErrInvalid = jsonread.ErrInvalid
+	ErrInvalid = jsonkey.ErrInvalid
 	// ErrTooLarge reports an input longer than MaxSize.
-	ErrTooLarge = jsonread.ErrTooLarge
+	ErrTooLarge = jsonkey.ErrTooLarge
 	// ErrNoDivision reports a division the file does not hold.
 	ErrNoDivision = errors.New("no such division")
 )
@@ -30,7 +31,7 @@ var (
 // the field with its indexes ("scotland.events[3].date"), empty for the
 // document as a whole, and Line is the 1-based line where reading stopped.
 // Its message reads "ukbank: line 12: scotland.events[3].date: ...".
-type FieldError = jsonread.FieldError
+type FieldError = jsonkey.FieldError
 
 // Division is a division of the UK as the file names it.
 type Division string
@@ -69,7 +70,7 @@ type File struct {
 // Read reads a bank-holidays file from r (at most [MaxSize] bytes) and
 // parses it with [Parse].
 func Read(r io.Reader) (File, error) {
-	data, err := jsonread.ReadAll("ukbank", r, MaxSize)
+	data, err := jsonkey.ReadAll("ukbank", r, MaxSize)
 	if err != nil {
 		return File{}, err
 	}
@@ -80,9 +81,9 @@ func Read(r io.Reader) (File, error) {
 // wrapping [ErrInvalid] or [ErrTooLarge].
 func Parse(data []byte) (File, error) {
 	if len(data) > MaxSize {
-		return File{}, jsonread.TooLarge("ukbank", MaxSize)
+		return File{}, jsonkey.TooLarge("ukbank", MaxSize)
 	}
-	r := jsonread.New("ukbank", data)
+	r := jsonkey.NewReader(data, ErrInvalid, jsonkey.FieldErrors("ukbank"))
 	f := File{Divisions: map[Division][]Event{}}
 	err := r.Object("", "an object of divisions", false, func(key, path string) error {
 		events, err := division(r, Division(key), path)
@@ -99,14 +100,14 @@ func Parse(data []byte) (File, error) {
 }
 
 // division reads the object of one division.
-func division(r *jsonread.Reader, name Division, path string) ([]Event, error) {
+func division(r *jsonkey.Reader, name Division, path string) ([]Event, error) {
 	events := []Event{}
 	err := r.Object(path, "an object with division and events", false, func(key, kp string) error {
 		switch key {
 		case "division":
 			s, err := r.String(kp, false)
 			if err == nil && s != string(name) {
-				return r.Failf(kp, "%q under the key %q", s, name)
+				return r.Failf(kp, "%s under the key %s", quote.Text(s), quote.Text(string(name)))
 			}
 			return err
 		case "events":
@@ -122,7 +123,7 @@ func division(r *jsonread.Reader, name Division, path string) ([]Event, error) {
 }
 
 // event reads one event.
-func event(r *jsonread.Reader, path string) (Event, error) {
+func event(r *jsonkey.Reader, path string) (Event, error) {
 	var e Event
 	var hasDate bool
 	err := r.Object(path, "an event object", false, func(key, kp string) error {
@@ -173,7 +174,7 @@ func (f File) Rules(d Division) ([]calendar.Rule, error) {
 			have = append(have, string(k))
 		}
 		slices.Sort(have)
-		return nil, fmt.Errorf("ukbank: %w %q; the file has %s", ErrNoDivision, d, strings.Join(have, ", "))
+		return nil, fmt.Errorf("ukbank: %w %s; the file has %s", ErrNoDivision, quote.Text(string(d)), quote.List(have))
 	}
 	days := make([]oneoff.Day, len(events))
 	for i, e := range events {

@@ -43,7 +43,7 @@ func TestParse(t *testing.T) {
 	}, cal.HolidaysIn(2022))
 	_, err = f.Rules(ukbank.NorthernIreland)
 	require.ErrorIs(t, err, ukbank.ErrNoDivision)
-	require.EqualError(t, err, `ukbank: no such division "northern-ireland"; the file has england-and-wales, scotland`)
+	require.EqualError(t, err, `ukbank: no such division "northern-ireland"; the file has "england-and-wales", "scotland"`)
 }
 
 func TestErrors(t *testing.T) {
@@ -108,4 +108,42 @@ func TestOneMebibyteReadsInBoundedMemory(t *testing.T) {
 	allocated := after.TotalAlloc - before.TotalAlloc
 	t.Logf("allocated %d bytes for %d bytes of input", allocated, len(data))
 	require.Less(t, allocated, uint64(24*len(data)), "bytes allocated")
+}
+
+// TestErrorsQuoteAPrefix: a 1 MiB value, key or division name gives an
+// error that quotes a short prefix of it (at most 95 bytes a text):
+// under 200 bytes for one cut text, 300 for two.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	ev := func(s string) string {
+		return `{"scotland": {"division": "scotland", "events": [` + s + `]}}`
+	}
+	for _, tc := range []struct {
+		name, doc string
+		cuts      int
+	}{
+		{"date", ev(`{"title": "a", "date": "` + long + `"}`), 1},
+		{"date as a long number", ev(`{"title": "a", "date": ` + long + `}`), 0},
+		{"division under another key", `{"scotland": {"division": "` + long + `"}}`, 1},
+		{"division twice", `{"` + long + `": {}, "` + long + `": {}}`, 2},
+		{"key twice in a skipped value", ev(`{"title": "a", "date": "2026-01-01", "x": {"` + long + `": 1, "` + long + `": 2}}`), 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ukbank.Parse([]byte(tc.doc))
+			require.ErrorIs(t, err, ukbank.ErrInvalid)
+			if n, most := len(err.Error()), 100+100*max(tc.cuts, 1); n > most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, most, err)
+			}
+		})
+	}
+	names := []string{long, long + "8", long + "7"}
+	f := ukbank.File{Divisions: map[ukbank.Division][]ukbank.Event{}}
+	for _, n := range names {
+		f.Divisions[ukbank.Division(n)] = nil
+	}
+	_, err := f.Rules(ukbank.Division(long + "6"))
+	require.ErrorIs(t, err, ukbank.ErrNoDivision)
+	if n := len(err.Error()); n > 500 {
+		t.Errorf("Rules: error of %d bytes for four long names: %.300s…", n, err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla/prom"
 )
 
@@ -19,16 +20,9 @@ func parseSelector(q string) (prom.Selector, error) {
 	p := selectorParser{s: q}
 	sel, err := p.selector()
 	if err != nil {
-		return prom.Selector{}, fmt.Errorf("%q is not a plain selector such as errors_total{job=\"api\"}: %w", clipQuery(q), err)
+		return prom.Selector{}, fmt.Errorf("%s is not a plain selector such as errors_total{job=\"api\"}: %w", quote.Text(q), err)
 	}
 	return sel, nil
-}
-
-func clipQuery(q string) string {
-	if len(q) > 80 {
-		return q[:77] + "..."
-	}
-	return q
 }
 
 type selectorParser struct {

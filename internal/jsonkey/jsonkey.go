@@ -1,13 +1,3 @@
-// Package jsonkey finds a key given twice in one JSON object, which
-// encoding/json accepts silently, the last value winning. It is the one
-// place in the module where that check is written: the breach ledger,
-// contract documents and the examples' JSON inputs use it.
-//
-// It reads the document with a small scanner, without allocating for the
-// usual few plain keys of an object, and is meant for JSON that
-// encoding/json has accepted or will check: on text that is not JSON it
-// stops without reporting, and it never panics. Nesting deeper than
-// encoding/json's own limit, 10,000 levels, also stops it.
 package jsonkey
 
 import (
@@ -67,7 +57,8 @@ type Duplicate struct {
 // key of the same object, at any depth of data, and whether there is
 // one.
 func Find(data []byte, mode Mode) (Duplicate, bool) {
-	return find(data, mode, -1)
+	d, _, ok := find(data, mode, -1)
+	return d, ok
 }
 
 // FindTop is like Find but compares the keys of the top-level object
@@ -75,15 +66,18 @@ func Find(data []byte, mode Mode) (Duplicate, bool) {
 // Mode for each level (Fold for a struct, Exact for a map). Nested values
 // are scanned past, not checked.
 func FindTop(data []byte, mode Mode) (Duplicate, bool) {
-	return find(data, mode, 0)
+	d, _, ok := find(data, mode, 0)
+	return d, ok
 }
 
-func find(data []byte, mode Mode, maxDepth int) (Duplicate, bool) {
+// find returns the first duplicate, the offset just past its closing
+// quote, and whether there is one.
+func find(data []byte, mode Mode, maxDepth int) (Duplicate, int, bool) {
 	s := scanner{data: data, mode: mode, maxDepth: maxDepth}
 	s.space()
 	path, err := s.value()
 	if _, dup := err.(errDuplicate); !dup {
-		return Duplicate{}, false
+		return Duplicate{}, 0, false
 	}
 	var b strings.Builder
 	for i := len(path) - 1; i >= 0; i-- {
@@ -96,7 +90,7 @@ func find(data []byte, mode Mode, maxDepth int) (Duplicate, bool) {
 			b.WriteString(seg.key)
 		}
 	}
-	return Duplicate{Path: b.String(), Key: path[0].key, First: s.first}, true
+	return Duplicate{Path: b.String(), Key: path[0].key, First: s.first}, s.i, true
 }
 
 // maxNesting is encoding/json's limit on nesting.

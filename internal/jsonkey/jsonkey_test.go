@@ -112,9 +112,25 @@ func tokenFind(data []byte, mode Mode, maxDepth int) (Duplicate, bool) {
 // check runs find and the reference on in and fails when they differ.
 func check(t *testing.T, in []byte, mode Mode, maxDepth int) (Duplicate, bool) {
 	t.Helper()
-	got, dup := find(in, mode, maxDepth)
+	got, end, dup := find(in, mode, maxDepth)
 	if want, wantDup := tokenFind(in, mode, maxDepth); dup != wantDup || got != want {
 		t.Fatalf("find(%s, mode %d, depth %d) = %+v, %v; the token-stream reference %+v, %v", in, mode, maxDepth, got, dup, want, wantDup)
+	}
+	// The offset is just past the repeated key as written: a quoted
+	// string that decodes to the key, followed by the colon. (A quote
+	// inside the key is escaped; a string from it decodes shorter.)
+	if dup {
+		found := false
+		for start := end - 2; start >= 0 && !found; start-- {
+			var key string
+			found = in[start] == '"' && json.Unmarshal(in[start:end], &key) == nil && key == got.Key
+		}
+		if !found {
+			t.Fatalf("find(%s): no string ending at %d decodes to %q", in, end, got.Key)
+		}
+		if rest := bytes.TrimLeft(in[end:], " \t\r\n"); len(rest) > 0 && rest[0] != ':' {
+			t.Fatalf("find(%s): no colon after the key ending at %d", in, end)
+		}
 	}
 	return got, dup
 }

@@ -38,19 +38,13 @@ func MulDiv(a, b, d uint64) (q uint64, ok bool) {
 }
 
 // U192 is an unsigned integer of up to 192 bits, least significant word
-// first: the product of three uint64s (Mul3), kept to compare a
-// product of four without forming it twice.
+// first: a U128 times a uint64 ([U128.Mul]), kept to compare a product
+// with one more factor without forming it twice ([CmpMul]).
 type U192 [3]uint64
 
 // U128 is an unsigned integer of up to 128 bits, least significant word
-// first: the product of two uint64s (Mul2).
+// first.
 type U128 [2]uint64
-
-// Mul2 returns a×b, which fits in 128 bits.
-func Mul2(a, b uint64) U128 {
-	h, l := bits.Mul64(a, b)
-	return U128{l, h}
-}
 
 // Mul returns x×c for a factor x of at most 128 bits, which fits in 192
 // bits.
@@ -61,9 +55,6 @@ func (x U128) Mul(c uint64) U192 {
 	mid, carry := bits.Add64(h1, l2, 0)
 	return U192{l1, mid, h2 + carry} // h2 + carry < 2^64: the product fits
 }
-
-// Mul3 returns a×b×c, which fits in 192 bits.
-func Mul3(a, b, c uint64) U192 { return Mul2(a, b).Mul(c) }
 
 // mul returns x×X in 256 bits, least significant word first.
 func (X U192) mul(x uint64) [4]uint64 {
@@ -88,11 +79,4 @@ func CmpMul(x uint64, X U192, y uint64, Y U192) int {
 		}
 	}
 	return 0
-}
-
-// Cmp4 compares the products a1×a2×a3×a4 and b1×b2×b3×b4 exactly: -1,
-// 0 or +1 as for Cmp. Each product has at most 256 bits, so nothing
-// overflows whatever the factors.
-func Cmp4(a1, a2, a3, a4, b1, b2, b3, b4 uint64) int {
-	return CmpMul(a1, Mul3(a2, a3, a4), b1, Mul3(b2, b3, b4))
 }

@@ -68,40 +68,56 @@ func TestMulDiv(t *testing.T) {
 	}
 }
 
-func TestCmp4(t *testing.T) {
+// u128 returns the value of x.
+func u128(x U128) *big.Int {
+	v := new(big.Int).Lsh(new(big.Int).SetUint64(x[1]), 64)
+	return v.Add(v, new(big.Int).SetUint64(x[0]))
+}
+
+// TestCmpMul: x×X against y×Y, where X and Y are 128-bit values times a
+// third factor ([U128.Mul]), as an alert rule compares a burn with its
+// threshold.
+func TestCmpMul(t *testing.T) {
 	tests := []struct {
 		name string
-		a, b [4]uint64
+		x    uint64
+		X    U128
+		c    uint64
+		y    uint64
+		Y    U128
+		d    uint64
 		want int
 	}{
-		{"small equal", [4]uint64{2, 3, 5, 7}, [4]uint64{1, 1, 6, 35}, 0},
-		// (2^64−1)^4 against (2^64−1)^3 (2^64−2): they differ by (2^64−1)^3.
-		{"largest products", [4]uint64{max64, max64, max64, max64}, [4]uint64{max64, max64, max64, max64 - 1}, 1},
-		{"largest products equal", [4]uint64{max64, max64, max64, max64}, [4]uint64{max64, max64, max64, max64}, 0},
-		// 2^63·2^63·2·2 = 4·2^126 against 2^63·2^63·1·3 = 3·2^126.
-		{"top bit", [4]uint64{1 << 63, 1 << 63, 2, 2}, [4]uint64{1 << 63, 1 << 63, 1, 3}, 1},
-		{"zero factor", [4]uint64{0, max64, max64, max64}, [4]uint64{1, 1, 1, 1}, -1},
+		// 2·3·5 = 30 = 1·6·5.
+		{"small equal", 2, U128{3, 0}, 5, 1, U128{6, 0}, 5, 0},
+		// (2^64−1)(2^128−1)(2^64−1) exceeds (2^64−1)(2^128−1)(2^64−2)
+		// by (2^64−1)(2^128−1).
+		{"largest products", max64, U128{max64, max64}, max64, max64, U128{max64, max64}, max64 - 1, 1},
+		{"largest products equal", max64, U128{max64, max64}, max64, max64, U128{max64, max64}, max64, 0},
+		// 2·2^126·2 = 2^128 = 4·2^126 against 1·2^126·3 = 3·2^126.
+		{"top word", 2, U128{0, 1 << 62}, 2, 1, U128{0, 1 << 62}, 3, 1},
+		// 1·2^64·1 against 1·(2^64−1)·1: the high word decides.
+		{"high word of X", 1, U128{0, 1}, 1, 1, U128{max64, 0}, 1, 1},
+		{"zero factor", 0, U128{max64, max64}, max64, 1, U128{1, 0}, 1, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a, b := tt.a, tt.b
-			if got := Cmp4(a[0], a[1], a[2], a[3], b[0], b[1], b[2], b[3]); got != tt.want {
-				t.Errorf("Cmp4(%v, %v) = %d, want %d", a, b, got, tt.want)
+			if got := CmpMul(tt.x, tt.X.Mul(tt.c), tt.y, tt.Y.Mul(tt.d)); got != tt.want {
+				t.Errorf("CmpMul(%d, %x×%d, %d, %x×%d) = %d, want %d", tt.x, tt.X, tt.c, tt.y, tt.Y, tt.d, got, tt.want)
 			}
 		})
 	}
 }
 
-func TestMul3(t *testing.T) {
-	// (2^64−1)³ = 2^192 − 3·2^128 + 3·2^64 − 1: words 1, ..., the
-	// largest product of three.
-	m := Mul3(max64, max64, max64)
-	if want := (U192{max64, 2, max64 - 2}); m != want {
-		t.Errorf("Mul3(max, max, max) = %x, want %x", m, want)
+func TestU128Mul(t *testing.T) {
+	// (2^128−1)(2^64−1) = 2^192 − 2^128 − 2^64 + 1
+	// = (2^64−2)·2^128 + (2^64−1)·2^64 + 1: words 1, max, max−1.
+	if m, want := (U128{max64, max64}).Mul(max64), (U192{1, max64, max64 - 1}); m != want {
+		t.Errorf("U128{max, max}.Mul(max) = %x, want %x", m, want)
 	}
-	// 10^18 × 10^18 × 1 = 10^36 = 0xc097ce7bc90715b34b9f1000000000.
-	if m, want := Mul3(1e18, 1e18, 1), (U192{0xb34b9f1000000000, 0xc097ce7bc90715, 0}); m != want {
-		t.Errorf("Mul3(1e18, 1e18, 1) = %x, want %x", m, want)
+	// 10^18 × 10^18 = 10^36 = 0xc097ce7bc90715b34b9f1000000000.
+	if m, want := (U128{1e18, 0}).Mul(1e18), (U192{0xb34b9f1000000000, 0xc097ce7bc90715, 0}); m != want {
+		t.Errorf("U128{1e18, 0}.Mul(1e18) = %x, want %x", m, want)
 	}
 }
 
@@ -135,21 +151,19 @@ func checkAll(t *testing.T, w [8]uint64) {
 	if got, want := Cmp(w[0], w[1], w[2], w[3]), bigProduct(w[0], w[1]).Cmp(bigProduct(w[2], w[3])); got != want {
 		t.Fatalf("Cmp%v = %d, math/big says %d", w[:4], got, want)
 	}
-	m := Mul3(w[0], w[1], w[2])
+	// X = w[1] + w[2]·2^64, times w[3]; Y likewise from w[5], w[6], w[7].
+	X, Y := U128{w[1], w[2]}, U128{w[5], w[6]}
+	m := X.Mul(w[3])
 	got := new(big.Int).SetUint64(m[2])
 	got.Lsh(got, 64).Add(got, new(big.Int).SetUint64(m[1]))
 	got.Lsh(got, 64).Add(got, new(big.Int).SetUint64(m[0]))
-	if want := bigProduct(w[0], w[1], w[2]); got.Cmp(want) != 0 {
-		t.Fatalf("Mul3%v = %v, math/big says %v", w[:3], got, want)
+	if want := new(big.Int).Mul(u128(X), new(big.Int).SetUint64(w[3])); got.Cmp(want) != 0 {
+		t.Fatalf("%x.Mul(%d) = %v, math/big says %v", X, w[3], got, want)
 	}
-	m2 := Mul2(w[0], w[1])
-	got2 := new(big.Int).Lsh(new(big.Int).SetUint64(m2[1]), 64)
-	if got2.Add(got2, new(big.Int).SetUint64(m2[0])).Cmp(bigProduct(w[0], w[1])) != 0 {
-		t.Fatalf("Mul2(%d, %d) = %x, math/big says %v", w[0], w[1], m2, bigProduct(w[0], w[1]))
-	}
-	if got, want := Cmp4(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]),
-		bigProduct(w[0], w[1], w[2], w[3]).Cmp(bigProduct(w[4], w[5], w[6], w[7])); got != want {
-		t.Fatalf("Cmp4%v = %d, math/big says %d", w, got, want)
+	a := new(big.Int).Mul(u128(X), bigProduct(w[0], w[3]))
+	b := new(big.Int).Mul(u128(Y), bigProduct(w[4], w[7]))
+	if got, want := CmpMul(w[0], X.Mul(w[3]), w[4], Y.Mul(w[7])), a.Cmp(b); got != want {
+		t.Fatalf("CmpMul%v = %d, math/big says %d", w, got, want)
 	}
 	q, ok := MulDiv(w[0], w[1], w[2])
 	if w[2] == 0 {
@@ -175,17 +189,20 @@ func FuzzAgainstBig(f *testing.F) {
 func TestNoAllocations(t *testing.T) {
 	var sink int
 	if n := testing.AllocsPerRun(100, func() {
-		sink += Cmp4(max64, 3, 5, 7, 11, 13, max64, 19) + Cmp(1, 2, 3, 4)
+		sink += CmpMul(max64, U128{3, 5}.Mul(7), 11, U128{13, max64}.Mul(19)) + Cmp(1, 2, 3, 4)
 	}); n != 0 {
-		t.Errorf("Cmp and Cmp4 allocate %v times", n)
+		t.Errorf("Cmp and CmpMul allocate %v times", n)
 	}
 	_ = sink
 }
 
-func BenchmarkCmp4(b *testing.B) {
+// BenchmarkCmpMul: one comparison of two products of a uint64 and a
+// 128-bit value times a uint64, in 256 bits, the factors formed in the
+// loop as an alert rule forms them.
+func BenchmarkCmpMul(b *testing.B) {
 	var sink int
 	for i := 0; b.Loop(); i++ {
-		sink += Cmp4(uint64(i), 3_600_000_000_000, 1e18, 1e18, 1000, 1e15, 2e16, 2_592_000_000_000_000)
+		sink += CmpMul(uint64(i), U128{3_600_000_000_000, 1e18}.Mul(1e18), 1000, U128{1e15, 2e16}.Mul(2_592_000_000_000_000))
 	}
 	_ = sink
 }

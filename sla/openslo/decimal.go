@@ -6,6 +6,8 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // maxScale is the most fractional digits a Decimal holds.
@@ -45,7 +47,7 @@ type Decimal struct {
 func ParseDecimal(s string) (Decimal, error) {
 	d, err := parseDecimal(s)
 	if err != nil {
-		return Decimal{}, fmt.Errorf("openslo: decimal %q: %w", s, err)
+		return Decimal{}, fmt.Errorf("openslo: decimal %s: %w", quote.Text(s), err)
 	}
 	return d, nil
 }
@@ -94,7 +96,7 @@ func parseNumber(s string) (number, error) {
 	}
 	intPart, fracPart, hasDot := strings.Cut(mant, ".")
 	if intPart == "" || !allDigits(intPart) || hasDot && (fracPart == "" || !allDigits(fracPart)) {
-		return n, reason(ErrSyntax, "%q is not a decimal number such as 99.95, -12.5 or 5e2", s)
+		return n, reason(ErrSyntax, "%s is not a decimal number such as 99.95, -12.5 or 5e2", quote.Text(s))
 	}
 	if hasExp {
 		digits := expText
@@ -104,11 +106,11 @@ func parseNumber(s string) (number, error) {
 			digits = digits[1:]
 		}
 		if digits == "" || !allDigits(digits) {
-			return n, reason(ErrSyntax, "%q is not a decimal number such as 99.95, -12.5 or 5e2", s)
+			return n, reason(ErrSyntax, "%s is not a decimal number such as 99.95, -12.5 or 5e2", quote.Text(s))
 		}
 		digits = strings.TrimLeft(digits, "0")
 		if len(digits) > maxExpDigits {
-			return n, reason(ErrTooLarge, "%q has an exponent beyond ±9999", s)
+			return n, reason(ErrTooLarge, "%s has an exponent beyond ±9999", quote.Text(s))
 		}
 		n.exp, _ = strconv.Atoi("0" + digits)
 		if neg {

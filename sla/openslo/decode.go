@@ -2,6 +2,8 @@ package openslo
 
 import (
 	"go.yaml.in/yaml/v3"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // document reads one YAML document: an object, a list of objects, or
@@ -63,7 +65,7 @@ func (d *decoder) object(n *yaml.Node) error {
 	case V2alpha, V2alpha1:
 		d.v2 = true
 	default:
-		return f.fail("apiVersion", reason(ErrVersion, "%q; want %s (or %s)", clip(version), V1, V2alpha))
+		return f.fail("apiVersion", reason(ErrVersion, "%s; want %s (or %s)", quote.Text(version), V1, V2alpha))
 	}
 	if kind == "" {
 		return f.missing("kind")
@@ -105,7 +107,7 @@ func (d *decoder) object(n *yaml.Node) error {
 		o := &AlertNotificationTarget{Metadata: md}
 		return register(d, d.notificationTargetSpec(spec, "spec", o), f, o, &d.file.NotificationTargets)
 	}
-	return f.fail("kind", reason(ErrUnknownKind, "%q; want one of DataSource, Service, SLI, SLO, AlertPolicy, AlertCondition, AlertNotificationTarget", clip(kind)))
+	return f.fail("kind", reason(ErrUnknownKind, "%s; want one of DataSource, Service, SLI, SLO, AlertPolicy, AlertCondition, AlertNotificationTarget", quote.Text(kind)))
 }
 
 // register appends a decoded top-level object to its list, refusing a second
@@ -123,7 +125,7 @@ func register[T named](d *decoder, err error, f *fields, o T, list *[]T) error {
 		d.names[d.kind] = byName
 	}
 	if _, dup := byName[o.name()]; dup {
-		return f.fail("metadata", reason(ErrDuplicateName, "another %s is named %q", d.kind, o.name()))
+		return f.fail("metadata", reason(ErrDuplicateName, "another %s is named %s", d.kind, quote.Text(o.name())))
 	}
 	byName[o.name()] = o
 	*list = append(*list, o)
@@ -248,7 +250,7 @@ func resolve[T any](d *decoder, kind, name string, at func(error) error, set fun
 	d.after = append(d.after, func() error {
 		o, ok := d.names[kind][name].(*T)
 		if !ok {
-			return at(reason(ErrMissingRef, "no %s named %q in the stream", kind, name))
+			return at(reason(ErrMissingRef, "no %s named %s in the stream", kind, quote.Text(name)))
 		}
 		set(o)
 		return nil
@@ -314,7 +316,7 @@ func (d *decoder) dataSourceSpec(n *yaml.Node, path string, o *DataSource) error
 			continue
 		}
 		if o.Type != "" {
-			return f.fail(k, reason(ErrConflict, "a v2alpha DataSource names one source type, found %q and %q", o.Type, k))
+			return f.fail(k, reason(ErrConflict, "a v2alpha DataSource names one source type, found %s and %s", quote.Text(o.Type), quote.Text(k)))
 		}
 		o.Type = k
 		if o.ConnectionDetails, err = f.value(k); err != nil {

@@ -2,6 +2,8 @@ package openslo
 
 import (
 	"go.yaml.in/yaml/v3"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // policyUse reads an item of an SLO's alertPolicies: {alertPolicyRef:
@@ -45,7 +47,7 @@ func (d *decoder) inline(f *fields, want string) (Metadata, *yaml.Node, error) {
 		return Metadata{}, nil, err
 	}
 	if kind != "" && kind != want {
-		return Metadata{}, nil, f.fail("kind", reason(ErrUnknownKind, "%q; an object here is a %s", clip(kind), want))
+		return Metadata{}, nil, f.fail("kind", reason(ErrUnknownKind, "%s; an object here is a %s", quote.Text(kind), want))
 	}
 	if !f.has("metadata") {
 		return Metadata{}, nil, f.missing("metadata")
@@ -171,14 +173,14 @@ func (d *decoder) alertConditionSpec(n *yaml.Node, path, mdPath string, o *Alert
 		return err
 	}
 	if kind != "" && kind != conditionBurnRate {
-		return cf.fail("kind", reason(ErrInvalid, "%q; the only condition kind is burnrate", clip(kind)))
+		return cf.fail("kind", reason(ErrInvalid, "%s; the only condition kind is burnrate", quote.Text(kind)))
 	}
 	op, err := cf.str("op")
 	if err != nil {
 		return err
 	}
 	if o.Op = Operator(op); op != "" && !o.Op.valid() {
-		return cf.fail("op", reason(ErrInvalid, "%q; want lt, lte, gt or gte", clip(op)))
+		return cf.fail("op", reason(ErrInvalid, "%s; want lt, lte, gt or gte", quote.Text(op)))
 	}
 	th, ok, err := cf.decimal("threshold")
 	if err != nil {

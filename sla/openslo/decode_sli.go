@@ -2,6 +2,8 @@ package openslo
 
 import (
 	"go.yaml.in/yaml/v3"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // sliSpec reads the spec of an SLI: exactly one of thresholdMetric and
@@ -80,7 +82,7 @@ func (d *decoder) ratioMetric(n *yaml.Node, path string) (*RatioMetric, error) {
 			return nil, f.missing("rawType")
 		}
 		if r.RawType != RawSuccess && r.RawType != RawFailure {
-			return nil, f.fail("rawType", reason(ErrInvalid, "%q; want success or failure", clip(rawType)))
+			return nil, f.fail("rawType", reason(ErrInvalid, "%s; want success or failure", quote.Text(rawType)))
 		}
 	case r.RawType != "":
 		return nil, f.fail("rawType", reason(ErrConflict, "rawType goes with raw only"))
@@ -135,7 +137,7 @@ func (d *decoder) metricV2(n *yaml.Node, path string) (*MetricSource, error) {
 	}
 	for _, k := range f.keys {
 		if k != "dataSourceRef" && k != "spec" {
-			return nil, f.fail(k, reason(ErrUnsupported, "an inline v2alpha data source (%q) has no v1 form; define a DataSource and refer to it with dataSourceRef", clip(k)))
+			return nil, f.fail(k, reason(ErrUnsupported, "an inline v2alpha data source (%s) has no v1 form; define a DataSource and refer to it with dataSourceRef", quote.Text(k)))
 		}
 	}
 	m := &MetricSource{}

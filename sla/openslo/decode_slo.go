@@ -3,6 +3,7 @@ package openslo
 import (
 	"go.yaml.in/yaml/v3"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 )
 
@@ -58,7 +59,7 @@ func (d *decoder) sloSpec(n *yaml.Node, path string, o *SLO) error {
 	switch o.BudgetingMethod {
 	case Occurrences, Timeslices, RatioTimeslices:
 	default:
-		return f.fail("budgetingMethod", reason(ErrInvalid, "%q; want Occurrences, Timeslices or RatioTimeslices", clip(method)))
+		return f.fail("budgetingMethod", reason(ErrInvalid, "%s; want Occurrences, Timeslices or RatioTimeslices", quote.Text(method)))
 	}
 	items, err := f.list("objectives")
 	if err != nil {
@@ -202,7 +203,7 @@ func (d *decoder) objective(n *yaml.Node, path string, slo *SLO, k sloKeys, i in
 	}
 	o.Op = Operator(op)
 	if op != "" && !o.Op.valid() {
-		return f.fail("op", reason(ErrInvalid, "%q; want lt, lte, gt or gte", clip(op)))
+		return f.fail("op", reason(ErrInvalid, "%s; want lt, lte, gt or gte", quote.Text(op)))
 	}
 	if v, ok, err := f.decimal("value"); err != nil {
 		return err
@@ -236,7 +237,7 @@ func (d *decoder) objective(n *yaml.Node, path string, slo *SLO, k sloKeys, i in
 			sli = slo.Indicator.Object
 		}
 		if sli != nil && sli.ThresholdMetric != nil && (obj.Op == "" || obj.Value == nil) {
-			return at(reason(ErrMissingField, "the SLI %q is a threshold metric, so the objective needs op and value", sli.Name))
+			return at(reason(ErrMissingField, "the SLI %s is a threshold metric, so the objective needs op and value", quote.Text(sli.Name)))
 		}
 		return nil
 	})
@@ -316,7 +317,7 @@ func (d *decoder) timeSlices(f *fields, o *Objective, method BudgetingMethod) er
 		// "Default interpretation of unit if specified as a number in
 		// minutes" (Notes (Objectives)).
 		if !allDigits(n.Value) {
-			return d.at(n, path, reason(ErrSyntax, "%q: a bare number of minutes is written in decimal digits", clip(n.Value)))
+			return d.at(n, path, reason(ErrSyntax, "%s: a bare number of minutes is written in decimal digits", quote.Text(n.Value)))
 		}
 		o.TimeSliceWindow, err = parseDuration(n.Value + "m")
 		if err != nil {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Unit is the unit of a duration shorthand: one of the case-sensitive
@@ -109,26 +111,26 @@ type Duration struct {
 func ParseDuration(s string) (Duration, error) {
 	d, err := parseDuration(s)
 	if err != nil {
-		return Duration{}, fmt.Errorf("openslo: duration %q: %w", s, err)
+		return Duration{}, fmt.Errorf("openslo: duration %s: %w", quote.Text(s), err)
 	}
 	return d, nil
 }
 
 func parseDuration(s string) (Duration, error) {
 	if len(s) < 2 || !allDigits(s[:len(s)-1]) {
-		return Duration{}, reason(ErrSyntax, "%q is not a duration shorthand such as 28d, 1w, 12h or 1M (digits, then one of m h d w M Q Y)", s)
+		return Duration{}, reason(ErrSyntax, "%s is not a duration shorthand such as 28d, 1w, 12h or 1M (digits, then one of m h d w M Q Y)", quote.Text(s))
 	}
 	u := Unit(s[len(s)-1])
 	if !u.valid() {
-		return Duration{}, reason(ErrSyntax, "%q has unit %q; want one of m h d w M Q Y", s, s[len(s)-1:])
+		return Duration{}, reason(ErrSyntax, "%s has unit %q; want one of m h d w M Q Y", quote.Text(s), s[len(s)-1:])
 	}
 	digits := s[:len(s)-1]
 	if len(digits) > 12 {
-		return Duration{}, reason(ErrTooLarge, "%q is too long a duration", s)
+		return Duration{}, reason(ErrTooLarge, "%s is too long a duration", quote.Text(s))
 	}
 	n, _ := strconv.ParseInt(digits, 10, 64)
 	if n > maxCount(u) {
-		return Duration{}, reason(ErrTooLarge, "%q is too long a duration (at most %d%s)", s, maxCount(u), u)
+		return Duration{}, reason(ErrTooLarge, "%s is too long a duration (at most %d%s)", quote.Text(s), maxCount(u), u)
 	}
 	return Duration{Count: n, Unit: u}, nil
 }

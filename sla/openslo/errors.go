@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Sentinel errors, for errors.Is. Every error that Read, Write and the
@@ -96,18 +98,18 @@ func (e *Error) Error() string {
 		}
 		b.WriteString(": ")
 	}
-	subject := e.Kind
+	subject := quote.Cut(e.Kind, quote.Limit) // as the document wrote it
 	if e.Name != "" {
 		if subject != "" {
 			subject += " "
 		}
-		subject += strconv.Quote(e.Name)
+		subject += quote.Text(e.Name)
 	}
 	if e.Path != "" {
 		if subject != "" {
 			subject += " "
 		}
-		subject += e.Path
+		subject += quote.Cut(e.Path, quote.Limit)
 	}
 	if subject != "" {
 		b.WriteString(subject)

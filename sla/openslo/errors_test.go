@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/openslo"
 )
@@ -437,5 +439,51 @@ func TestErrorMessage(t *testing.T) {
 	want := `openslo: slo.yaml:17:22: document 0: SLO "checkout" spec.objectives[1].targetPercent: 99.9999999999999999999: more digits than can be held exactly (sla: invalid target "99.9999999999999999999%": more than 16 fractional digits; a target holds 16 digits of percent exactly and never rounds)`
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n%v\nwant\n%v", err, want)
+	}
+}
+
+// TestErrorsQuoteAPrefix: a 1 MiB value, key or name in a document gives
+// an error that quotes a short prefix of it (64 bytes, then its length):
+// under 250 bytes for one cut text after the document's place ("line 1,
+// column 13: document 0: SLO apiVersion"), 300 for two (a kind and a
+// value, a path and a key, or ParseDuration's and ParseDecimal's input
+// quoted again by their reason).
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	num := strings.Repeat("9", 1<<20)
+	slo := func(spec string) string {
+		return "apiVersion: openslo/v1\nkind: SLO\nmetadata:\n  name: s\nspec:\n" + spec
+	}
+	for _, tc := range []struct {
+		name, doc string
+		most      int
+	}{
+		{"apiVersion", "apiVersion: " + long + "\nkind: SLO\n", 250},
+		{"kind", "apiVersion: openslo/v1\nkind: " + long + "\n", 300},
+		{"name", "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: " + long + "\n", 300},
+		{"unknown field", "apiVersion: openslo/v1\nkind: Service\nmetadata:\n  name: s\n  " + long + ": 1\n", 300},
+		{"budgeting method", slo("  budgetingMethod: " + long + "\n"), 200},
+		{"time window", slo("  timeWindow:\n    - duration: " + num + "d\n"), 200},
+		{"target", slo("  objectives:\n    - target: 0." + num + "\n"), 200},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := openslo.Read([]byte(tc.doc))
+			require.Error(t, err)
+			if n := len(err.Error()); n > tc.most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, tc.most, err)
+			}
+		})
+	}
+	for _, s := range []string{num + "d", "1" + long} {
+		_, err := openslo.ParseDuration(s)
+		require.Error(t, err)
+		if n := len(err.Error()); n > 300 {
+			t.Errorf("ParseDuration: error of %d bytes: %.300s…", n, err)
+		}
+	}
+	_, err := openslo.ParseDecimal(num + "x")
+	require.Error(t, err)
+	if n := len(err.Error()); n > 300 {
+		t.Errorf("ParseDecimal: error of %d bytes: %.300s…", n, err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
 )
@@ -114,7 +115,7 @@ func (s *SLO) Measure(i int, slices []sla.Slice) (sla.Rational, error) {
 		}
 		return r, nil
 	}
-	return sla.Rational{}, convError(KindSLO, s.Name, "spec.budgetingMethod", reason(ErrInvalid, "%q", s.BudgetingMethod))
+	return sla.Rational{}, convError(KindSLO, s.Name, "spec.budgetingMethod", reason(ErrInvalid, "%s", quote.Text(string(s.BudgetingMethod))))
 }
 
 // AlertPolicy returns the library's multiwindow alert policy for the SLO
@@ -136,14 +137,14 @@ func (s *SLO) AlertPolicy(at time.Time) (sla.AlertPolicy, error) {
 	for i, ref := range s.AlertPolicies {
 		pol := ref.Object
 		if pol == nil {
-			return sla.AlertPolicy{}, convError(KindSLO, s.Name, index("spec.alertPolicies", i), reason(ErrMissingRef, "alert policy %q is not resolved", ref.Name))
+			return sla.AlertPolicy{}, convError(KindSLO, s.Name, index("spec.alertPolicies", i), reason(ErrMissingRef, "alert policy %s is not resolved", quote.Text(ref.Name)))
 		}
 		if !pol.AlertWhenBreaching {
 			continue
 		}
 		for j, c := range pol.Conditions {
 			if c.Object == nil {
-				return sla.AlertPolicy{}, convError(KindAlertPolicy, pol.Name, index("spec.conditions", j), reason(ErrMissingRef, "condition %q is not resolved", c.Name))
+				return sla.AlertPolicy{}, convError(KindAlertPolicy, pol.Name, index("spec.conditions", j), reason(ErrMissingRef, "condition %s is not resolved", quote.Text(c.Name)))
 			}
 			r, err := c.Object.Rule()
 			if err != nil {
@@ -186,11 +187,11 @@ func (c *AlertCondition) Rule() (sla.AlertRule, error) {
 	case sla.SeverityTicket.String():
 		sev = sla.SeverityTicket
 	default:
-		return fail("spec.severity", reason(ErrUnsupported, "%q: the library's severities are page and ticket", c.Severity))
+		return fail("spec.severity", reason(ErrUnsupported, "%s: the library's severities are page and ticket", quote.Text(c.Severity)))
 	}
 	long, ok := c.LookbackWindow.Fixed()
 	if !ok || long <= 0 {
-		return fail("spec.condition.lookbackWindow", reason(ErrInvalid, "%q is not a positive fixed length", c.LookbackWindow.String()))
+		return fail("spec.condition.lookbackWindow", reason(ErrInvalid, "%s is not a positive fixed length", quote.Text(c.LookbackWindow.String())))
 	}
 	burn, err := c.burn()
 	if err != nil {
@@ -207,7 +208,7 @@ func (c *AlertCondition) Rule() (sla.AlertRule, error) {
 	if err != nil {
 		// Windows and severity are checked above, so the burn is too
 		// large for the library's rules: only an annotation can give one.
-		return fail("metadata.annotations."+AnnotationBurnRate, reasonFrom(ErrTooLarge, err, "%s", clip(burn.String())))
+		return fail("metadata.annotations."+AnnotationBurnRate, reasonFrom(ErrTooLarge, err, "%s", quote.Cut(burn.String(), quote.Limit)))
 	}
 	return r, nil
 }
@@ -220,7 +221,7 @@ func (c *AlertCondition) burn() (sla.Rational, error) {
 	}
 	r, err := parseRational(text)
 	if err != nil {
-		return sla.Rational{}, reasonFrom(ErrSyntax, err, "%q", clip(text))
+		return sla.Rational{}, reasonFrom(ErrSyntax, err, "%s", quote.Text(text))
 	}
 	trunc, _, err := decimalOf(r)
 	if err != nil {
@@ -259,7 +260,7 @@ func parseWindow(s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, reason(ErrSyntax, "%q: want a duration such as 5m, 30m or 5s", clip(s))
+		return 0, reason(ErrSyntax, "%s: want a duration such as 5m, 30m or 5s", quote.Text(s))
 	}
 	return d, nil
 }

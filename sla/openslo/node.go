@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // decoder turns the nodes of a stream into a File. It follows aliases
@@ -99,10 +101,10 @@ func (d *decoder) mapping(n *yaml.Node, path string, allowed ...string) (*fields
 			return nil, err
 		}
 		if prev, dup := f.at[k.Value]; dup {
-			return nil, d.at(k, join(path, k.Value), reason(ErrDuplicateKey, "key %q appears twice (first on line %d)", k.Value, prev.Line))
+			return nil, d.at(k, join(path, k.Value), reason(ErrDuplicateKey, "key %s appears twice (first on line %d)", quote.Text(k.Value), prev.Line))
 		}
 		if !open && !slices.Contains(allowed, k.Value) {
-			return nil, d.at(k, join(path, k.Value), reason(ErrUnknownField, "%q is not a field here; want one of %s", k.Value, strings.Join(allowed, ", ")))
+			return nil, d.at(k, join(path, k.Value), reason(ErrUnknownField, "%s is not a field here; want one of %s", quote.Text(k.Value), strings.Join(allowed, ", ")))
 		}
 		f.keys = append(f.keys, k.Value)
 		f.vals[k.Value] = n.Content[i+1]
@@ -140,21 +142,13 @@ func describe(n *yaml.Node) string {
 		if isNull(n) {
 			return "null"
 		}
-		return "the scalar " + strconv.Quote(clip(n.Value))
+		return "the scalar " + quote.Text(n.Value)
 	case yaml.DocumentNode:
 		return "a document"
 	case yaml.AliasNode:
 		return "an alias"
 	}
 	return "nothing"
-}
-
-// clip shortens long input quoted in errors.
-func clip(s string) string {
-	if len(s) > 64 {
-		return s[:61] + "..."
-	}
-	return s
 }
 
 // has reports whether key is present and not null.
@@ -388,7 +382,7 @@ func (d *decoder) value(n *yaml.Node, path string, depth int) (Value, error) {
 				return Value{}, err
 			}
 			if line, dup := seen[k.Value]; dup {
-				return Value{}, d.at(k, join(path, k.Value), reason(ErrDuplicateKey, "key %q appears twice (first on line %d)", k.Value, line))
+				return Value{}, d.at(k, join(path, k.Value), reason(ErrDuplicateKey, "key %s appears twice (first on line %d)", quote.Text(k.Value), line))
 			}
 			seen[k.Value] = k.Line
 			item, err := d.value(n.Content[i+1], join(path, k.Value), depth+1)

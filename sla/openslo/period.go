@@ -3,6 +3,7 @@ package openslo
 import (
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/window"
 )
 
@@ -16,7 +17,7 @@ const startTimeLayout = "2006-01-02 15:04:05"
 func parseStartTime(s string, loc *time.Location) (time.Time, error) {
 	w, err := time.Parse(startTimeLayout, s)
 	if err != nil || len(s) != len(startTimeLayout) || w.Year() < 1 {
-		return time.Time{}, reason(ErrSyntax, "%q: want a date and time such as 2020-01-21 12:30:00", clip(s))
+		return time.Time{}, reason(ErrSyntax, "%s: want a date and time such as 2020-01-21 12:30:00", quote.Text(s))
 	}
 	t, exists := wallInstant(w, loc)
 	if !exists {
@@ -29,11 +30,11 @@ func parseStartTime(s string, loc *time.Location) (time.Time, error) {
 // they name no zone in the IANA database.
 func loadZone(name string) (*time.Location, error) {
 	if name == "" || name == "Local" {
-		return nil, reason(ErrInvalid, "%q is not an IANA time zone name such as America/New_York", name)
+		return nil, reason(ErrInvalid, "%s is not an IANA time zone name such as America/New_York", quote.Text(name))
 	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, reasonFrom(ErrInvalid, err, "%q is not an IANA time zone name such as America/New_York", clip(name))
+		return nil, reasonFrom(ErrInvalid, err, "%s is not an IANA time zone name such as America/New_York", quote.Text(name))
 	}
 	return loc, nil
 }
@@ -93,7 +94,7 @@ func wallInstant(w time.Time, loc *time.Location) (time.Time, bool) {
 // Instants outside years 1 to 9999 are ErrRange.
 func (w TimeWindow) Period(t time.Time) (window.Interval, error) {
 	if w.Duration.Count < 1 || w.Duration.check() != nil {
-		return window.Interval{}, &Error{Doc: -1, Item: -1, Path: "duration", Err: reason(ErrInvalid, "%q is not a positive duration", w.Duration.String())}
+		return window.Interval{}, &Error{Doc: -1, Item: -1, Path: "duration", Err: reason(ErrInvalid, "%s is not a positive duration", quote.Text(w.Duration.String()))}
 	}
 	if t.Year() < 1 || t.Year() > 9999 {
 		return window.Interval{}, &Error{Doc: -1, Item: -1, Err: reason(ErrRange, "%v is outside years 1 to 9999", t)}

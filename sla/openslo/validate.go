@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // maxDescription is the most characters a description holds, per the
@@ -17,11 +19,11 @@ func checkName(s string) error {
 		return reason(ErrMissingField, "required")
 	}
 	if len(s) > 255 || !utf8.ValidString(s) {
-		return reason(ErrInvalid, "%q: a name has at most 255 characters of UTF-8", clip(s))
+		return reason(ErrInvalid, "%s: a name has at most 255 characters of UTF-8", quote.Text(s))
 	}
 	for _, r := range s {
 		if unicode.IsSpace(r) || unicode.IsControl(r) {
-			return reason(ErrInvalid, "%q: a name has no spaces or control characters", clip(s))
+			return reason(ErrInvalid, "%s: a name has no spaces or control characters", quote.Text(s))
 		}
 	}
 	return nil
@@ -82,7 +84,7 @@ func dnsSubdomain(s string) bool {
 // not allow.
 func checkLabelKey(k string) error {
 	if !labelName(k) {
-		return reason(ErrInvalid, "label key %q: want at most 63 characters, alphanumeric at both ends, with - _ . and alphanumerics between", clip(k))
+		return reason(ErrInvalid, "label key %s: want at most 63 characters, alphanumeric at both ends, with - _ . and alphanumerics between", quote.Text(k))
 	}
 	return nil
 }
@@ -97,7 +99,7 @@ func checkAnnotationKey(k string) error {
 		name = rest
 	}
 	if hasPrefix && !dnsSubdomain(prefix) || !labelName(name) {
-		return reason(ErrInvalid, "annotation key %q: want an optional DNS subdomain and a slash, then a name of at most 63 characters, alphanumeric at both ends", clip(k))
+		return reason(ErrInvalid, "annotation key %s: want an optional DNS subdomain and a slash, then a name of at most 63 characters, alphanumeric at both ends", quote.Text(k))
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 )
 
@@ -25,7 +26,7 @@ func ratOf(x sla.Rational) (*big.Rat, bool, error) {
 	}
 	r, ok := new(big.Rat).SetString(string(text))
 	if !ok {
-		return nil, false, fmt.Errorf("prom: rational %q is not an exact fraction", text)
+		return nil, false, fmt.Errorf("prom: rational %s is not an exact fraction", quote.Text(string(text)))
 	}
 	return r, true, nil
 }

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // MaxResponseBytes bounds the size of a query_range response the package
@@ -84,9 +86,9 @@ func ParseMatrix(data []byte) (Matrix, error) {
 	switch env.Status {
 	case "success":
 	case "error":
-		return nil, fmt.Errorf("prom: query_range: %s: %s: %w", env.ErrorType, env.Error, ErrAPI)
+		return nil, fmt.Errorf("prom: query_range: %s: %s: %w", quote.Message(env.ErrorType), quote.Message(env.Error), ErrAPI)
 	default:
-		return nil, respErr("status", "%q: want success or error", env.Status)
+		return nil, respErr("status", "%s: want success or error", quote.Text(env.Status))
 	}
 	var d struct {
 		ResultType string `json:"resultType"`
@@ -100,7 +102,7 @@ func ParseMatrix(data []byte) (Matrix, error) {
 		return nil, respErr("data", "%v", err)
 	}
 	if d.ResultType != "matrix" {
-		return nil, respErr("data.resultType", "%q: want matrix (a range query)", d.ResultType)
+		return nil, respErr("data.resultType", "%s: want matrix (a range query)", quote.Text(d.ResultType))
 	}
 	m := make(Matrix, len(d.Result))
 	for i, r := range d.Result {
@@ -260,7 +262,7 @@ func parseTimestamp(b []byte) (time.Time, error) {
 	body, neg := bytes.CutPrefix(b, []byte("-"))
 	ip, fp, dot := bytes.Cut(body, []byte("."))
 	if len(ip) == 0 || len(ip) > 12 || len(fp) > 9 || !allDigits(ip) || !allDigits(fp) || (dot && len(fp) == 0) {
-		return time.Time{}, fmt.Errorf("time %.40q: want seconds such as 1772323200 or 1772323200.5", b)
+		return time.Time{}, fmt.Errorf("time %s: want seconds such as 1772323200 or 1772323200.5", quote.Text(string(b)))
 	}
 	var sec, nsec int64
 	for _, c := range ip {

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 )
 
@@ -168,7 +169,7 @@ var reserved = map[string]bool{
 }
 
 func objErr(o Objective, field string, format string, args ...any) error {
-	return fmt.Errorf("prom: objective %q: %s: %s: %w", o.ID(), field, fmt.Sprintf(format, args...), ErrObjective)
+	return fmt.Errorf("prom: objective %s: %s: %s: %w", quote.Text(o.ID()), field, fmt.Sprintf(format, args...), ErrObjective)
 }
 
 // Validate reports the first reason the objective cannot be written as
@@ -217,7 +218,7 @@ func (o Objective) Validate() error {
 	}
 	a := o.Alerts
 	if a.Name != "" && !metricName.MatchString(a.Name) {
-		return objErr(o, "Alerts.Name", "%q: want a name of letters, digits, _ and :", a.Name)
+		return objErr(o, "Alerts.Name", "%s: want a name of letters, digits, _ and :", quote.Text(a.Name))
 	}
 	for _, m := range []struct {
 		field string
@@ -235,7 +236,7 @@ func (o Objective) Validate() error {
 		}
 		for k, v := range m.m {
 			if !labelName.MatchString(k) || !utf8.ValidString(v) {
-				return objErr(o, m.field, "%q: want a label-like name and a UTF-8 text", k)
+				return objErr(o, m.field, "%s: want a label-like name and a UTF-8 text", quote.Text(k))
 			}
 		}
 	}
@@ -271,13 +272,13 @@ func (o Objective) checkSLI() error {
 
 func checkSelector(o Objective, field string, s Selector) error {
 	if s.Metric != "" && !metricName.MatchString(s.Metric) {
-		return objErr(o, field+".Metric", "%q: want letters, digits, _ and :", s.Metric)
+		return objErr(o, field+".Metric", "%s: want letters, digits, _ and :", quote.Text(s.Metric))
 	}
 	nonEmpty := s.Metric != ""
 	for i, m := range s.Matchers {
 		f := fmt.Sprintf("%s.Matchers[%d]", field, i)
 		if !labelName.MatchString(m.Label) {
-			return objErr(o, f+".Label", "%q: want letters, digits and _", m.Label)
+			return objErr(o, f+".Label", "%s: want letters, digits and _", quote.Text(m.Label))
 		}
 		if !utf8.ValidString(m.Value) {
 			return objErr(o, f+".Value", "want UTF-8")
@@ -286,10 +287,10 @@ func checkSelector(o Objective, field string, s Selector) error {
 		case Equal, NotEqual:
 		case Regexp, NotRegexp:
 			if _, err := regexp.Compile("^(?:" + m.Value + ")$"); err != nil {
-				return objErr(o, f+".Value", "%q: %v", m.Value, err)
+				return objErr(o, f+".Value", "%s: %s", quote.Text(m.Value), quote.Message(err.Error()))
 			}
 		default:
-			return objErr(o, f+".Op", "%q: want =, !=, =~ or !~", m.Op)
+			return objErr(o, f+".Op", "%s: want =, !=, =~ or !~", quote.Text(string(m.Op)))
 		}
 		// PromQL refuses a selector whose matchers all match the empty string.
 		if (m.Op == Equal && m.Value != "") || (m.Op == NotEqual && m.Value == "") ||
@@ -298,7 +299,7 @@ func checkSelector(o Objective, field string, s Selector) error {
 		}
 	}
 	if !nonEmpty {
-		return objErr(o, field, "%s: want a metric name or a matcher that does not match the empty string", s)
+		return objErr(o, field, "%s: want a metric name or a matcher that does not match the empty string", quote.Cut(s.String(), quote.Limit))
 	}
 	return nil
 }
@@ -306,13 +307,13 @@ func checkSelector(o Objective, field string, s Selector) error {
 func checkLabels(o Objective, field string, m map[string]string) error {
 	for k, v := range m {
 		if !labelName.MatchString(k) || strings.HasPrefix(k, "__") {
-			return objErr(o, field, "%q: want a label name of letters, digits and _, not starting with __", k)
+			return objErr(o, field, "%s: want a label name of letters, digits and _, not starting with __", quote.Text(k))
 		}
 		if reserved[k] {
-			return objErr(o, field, "%q: set by the rules themselves", k)
+			return objErr(o, field, "%s: set by the rules themselves", quote.Text(k))
 		}
 		if !utf8.ValidString(v) {
-			return objErr(o, field, "%q: want a UTF-8 value", k)
+			return objErr(o, field, "%s: want a UTF-8 value", quote.Text(k))
 		}
 	}
 	return nil

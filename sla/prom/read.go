@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
 )
@@ -70,7 +71,7 @@ func (s *spans) add(iv window.Interval) {
 func (s *spans) set() window.Set { return window.NewSet(s.ivs...) }
 
 func valueErr(g Grid, k int, v, want string) error {
-	return fmt.Errorf("prom: point at %s: value %.40q: want %s: %w", g.At(k).Format(time.RFC3339Nano), v, want, ErrValue)
+	return fmt.Errorf("prom: point at %s: value %s: want %s: %w", g.At(k).Format(time.RFC3339Nano), quote.Text(v), want, ErrValue)
 }
 
 // DownTime reads an up-like series — up, probe_success, or any expression

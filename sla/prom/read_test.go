@@ -343,3 +343,59 @@ func TestGridTooLarge(t *testing.T) {
 	require.NoError(t, g.Validate())
 	require.Equal(t, prom.MaxGridPoints, g.Len())
 }
+
+// TestErrorsQuoteAPrefix: a 1 MiB value in a query_range response or in
+// an objective gives an error that quotes a short prefix of it (64
+// bytes, then its length) or cuts another library's message (200 bytes,
+// then its length): each case says the bound its words and cut texts
+// keep to.
+func TestErrorsQuoteAPrefix(t *testing.T) {
+	long := strings.Repeat("9", 1<<20)
+	grid := prom.Grid{Start: time.Unix(0, 0), End: time.Unix(60, 0), Step: time.Minute}
+	valid := availability999
+	for _, tc := range []struct {
+		name string
+		most int
+		err  func() error
+	}{
+		{"status", 200, func() error { _, err := prom.ParseMatrix([]byte(`{"status": "` + long + `"}`)); return err }},
+		{"API error", 500, func() error {
+			_, err := prom.ParseMatrix([]byte(`{"status": "error", "errorType": "` + long + `", "error": "` + long + `"}`))
+			return err
+		}},
+		{"resultType", 200, func() error {
+			_, err := prom.ParseMatrix([]byte(`{"status": "success", "data": {"resultType": "` + long + `"}}`))
+			return err
+		}},
+		{"time", 250, func() error {
+			_, err := prom.ParseMatrix([]byte(`{"status": "success", "data": {"resultType": "matrix", "result": [{"metric": {}, "values": [[` + long + `, "1"]]}]}}`))
+			return err
+		}},
+		{"value", 200, func() error {
+			_, err := prom.Increase(prom.Series{Points: []prom.Point{{T: grid.Start, Value: long}, {T: grid.End, Value: "1"}}}, grid)
+			return err
+		}},
+		{"objective name and metric", 300, func() error {
+			o := valid()
+			o.Name, o.SLI.Errors.Metric = long, long
+			return o.Validate()
+		}},
+		{"regular expression", 450, func() error {
+			o := valid()
+			o.SLI.Errors.Matchers = []prom.Matcher{{Label: "job", Op: prom.Regexp, Value: "(" + long}}
+			return o.Validate()
+		}},
+		{"schedule name", 200, func() error {
+			_, err := prom.NewScheduleHandler(time.Now, prom.Schedule{Name: long + "\xff"})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := tc.err()
+			require.Error(t, err)
+			if n := len(err.Error()); n > tc.most {
+				t.Errorf("error of %d bytes, more than %d: %.300s…", n, tc.most, err)
+			}
+		})
+	}
+}

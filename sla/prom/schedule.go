@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // ScheduleMetric is the gauge a ScheduleHandler serves: 1 while the
@@ -62,16 +63,16 @@ func NewScheduleHandler(now func() time.Time, schedules ...Schedule) (*ScheduleH
 	s := slices.Clone(schedules)
 	for i, sc := range s {
 		if sc.Name == "" || !utf8.ValidString(sc.Name) {
-			return nil, fmt.Errorf("prom: schedules[%d]: name %q: want non-empty UTF-8: %w", i, sc.Name, ErrSchedule)
+			return nil, fmt.Errorf("prom: schedules[%d]: name %s: want non-empty UTF-8: %w", i, quote.Text(sc.Name), ErrSchedule)
 		}
 		if sc.Calendar == nil {
-			return nil, fmt.Errorf("prom: schedules[%d] %q: nil calendar: %w", i, sc.Name, ErrSchedule)
+			return nil, fmt.Errorf("prom: schedules[%d] %s: nil calendar: %w", i, quote.Text(sc.Name), ErrSchedule)
 		}
 	}
 	slices.SortStableFunc(s, func(a, b Schedule) int { return strings.Compare(a.Name, b.Name) })
 	for i := 1; i < len(s); i++ {
 		if s[i].Name == s[i-1].Name {
-			return nil, fmt.Errorf("prom: schedule %q given twice: %w", s[i].Name, ErrSchedule)
+			return nil, fmt.Errorf("prom: schedule %s given twice: %w", quote.Text(s[i].Name), ErrSchedule)
 		}
 	}
 	return &ScheduleHandler{now: now, schedules: s}, nil

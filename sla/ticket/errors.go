@@ -43,7 +43,8 @@ var (
 // event kind or clock state. The same shape serves every package of the
 // module: What was being read, the Input as given, and Err, which says
 // what was wrong and wraps ErrSyntax, ErrRange, or ErrEventKind for an
-// event kind.
+// event kind. The message quotes the input, or a short prefix of a long
+// one (64 bytes in all, then its length).
 type ParseError struct {
 	What  string // "limit", "basis", "event kind", "clock event kind" or "clock state"
 	Input string // the text as given
@@ -51,7 +52,7 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("ticket: invalid %s %q: %v", e.What, e.Input, e.Err)
+	return fmt.Sprintf("ticket: invalid %s %s: %v", e.What, quote(e.Input), e.Err)
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

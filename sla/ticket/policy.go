@@ -106,7 +106,7 @@ func (l *Limit) UnmarshalText(b []byte) error {
 	case "wall":
 		v.Basis = Wall
 	default:
-		return fail(ErrSyntax, "basis %q is neither business nor wall", basis)
+		return fail(ErrSyntax, "basis %s is neither business nor wall", quote(basis))
 	}
 	d, err := time.ParseDuration(dur)
 	if err != nil {
@@ -176,9 +176,9 @@ func (p Policy) Validate() error {
 		case pr.Name == "":
 			return policyError(path+".name", nil, "empty")
 		case slices.ContainsFunc(p.Priorities[:i], func(q Priority) bool { return q.Name == pr.Name }):
-			return policyError(path+".name", nil, "%q given twice", pr.Name)
+			return policyError(path+".name", nil, "%s given twice", quote(pr.Name))
 		case pr.Respond == Limit{} && pr.Resolve == Limit{}:
-			return policyError(path, nil, "priority %q has neither respond nor resolve", pr.Name)
+			return policyError(path, nil, "priority %s has neither respond nor resolve", quote(pr.Name))
 		}
 		for _, g := range [...]struct {
 			field string
@@ -226,14 +226,14 @@ func (p Policy) ResolveClock(priority string, business Schedule) (Clock, error) 
 func (p Policy) clock(priority, goal string, business Schedule) (Clock, error) {
 	pr, ok := p.Priority(priority)
 	if !ok {
-		return Clock{}, fmt.Errorf("ticket: %w: %q", ErrPriority, priority)
+		return Clock{}, fmt.Errorf("ticket: %w: %s", ErrPriority, quote(priority))
 	}
 	l := pr.Respond
 	if goal == "resolve" {
 		l = pr.Resolve
 	}
 	if l == (Limit{}) {
-		return Clock{}, fmt.Errorf("ticket: %w: %q has no %s goal", ErrPriority, priority, goal)
+		return Clock{}, fmt.Errorf("ticket: %w: %s has no %s goal", ErrPriority, quote(priority), goal)
 	}
 	return l.Clock(business, p.Warnings), nil
 }
@@ -291,7 +291,7 @@ func (p Policy) Status(priority string, events []Event, business Schedule, now t
 	}
 	pr, ok := p.Priority(priority)
 	if !ok {
-		return Status{}, fmt.Errorf("ticket: %w: %q", ErrPriority, priority)
+		return Status{}, fmt.Errorf("ticket: %w: %s", ErrPriority, quote(priority))
 	}
 	if err := Validate(events); err != nil {
 		return Status{}, err
