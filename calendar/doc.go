@@ -66,7 +66,9 @@
 // holidays, overrides and zone changes of a stretch of 1,024 days are put
 // into a table the first time a query reaches them; after that, Between
 // and Add cost a few look-ups and no allocation, however long the span,
-// plus a step per stretch crossed. Before year 1 and after year 9999 the
+// plus a step per stretch crossed. A calendar keeps the tables of at
+// most 16 stretches, and 8 bytes of each other stretch a query passed,
+// so that however far its queries reach it stays small. Before year 1 and after year 9999 the
 // calendar keeps its weekly hours without holidays (see [FirstYear]).
 //
 // # Guarantees
