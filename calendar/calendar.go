@@ -15,10 +15,13 @@ import (
 // changes of UTC offset are followed in all of them.
 //
 // Before FirstYear and after LastYear a Calendar keeps its weekly hours
-// but has no holidays and no overrides, and reads wall clocks at the
-// zone's UTC offset at the nearer end of the range (no daylight-saving
-// changes). Every query still answers, exactly by that rule and without
-// looping over the span.
+// but has no holidays and no overrides, and reads wall clocks at one
+// fixed UTC offset, with no daylight-saving changes: after LastYear, the
+// offset in effect at the end of 31 December 9999 (standard time in the
+// northern hemisphere: UTC−5 in New York, UTC+1 in Berlin), and before
+// FirstYear the zone's earliest offset (commonly its local mean time),
+// which it keeps until its first change. Every query still answers,
+// exactly by that rule and without looping over the span.
 const (
 	FirstYear = 1
 	LastYear  = 9999
@@ -91,6 +94,10 @@ type Calendar struct {
 	lo, hi       int64
 	offLo, offHi int64
 	gLo, gHi     int64
+
+	// endSec is the instant LastYear ends in the zone; from then on the
+	// offset is endOff, the one in effect at that end.
+	endSec, endOff int64
 
 	mu     sync.Mutex // held while a chunk is built and kept
 	dir    [dirGroups]atomic.Pointer[chunkGroup]

@@ -245,6 +245,7 @@ func chunkDayBounds(ci int) (int64, int64) {
 // and above them. A calendar with no holidays, no overrides and a zone
 // that never changes its offset needs no chunks at all.
 func (c *Calendar) setBounds() {
+	c.setEnd()
 	start, end := time.Unix(0, 0).In(c.loc).ZoneBounds()
 	if len(c.rules) == 0 && len(c.over) == 0 && start.IsZero() && end.IsZero() {
 		c.offLo = c.offsetAt(0)
