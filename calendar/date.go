@@ -80,8 +80,9 @@ func (d *Date) UnmarshalText(text []byte) error {
 }
 
 // ParseDate parses a date in the form "2006-01-02". The date must exist:
-// "2026-02-29" and "2026-04-31" are errors, and a year outside 1–9999
-// ("0000-01-01") is an error wrapping [ErrOutOfRange].
+// "2026-02-29" and "2026-04-31" are errors wrapping [ErrNoSuchDate], and
+// a year outside 1–9999 ("0000-01-01") is an error wrapping
+// [ErrOutOfRange]. Errors are [*ParseError]s.
 func ParseDate(s string) (Date, error) {
 	fail := func(msg string) (Date, error) {
 		return Date{}, &ParseError{What: "date", Input: s, Err: errors.New(msg)}
@@ -100,9 +101,9 @@ func ParseDate(s string) (Date, error) {
 	case y < FirstYear || y > LastYear:
 		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: year %d is not in %d–%d", ErrOutOfRange, y, FirstYear, LastYear)}
 	case m < 1 || m > 12:
-		return fail("month out of range")
+		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: month %d", ErrNoSuchDate, m)}
 	case !d.IsValid():
-		return fail("no such day in that month")
+		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: no day %d in %s %d", ErrNoSuchDate, day, time.Month(m), y)}
 	}
 	return d, nil
 }

@@ -22,9 +22,13 @@
 //		calendar.Holidays(calendar.Fixed("Christmas Day", time.December, 25)),
 //		calendar.Override(calendar.Date{Year: 2026, Month: 12, Day: 24}, calendar.MustSpan("09:00-12:00")))
 //
-// or from a JSON [Spec] with [ParseSpec] and [Spec.Calendar]; errors name
-// the offending field with its array indexes and the line
-// ("line 7: holidays[2].day"), and a key given twice is an error. [Always]
+// or from a JSON document with [ParseCalendar] ([ParseSpec] and
+// [Spec.Calendar] in one step); its errors name the offending field with
+// its array indexes and the line of the document
+// ("line 7: holidays[2].day: ..."), whether the document is malformed or
+// says something impossible (31 April, overlapping spans, an unknown
+// zone), and a key given twice is an error. [Spec.Calendar] alone has
+// no document, and names the field only. [Always]
 // is open 24×7.
 //
 // # Holidays

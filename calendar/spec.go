@@ -258,7 +258,8 @@ func (h HolidaySpec) MarshalJSON() ([]byte, error) {
 }
 
 // Calendar checks s and builds its calendar. Errors are [*FieldError]s
-// whose Path names the field, such as "holidays[2].day"; their Line is 0.
+// whose Path names the field, such as "holidays[2].day"; their Line is 0,
+// since a Spec has no document ([ParseCalendar] gives the line).
 func (s Spec) Calendar() (*Calendar, error) {
 	if s.Zone == "" {
 		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
