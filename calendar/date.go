@@ -101,12 +101,22 @@ func ParseDate(s string) (Date, error) {
 	case y < FirstYear || y > LastYear:
 		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: year %d is not in %d–%d", ErrOutOfRange, y, FirstYear, LastYear)}
 	case m < 1 || m > 12:
-		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: month %d", ErrNoSuchDate, m)}
+		return Date{}, &ParseError{What: "date", Input: s, Err: kindError{"month out of range", ErrNoSuchDate}}
 	case !d.IsValid():
-		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: no day %d in %s %d", ErrNoSuchDate, day, time.Month(m), y)}
+		return Date{}, &ParseError{What: "date", Input: s, Err: kindError{"no such day in that month", ErrNoSuchDate}}
 	}
 	return d, nil
 }
+
+// kindError is a message that wraps a sentinel without repeating its
+// text.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e kindError) Error() string { return e.msg }
+func (e kindError) Unwrap() error { return e.kind }
 
 // digits parses a string of ASCII digits.
 func digits(s string) (int, bool) {
