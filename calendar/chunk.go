@@ -38,7 +38,8 @@ const maxCachedChunks = 16
 type chunkGroup [1 << groupShift]atomic.Pointer[chunk]
 
 // sumGroup holds the summaries of the chunks of one directory entry: 0
-// for a chunk not yet summed, else a packed summary (see pack).
+// for a chunk not yet summed, else its packed summary (see
+// chunk.summary).
 type sumGroup [1 << groupShift]atomic.Uint64
 
 // chunk holds the tables of one stretch of days.
