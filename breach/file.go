@@ -31,12 +31,18 @@ type FileOptions struct {
 	//
 	// A torn final line alone is cut off, as [File.TruncateTorn] does.
 	// Damage before the end is removed by writing the complete lines,
-	// byte for byte, to a new file beside the ledger (its name with
-	// ".recovering" added), syncing it, and renaming it over the
-	// ledger, so that a crash during recovery leaves either the old
-	// ledger or the repaired one. (Windows refuses that rename while
-	// another process has the ledger open, even to read it; OpenFile
-	// then fails and the ledger stays as it was.)
+	// byte for byte, to a new file beside the ledger, syncing it,
+	// renaming it over the ledger and syncing the directory, so that a
+	// crash during recovery leaves either the old ledger or the
+	// repaired one. The new file's name is the ledger's with
+	// ".recovering-" and a random suffix added; it is created only if
+	// no file or link of that name exists (O_EXCL), so recovery never
+	// writes through a link or over a file already there. A crash
+	// before the rename can leave that file behind: later recoveries
+	// neither read nor reuse it, and it may be removed by hand.
+	// (Windows refuses the rename while another process has the
+	// ledger open, even to read it; OpenFile then fails and the
+	// ledger stays as it was.)
 	Recover bool
 
 	// SetAside, with Recover, names a file to which the lines set

@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 )
 
 // repair sets aside what dmg lists, copying it to the side file when one
@@ -100,22 +102,25 @@ func sameFile(a, b *os.File) (bool, error) {
 
 // rewrite writes every byte of the ledger outside the damage, in order,
 // to a new file, syncs it, and renames it over the ledger. The new file
-// is locked before it takes the ledger's name, so that no other writer
-// can slip in; the File then appends to it.
+// is created beside the ledger under a name no existing path has (see
+// [createExclusive]), so that no file or link already there is opened,
+// truncated or renamed over the ledger. It is locked before it takes
+// the ledger's name, so that no other writer can slip in; the File then
+// appends to it.
 func (lf *File) rewrite(dmg *DamageError, end int64) error {
-	tmpName := lf.path + ".recovering"
 	mode := fs.FileMode(0o644)
 	if fi, err := lf.f.Stat(); err == nil {
 		mode = fi.Mode().Perm()
 	}
-	tmp, err := os.OpenFile(tmpName, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_TRUNC, mode)
+	tmp, tmpName, err := createExclusive(lf.path+tempInfix, mode, randomSuffix)
 	if err != nil {
-		return err
+		return fmt.Errorf("temporary file: %w", err)
 	}
 	unlock := func() error { return nil }
 	if lockIsPerFile {
 		if unlock, err = lockFile(tmp, tmpName); err != nil {
 			tmp.Close()
+			os.Remove(tmpName)
 			return err
 		}
 	}
@@ -156,4 +161,39 @@ func (lf *File) rewrite(dmg *DamageError, end int64) error {
 	lf.f = tmp
 	lf.Ledger.w = tmp
 	return nil
+}
+
+// tempInfix goes between the ledger's name and a random suffix in the
+// name of the temporary file that recovery writes.
+const tempInfix = ".recovering-"
+
+// maxCreateTries bounds how many names createExclusive tries.
+const maxCreateTries = 100
+
+// createExclusive creates a new file, open for reading and appending,
+// named prefix followed by a suffix from next, and returns it with its
+// name. It opens with O_CREATE|O_EXCL, so it never opens a path that
+// exists — a file, or a symbolic link even when it dangles — and never
+// follows a link; a name that exists is skipped for the next suffix,
+// up to maxCreateTries names. (os.CreateTemp does the same but cannot
+// open the file for appending, which the ledger's writes rely on.)
+func createExclusive(prefix string, mode fs.FileMode, next func() string) (*os.File, string, error) {
+	var err error
+	for range maxCreateTries {
+		name := prefix + next()
+		var f *os.File
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_APPEND|os.O_CREATE|os.O_EXCL, mode)
+		if err == nil {
+			return f, name, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, "", err
+		}
+	}
+	return nil, "", fmt.Errorf("no free name after %d tries: %w", maxCreateTries, err)
+}
+
+// randomSuffix returns 64 random bits in base 36.
+func randomSuffix() string {
+	return strconv.FormatUint(rand.Uint64(), 36)
 }

@@ -253,8 +253,8 @@ func TestOpenFileDamagedMiddle(t *testing.T) {
 	want := lf.Records()
 	require.NoError(t, lf.Close())
 	checkLedgerFile(t, path, want)
-	if _, err := os.Stat(path + ".recovering"); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the temporary file is left behind: %v", err)
+	if left, err := filepath.Glob(path + ".recovering*"); err != nil || len(left) > 0 {
+		t.Errorf("temporary files left behind: %v %v", left, err)
 	}
 
 	entries := readSideFile(t, side)

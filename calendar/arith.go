@@ -138,16 +138,30 @@ func (c *Calendar) atOutside(x int64) (r int, v int64, open bool, ch *chunk, seg
 }
 
 // total returns the business seconds of region r: a chunk's, or 0 for the
-// region below, whose values run up to 0.
+// region below, whose values run up to 0. It needs the chunk's summary
+// only, not the chunk.
 func (c *Calendar) total(r int) int64 {
 	if r < 0 {
 		return 0
 	}
-	return c.chunk(r).total
+	if ch := c.kept(r); ch != nil {
+		return ch.total
+	}
+	if d := c.sumDir.Load(); d != nil {
+		if g := d[r>>groupShift].Load(); g != nil {
+			if v := g[r&groupMask].Load(); v != 0 {
+				t, _ := unpack(v)
+				return t
+			}
+		}
+	}
+	t, _ := c.summary(r)
+	return t
 }
 
 // span returns the business seconds from position (ra, va) to (rb, vb).
-// It builds the chunks between, and costs a step for each.
+// It costs a step for each chunk between, and builds (without keeping
+// them) those whose summary is not known yet.
 func (c *Calendar) span(ra int, va int64, rb int, vb int64) int64 {
 	switch {
 	case ra == rb:
@@ -164,11 +178,13 @@ func (c *Calendar) span(ra int, va int64, rb int, vb int64) int64 {
 
 // earliest returns the earliest Unix second whose business seconds from
 // region r's origin are v; ch is r's chunk or nil, and hint a segment of
-// it near the answer.
+// it near the answer. It passes the chunks between by their totals and
+// builds only the chunk of the answer.
 func (c *Calendar) earliest(r int, v int64, ch *chunk, hint int) int64 {
 	if ch != nil && v > 0 && v <= ch.total {
 		return ch.earliest(c, v, hint)
 	}
+	const last = math.MaxInt // a hint for the last segment of a chunk
 	for {
 		switch {
 		case r < 0:
@@ -180,28 +196,25 @@ func (c *Calendar) earliest(r int, v int64, ch *chunk, hint int) int64 {
 		case r >= c.n:
 			if v <= 0 && c.n > 0 {
 				r = c.n - 1
-				ch = c.chunk(r)
-				v += ch.total
-				hint = len(ch.segs) - 1
+				v += c.total(r)
+				hint = last
 				continue
 			}
 			return c.gEarliest(v+c.gHi) - c.offHi
 		}
-		ch = c.chunk(r)
-		switch {
+		switch t := c.total(r); {
 		case v <= 0:
 			r--
 			if r >= 0 {
-				ch = c.chunk(r)
-				v += ch.total
-				hint = len(ch.segs) - 1
+				v += c.total(r)
+				hint = last
 			}
-		case v > ch.total:
-			v -= ch.total
+		case v > t:
+			v -= t
 			r++
 			hint = 0
 		default:
-			return ch.earliest(c, v, hint)
+			return c.chunk(r).earliest(c, v, hint)
 		}
 	}
 }
@@ -217,7 +230,8 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 // (Between(a, b) = −Between(b, a)) and, like [time.Time.Sub], saturates at
 // the largest or smallest Duration. It costs two table look-ups and a step
 // per stretch of 1,024 days between a and b, and does not allocate once
-// the stretches of a and b and those between are built.
+// the stretches of a and b are kept and those between have been passed
+// before (see [Calendar] for what a calendar keeps).
 func (c *Calendar) Between(a, b time.Time) time.Duration {
 	ra, va, na, _, _ := c.position(a)
 	rb, vb, nb, _, _ := c.position(b)
@@ -253,8 +267,9 @@ func (c *Calendar) position(t time.Time) (r int, v, ns int64, ch *chunk, seg int
 // empty the calendar always opens again, and every d, even the largest
 // Duration, gives a representable instant (see [FirstYear] for the rules
 // beyond the supported years). Add costs two table look-ups and a step
-// per stretch of 1,024 days it passes, and does not allocate once those
-// stretches are built.
+// per stretch of 1,024 days it passes, and does not allocate once the
+// stretches of t and of the result are kept and those between have been
+// passed before.
 func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 	if d == 0 {
 		return t.In(c.loc)

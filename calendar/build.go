@@ -353,6 +353,7 @@ func (c *Calendar) buildSegments(ch *chunk, obs []int64, oi int, plan func(int64
 // through an hour at a time, so that no later change is missed.
 func (c *Calendar) transitions(from, to int64) []int64 {
 	var out []int64
+	to = min(to, c.endSec) // the offset is fixed from then on
 	for x := from; x < to; {
 		_, end := time.Unix(x, 0).In(c.loc).ZoneBounds()
 		if end.IsZero() {

@@ -15,10 +15,13 @@ import (
 // changes of UTC offset are followed in all of them.
 //
 // Before FirstYear and after LastYear a Calendar keeps its weekly hours
-// but has no holidays and no overrides, and reads wall clocks at the
-// zone's UTC offset at the nearer end of the range (no daylight-saving
-// changes). Every query still answers, exactly by that rule and without
-// looping over the span.
+// but has no holidays and no overrides, and reads wall clocks at one
+// fixed UTC offset, with no daylight-saving changes: after LastYear, the
+// offset in effect at the end of 31 December 9999 (standard time in the
+// northern hemisphere: UTC−5 in New York, UTC+1 in Berlin), and before
+// FirstYear the zone's earliest offset (commonly its local mean time),
+// which it keeps until its first change. Every query still answers,
+// exactly by that rule and without looping over the span.
 const (
 	FirstYear = 1
 	LastYear  = 9999
@@ -44,9 +47,17 @@ const (
 // joined.
 //
 // A Calendar builds its tables of holidays and zone changes a stretch of
-// years (1,024 days) at a time, the first time a query reaches them, and
-// keeps them; building a stretch takes some microseconds and a few
-// kilobytes, and queries within stretches already built do not allocate.
+// years (1,024 days) at a time, the first time a query reaches them;
+// building a stretch takes some microseconds and a few kilobytes, and
+// queries within stretches it keeps do not allocate. It keeps at most 16
+// stretches (about 45 years), dropping the one least recently read when
+// it needs room, so that however far its queries reach a calendar keeps
+// at most 16 stretches' tables (about 80 KB for a dozen holiday rules). Of a stretch that a query only passes — between the ends of a
+// long Between, Add or OpenDays — it keeps 8 bytes (its business time and
+// open days), at most 28 KB for every stretch from year 1 to 9999; the
+// first query across them all builds each once, which takes a fraction
+// of a second, and later ones cost a step per stretch. A query into a
+// stretch that was dropped builds it again, with the same answers.
 //
 // Build a Calendar with [New], [Always] or [Spec.Calendar]. The zero value
 // is not usable. A *Calendar is immutable (its tables are filled in once
@@ -84,9 +95,16 @@ type Calendar struct {
 	offLo, offHi int64
 	gLo, gHi     int64
 
-	mu     sync.Mutex // held while a chunk is built
+	// endSec is the instant LastYear ends in the zone; from then on the
+	// offset is endOff, the one in effect at that end.
+	endSec, endOff int64
+
+	mu     sync.Mutex // held while a chunk is built and kept
 	dir    [dirGroups]atomic.Pointer[chunkGroup]
-	builds atomic.Int64 // chunks built, for tests
+	held   []int                                               // the chunks kept, at most maxCachedChunks; under mu
+	hand   int                                                 // the next of held that the eviction sweep looks at; under mu
+	sumDir atomic.Pointer[[dirGroups]atomic.Pointer[sumGroup]] // allocated on first use
+	builds atomic.Int64                                        // chunks built and kept, for tests
 }
 
 type weeklyHours struct {

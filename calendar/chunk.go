@@ -29,7 +29,18 @@ const (
 	dirGroups = (numChunks + groupMask) >> groupShift
 )
 
+// maxCachedChunks bounds the chunks a calendar keeps: about 45 years of
+// tables, a few kilobytes each. A query further out builds what it needs
+// and drops it again; a query across many chunks needs only each
+// chunk's summary, which is kept in 8 bytes.
+const maxCachedChunks = 16
+
 type chunkGroup [1 << groupShift]atomic.Pointer[chunk]
+
+// sumGroup holds the summaries of the chunks of one directory entry: 0
+// for a chunk not yet summed, else its packed summary (see
+// chunk.summary).
+type sumGroup [1 << groupShift]atomic.Uint64
 
 // chunk holds the tables of one stretch of days.
 type chunk struct {
@@ -53,6 +64,28 @@ type chunk struct {
 	// the running sum of the differences: xs[i] is the sum over xd[:i].
 	xd []int32
 	xs []int32
+
+	// used is set when a query reads the chunk and cleared by the
+	// eviction sweep: a chunk read since the last sweep stays.
+	used atomic.Bool
+}
+
+// A chunk's summary: its business seconds (under 2^27: 1,024 days of
+// 86,400 seconds and an hour of offset change) and its open days beyond
+// the weekly ones (within ±1,024), packed with a flag into a uint64.
+const (
+	sumKnown      = 1 << 63
+	sumDaysShift  = 32
+	sumDaysOffset = 1 << 12
+)
+
+func (ch *chunk) summary() uint64 {
+	days := ch.openDays(ch.first, ch.first+chunkDays)
+	return sumKnown | uint64(days+sumDaysOffset)<<sumDaysShift | uint64(ch.total)
+}
+
+func unpack(s uint64) (total, days int64) {
+	return int64(uint32(s)), int64(s>>sumDaysShift&(1<<16-1)) - sumDaysOffset
 }
 
 // segment is a stretch of instants from start up to the next segment's
@@ -78,7 +111,7 @@ type holRec struct {
 	date, observed int32
 }
 
-// chunk returns chunk ci (0 ≤ ci < c.n), building it if no query has yet.
+// chunk returns chunk ci (0 ≤ ci < c.n), building it if it is not kept.
 func (c *Calendar) chunk(ci int) *chunk {
 	if ch := c.loaded(ci); ch != nil {
 		return ch
@@ -86,17 +119,26 @@ func (c *Calendar) chunk(ci int) *chunk {
 	return c.build(ci)
 }
 
-// loaded returns chunk ci if it is built, else nil.
+// loaded returns chunk ci if it is kept, else nil, and marks it used.
 func (c *Calendar) loaded(ci int) *chunk {
 	g := c.dir[ci>>groupShift].Load()
 	if g == nil {
 		return nil
 	}
-	return g[ci&groupMask].Load()
+	ch := g[ci&groupMask].Load()
+	if ch != nil && !ch.used.Load() {
+		ch.used.Store(true)
+	}
+	return ch
 }
 
-// build builds chunk ci once: concurrent callers wait for the one that
-// builds it.
+// build builds chunk ci and keeps it: concurrent callers wait for the one
+// that builds it, so a chunk is built once while it is kept. When
+// maxCachedChunks are kept already, one is dropped first: the sweep
+// (the "clock" approximation of least recently used) passes over the
+// kept chunks in turn, sparing once each chunk read since it last
+// passed, and drops the first that was not. A dropped chunk leaves its
+// summary behind.
 func (c *Calendar) build(ci int) *chunk {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -109,9 +151,75 @@ func (c *Calendar) build(ci int) *chunk {
 		return ch
 	}
 	ch := c.buildChunk(ci)
+	ch.used.Store(true)
+	if len(c.held) < maxCachedChunks {
+		c.held = append(c.held, ci)
+	} else {
+		for {
+			old := c.held[c.hand]
+			slot := &c.dir[old>>groupShift].Load()[old&groupMask]
+			och := slot.Load()
+			c.hand = (c.hand + 1) % maxCachedChunks
+			if och.used.Load() {
+				och.used.Store(false)
+				continue
+			}
+			c.sums(old).Store(och.summary())
+			slot.Store(nil)
+			c.held[(c.hand+maxCachedChunks-1)%maxCachedChunks] = ci
+			break
+		}
+	}
 	g[ci&groupMask].Store(ch)
 	c.builds.Add(1)
 	return ch
+}
+
+// kept returns chunk ci if it is kept, else nil, without marking it
+// used: for the walks over the chunks between the ends of a query.
+func (c *Calendar) kept(ci int) *chunk {
+	if g := c.dir[ci>>groupShift].Load(); g != nil {
+		return g[ci&groupMask].Load()
+	}
+	return nil
+}
+
+// sums returns the summary of chunk ci's slot, allocating its group the
+// first time.
+func (c *Calendar) sums(ci int) *atomic.Uint64 {
+	dir := c.sumDir.Load()
+	if dir == nil {
+		dir = new([dirGroups]atomic.Pointer[sumGroup])
+		if !c.sumDir.CompareAndSwap(nil, dir) {
+			dir = c.sumDir.Load()
+		}
+	}
+	p := &dir[ci>>groupShift]
+	g := p.Load()
+	if g == nil {
+		g = new(sumGroup)
+		if !p.CompareAndSwap(nil, g) {
+			g = p.Load()
+		}
+	}
+	return &g[ci&groupMask]
+}
+
+// summary returns the business seconds of chunk ci and its open days
+// beyond the weekly ones, from the chunk if it is kept, else from its
+// summary, else by building the chunk without keeping it (and keeping
+// the summary).
+func (c *Calendar) summary(ci int) (total, days int64) {
+	if ch := c.kept(ci); ch != nil {
+		return unpack(ch.summary())
+	}
+	s := c.sums(ci)
+	v := s.Load()
+	if v == 0 {
+		v = c.buildChunk(ci).summary()
+		s.Store(v)
+	}
+	return unpack(v)
 }
 
 // chunkOfDay returns the chunk holding day number d, or nil outside the
@@ -138,6 +246,7 @@ func chunkDayBounds(ci int) (int64, int64) {
 // and above them. A calendar with no holidays, no overrides and a zone
 // that never changes its offset needs no chunks at all.
 func (c *Calendar) setBounds() {
+	c.setEnd()
 	start, end := time.Unix(0, 0).In(c.loc).ZoneBounds()
 	if len(c.rules) == 0 && len(c.over) == 0 && start.IsZero() && end.IsZero() {
 		c.offLo = c.offsetAt(0)

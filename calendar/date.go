@@ -80,8 +80,9 @@ func (d *Date) UnmarshalText(text []byte) error {
 }
 
 // ParseDate parses a date in the form "2006-01-02". The date must exist:
-// "2026-02-29" and "2026-04-31" are errors, and a year outside 1–9999
-// ("0000-01-01") is an error wrapping [ErrOutOfRange].
+// "2026-02-29" and "2026-04-31" are errors wrapping [ErrNoSuchDate], and
+// a year outside 1–9999 ("0000-01-01") is an error wrapping
+// [ErrOutOfRange]. Errors are [*ParseError]s.
 func ParseDate(s string) (Date, error) {
 	fail := func(msg string) (Date, error) {
 		return Date{}, &ParseError{What: "date", Input: s, Err: errors.New(msg)}
@@ -100,12 +101,22 @@ func ParseDate(s string) (Date, error) {
 	case y < FirstYear || y > LastYear:
 		return Date{}, &ParseError{What: "date", Input: s, Err: fmt.Errorf("%w: year %d is not in %d–%d", ErrOutOfRange, y, FirstYear, LastYear)}
 	case m < 1 || m > 12:
-		return fail("month out of range")
+		return Date{}, &ParseError{What: "date", Input: s, Err: kindError{"month out of range", ErrNoSuchDate}}
 	case !d.IsValid():
-		return fail("no such day in that month")
+		return Date{}, &ParseError{What: "date", Input: s, Err: kindError{"no such day in that month", ErrNoSuchDate}}
 	}
 	return d, nil
 }
+
+// kindError is a message that wraps a sentinel without repeating its
+// text.
+type kindError struct {
+	msg  string
+	kind error
+}
+
+func (e kindError) Error() string { return e.msg }
+func (e kindError) Unwrap() error { return e.kind }
 
 // digits parses a string of ASCII digits.
 func digits(s string) (int, bool) {

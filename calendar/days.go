@@ -36,12 +36,35 @@ func (c *Calendar) openDays(a, b int64) int64 {
 	}
 	lo, hi := max(a, dayOrigin), min(b, dayOrigin+int64(c.n)<<chunkShift)
 	for d := lo; d < hi; {
-		ch := c.chunkOfDay(d)
-		end := min(hi, ch.first+chunkDays)
-		n += ch.openDays(d, end)
+		ci, first := chunkOfDayIndex(d)
+		end := min(hi, first+chunkDays)
+		n += c.extraDays(ci, d, end)
 		d = end
 	}
 	return n
+}
+
+// chunkOfDayIndex returns the index and first day of the chunk of day d,
+// which lies within the chunks.
+func chunkOfDayIndex(d int64) (int, int64) {
+	ci := int((d - dayOrigin) >> chunkShift)
+	first, _ := chunkDayBounds(ci)
+	return ci, first
+}
+
+// extraDays returns the open days in [a, b), a subrange of chunk ci's
+// days, beyond those of the weekly hours: from the chunk's summary when
+// the range is the whole chunk, so that a long range does not keep the
+// chunks it passes.
+func (c *Calendar) extraDays(ci int, a, b int64) int64 {
+	if ch := c.kept(ci); ch != nil {
+		return ch.openDays(a, b)
+	}
+	if first, end := chunkDayBounds(ci); a == first && b == end {
+		_, days := c.summary(ci)
+		return days
+	}
+	return c.chunk(ci).openDays(a, b)
 }
 
 // weeklyDays returns the days in [a, b), a ≤ b, whose weekday has hours.
@@ -93,14 +116,15 @@ func (c *Calendar) forward(start, k int64) int64 {
 		start = dayOrigin
 	}
 	for start < chunksEnd {
-		ch := c.chunkOfDay(start)
-		end := ch.first + chunkDays
-		count := func(e int64) int64 { return c.weeklyDays(start, e) + ch.openDays(start, e) }
-		if m := count(end); m < k {
+		ci, first := chunkOfDayIndex(start)
+		end := first + chunkDays
+		if m := c.weeklyDays(start, end) + c.extraDays(ci, start, end); m < k {
 			k -= m
 			start = end
 			continue
 		}
+		ch := c.chunk(ci)
+		count := func(e int64) int64 { return c.weeklyDays(start, e) + ch.openDays(start, e) }
 		lo, hi := start, end-1 // the first e with count(e+1) ≥ k
 		for lo < hi {
 			mid := lo + (hi-lo)/2
@@ -131,14 +155,14 @@ func (c *Calendar) backward(end, k int64) int64 {
 		end = chunksEnd
 	}
 	for end > dayOrigin {
-		ch := c.chunkOfDay(end - 1)
-		start := ch.first
-		count := func(s int64) int64 { return c.weeklyDays(s, end) + ch.openDays(s, end) }
-		if m := count(start); m < k {
+		ci, start := chunkOfDayIndex(end - 1)
+		if m := c.weeklyDays(start, end) + c.extraDays(ci, start, end); m < k {
 			k -= m
 			end = start
 			continue
 		}
+		ch := c.chunk(ci)
+		count := func(s int64) int64 { return c.weeklyDays(s, end) + ch.openDays(s, end) }
 		lo, hi := start, end-1 // the last s with count(s) ≥ k
 		for lo < hi {
 			mid := hi - (hi-lo)/2

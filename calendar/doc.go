@@ -22,9 +22,13 @@
 //		calendar.Holidays(calendar.Fixed("Christmas Day", time.December, 25)),
 //		calendar.Override(calendar.Date{Year: 2026, Month: 12, Day: 24}, calendar.MustSpan("09:00-12:00")))
 //
-// or from a JSON [Spec] with [ParseSpec] and [Spec.Calendar]; errors name
-// the offending field with its array indexes and the line
-// ("line 7: holidays[2].day"), and a key given twice is an error. [Always]
+// or from a JSON document with [ParseCalendar] ([ParseSpec] and
+// [Spec.Calendar] in one step); its errors name the offending field with
+// its array indexes and the line of the document
+// ("line 7: holidays[2].day: ..."), whether the document is malformed or
+// says something impossible (31 April, overlapping spans, an unknown
+// zone), and a key given twice is an error. [Spec.Calendar] alone has
+// no document, and names the field only. [Always]
 // is open 24×7.
 //
 // # Holidays
@@ -66,7 +70,9 @@
 // holidays, overrides and zone changes of a stretch of 1,024 days are put
 // into a table the first time a query reaches them; after that, Between
 // and Add cost a few look-ups and no allocation, however long the span,
-// plus a step per stretch crossed. Before year 1 and after year 9999 the
+// plus a step per stretch crossed. A calendar keeps the tables of at
+// most 16 stretches, and 8 bytes of each other stretch a query passed,
+// so that however far its queries reach it stays small. Before year 1 and after year 9999 the
 // calendar keeps its weekly hours without holidays (see [FirstYear]).
 //
 // # Guarantees

@@ -240,3 +240,20 @@ func ExampleCalendar_HolidaysOn() {
 	// Christmas Day 2021-12-25 2021-12-27
 	// Founders' Day 2021-12-27 2021-12-28
 }
+
+// A calendar document that asks for 31 April: the error names the field
+// and the line it stands on.
+func ExampleParseCalendar() {
+	doc := `{
+  "zone": "Europe/London",
+  "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:30"]}],
+  "holidays": [
+    {"name": "New Year's Day", "month": 1, "day": 1, "observed": "next-open-day"},
+    {"name": "Not a day", "month": 4, "day": 31}
+  ]
+}`
+	_, err := calendar.ParseCalendar([]byte(doc))
+	fmt.Println(err)
+	// Output:
+	// calendar: line 6: holidays[1].day: no such date: April has no day 31
+}

@@ -113,7 +113,8 @@ type OverrideSpec struct {
 
 // ParseSpec decodes a JSON calendar document. Unknown fields, keys given
 // twice and data after the document are errors; every error is a
-// [*FieldError] naming the field (with array indexes) and the line.
+// [*FieldError] naming the field (with array indexes) and the line. A
+// null value is the key left out ("easter": null is no Easter offset).
 func ParseSpec(data []byte) (Spec, error) {
 	r := specReader{jsonkey.NewReader(data, ErrInvalid, func(path string, line int, err error) error {
 		return &FieldError{Path: path, Line: line, Err: err}
@@ -276,7 +277,8 @@ func (h HolidaySpec) MarshalJSON() ([]byte, error) {
 }
 
 // Calendar checks s and builds its calendar. Errors are [*FieldError]s
-// whose Path names the field, such as "holidays[2].day"; their Line is 0.
+// whose Path names the field, such as "holidays[2].day"; their Line is 0,
+// since a Spec has no document ([ParseCalendar] gives the line).
 func (s Spec) Calendar() (*Calendar, error) {
 	if s.Zone == "" {
 		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
@@ -434,8 +436,15 @@ func (h HolidaySpec) rule(path string) (Rule, error) {
 		}
 		r = NthWeekday(h.Name, h.Nth, wd, time.Month(h.Month))
 	default:
-		if h.Weekday != "" {
+		switch {
+		case h.Weekday != "":
 			return Rule{}, fieldErr(path+".nth", "%w: a weekday needs nth, on_or_after or on_or_before", ErrNoSuchDate)
+		case h.Month == 0 && h.Day == 0:
+			return Rule{}, fieldErr(path, "%w: no date: give month and day, date, easter, orthodox_easter, nth with weekday and month, or a weekday with on_or_after or on_or_before (a null value is a key left out)", ErrInvalid)
+		case h.Month == 0:
+			return Rule{}, fieldErr(path+".month", "%w: missing: a fixed date needs a month and a day", ErrNoSuchDate)
+		case h.Day == 0:
+			return Rule{}, fieldErr(path+".day", "%w: missing: a fixed date needs a month and a day", ErrNoSuchDate)
 		}
 		r = Fixed(h.Name, time.Month(h.Month), h.Day)
 	}

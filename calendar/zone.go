@@ -2,10 +2,30 @@ package calendar
 
 import "time"
 
-// offsetAt returns the UTC offset of loc at Unix second x.
+// offsetAt returns the UTC offset of the calendar at Unix second x: the
+// zone's, up to the end of LastYear, and after it the offset in effect at
+// that end (see FirstYear). Before FirstYear the zone's own offset is
+// constant already (its first, local mean time).
 func (c *Calendar) offsetAt(x int64) int64 {
-	_, off := time.Unix(x, 0).In(c.loc).Zone()
+	if x >= c.endSec {
+		return c.endOff
+	}
+	return zoneOffset(c.loc, x)
+}
+
+// zoneOffset returns the UTC offset of loc at Unix second x.
+func zoneOffset(loc *time.Location, x int64) int64 {
+	_, off := time.Unix(x, 0).In(loc).Zone()
 	return int64(off)
+}
+
+// setEnd sets the instant at which LastYear ends on the zone's wall clock
+// (the local midnight that starts 1 January 10000) and the offset in
+// effect before it, which the calendar keeps from then on.
+func (c *Calendar) setEnd() {
+	w := int64(maxDay+1) * secPerDay // wall clock, 10000-01-01 00:00
+	off := zoneOffset(c.loc, w-zoneOffset(c.loc, w-secPerDay)-1)
+	c.endSec, c.endOff = w-off, off
 }
 
 // instantOf returns the Unix second at which the calendar's wall clock

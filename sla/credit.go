@@ -14,41 +14,60 @@ var (
 	ErrTierOverlap = errors.New("tiers overlap")
 )
 
-// Bound is one end of a credit tier: a target and whether the bound
-// includes it. Build one with AtLeast, Above, Below or AtMost; the zero
-// value is no bound. A plain value, safe for concurrent use.
-type Bound struct {
+// LowerBound is the lower end of a credit tier or a gap: a target and
+// whether the bound includes it. Build one with AtLeast or Above; the
+// zero value is no bound (open-ended down to 0%). Lower and upper bounds
+// are distinct types so that a tier cannot be given "below 99%" as its
+// lower end, which would silently mean the opposite. A plain value, safe
+// for concurrent use.
+type LowerBound struct{ b bound }
+
+// UpperBound is the upper end of a credit tier or a gap: a target and
+// whether the bound includes it. Build one with Below or AtMost; the zero
+// value is no bound (open-ended up to 100%). A plain value, safe for
+// concurrent use.
+type UpperBound struct{ b bound }
+
+// bound is either end of a tier.
+type bound struct {
 	at        Target
 	exclusive bool
 	set       bool
 }
 
 // AtLeast returns the inclusive lower bound "at least t".
-func AtLeast(t Target) Bound { return Bound{at: t, set: true} }
+func AtLeast(t Target) LowerBound { return LowerBound{bound{at: t, set: true}} }
 
 // Above returns the exclusive lower bound "above t".
-func Above(t Target) Bound { return Bound{at: t, exclusive: true, set: true} }
+func Above(t Target) LowerBound { return LowerBound{bound{at: t, exclusive: true, set: true}} }
 
 // Below returns the exclusive upper bound "below t".
-func Below(t Target) Bound { return Bound{at: t, exclusive: true, set: true} }
+func Below(t Target) UpperBound { return UpperBound{bound{at: t, exclusive: true, set: true}} }
 
 // AtMost returns the inclusive upper bound "at most t".
-func AtMost(t Target) Bound { return Bound{at: t, set: true} }
+func AtMost(t Target) UpperBound { return UpperBound{bound{at: t, set: true}} }
 
 // At returns the target of the bound, and whether the bound is set.
-func (b Bound) At() (Target, bool) { return b.at, b.set }
+func (b LowerBound) At() (Target, bool) { return b.b.at, b.b.set }
 
-// Exclusive reports whether the bound excludes its target.
-func (b Bound) Exclusive() bool { return b.exclusive }
+// Exclusive reports whether the bound excludes its target (Above).
+func (b LowerBound) Exclusive() bool { return b.b.exclusive }
+
+// At returns the target of the bound, and whether the bound is set.
+func (b UpperBound) At() (Target, bool) { return b.b.at, b.b.set }
+
+// Exclusive reports whether the bound excludes its target (Below).
+func (b UpperBound) Exclusive() bool { return b.b.exclusive }
 
 // CreditTier is one tier of a credit schedule: measured ratios within
 // [Lower, Upper], each end inclusive or exclusive as built, earn Credit, a
-// share of the bill. Lower must be built with AtLeast or Above and Upper
-// with Below or AtMost; an unset bound is open-ended. A plain value, safe
-// for concurrent use.
+// share of the bill. Lower is built with AtLeast or Above and Upper with
+// Below or AtMost (the types admit nothing else); an unset bound is
+// open-ended. A plain value, safe for concurrent use.
 type CreditTier struct {
-	Lower, Upper Bound
-	Credit       Share
+	Lower  LowerBound
+	Upper  UpperBound
+	Credit Share
 }
 
 // String returns the tier in interval notation: "[99%, 99.99%) → 10%".
@@ -64,18 +83,18 @@ func (t CreditTier) String() string {
 	return fmt.Sprintf("%s%v, %v%s → %v", open, lo.at, hi.at, closeB, t.Credit)
 }
 
-func (t CreditTier) lower() Bound {
-	if !t.Lower.set {
-		return AtLeast(Target{})
+func (t CreditTier) lower() bound {
+	if !t.Lower.b.set {
+		return bound{set: true}
 	}
-	return t.Lower
+	return t.Lower.b
 }
 
-func (t CreditTier) upper() Bound {
-	if !t.Upper.set {
-		return AtMost(Target{ppe: one})
+func (t CreditTier) upper() bound {
+	if !t.Upper.b.set {
+		return bound{at: Target{ppe: one}, set: true}
 	}
-	return t.Upper
+	return t.Upper.b
 }
 
 // admits reports whether the ratio whose comparison with a target is
@@ -104,14 +123,14 @@ func (t CreditTier) intersects(u CreditTier) bool {
 	return false
 }
 
-func stricterLower(a, b Bound) Bound {
+func stricterLower(a, b bound) bound {
 	if c := a.at.Cmp(b.at); c > 0 || c == 0 && a.exclusive {
 		return a
 	}
 	return b
 }
 
-func stricterUpper(a, b Bound) Bound {
+func stricterUpper(a, b bound) bound {
 	if c := a.at.Cmp(b.at); c < 0 || c == 0 && a.exclusive {
 		return a
 	}
@@ -188,23 +207,25 @@ func (s CreditSchedule) lookup(cmp func(Target) int) (Share, int) {
 // admits, from Lower to Upper, each inclusive or exclusive as built. A
 // plain value, safe for concurrent use.
 type Gap struct {
-	Lower, Upper Bound
+	Lower LowerBound
+	Upper UpperBound
 }
 
 // String returns "exactly 99%" for a gap of one ratio, and the range in
 // interval notation otherwise: "[0%, 95%)".
 func (g Gap) String() string {
-	if g.Lower.at == g.Upper.at && !g.Lower.exclusive && !g.Upper.exclusive {
-		return "exactly " + g.Lower.at.String()
+	lo, hi := g.Lower.b, g.Upper.b
+	if lo.at == hi.at && !lo.exclusive && !hi.exclusive {
+		return "exactly " + lo.at.String()
 	}
 	open, closeB := "[", "]"
-	if g.Lower.exclusive {
+	if lo.exclusive {
 		open = "("
 	}
-	if g.Upper.exclusive {
+	if hi.exclusive {
 		closeB = ")"
 	}
-	return fmt.Sprintf("%s%v, %v%s", open, g.Lower.at, g.Upper.at, closeB)
+	return fmt.Sprintf("%s%v, %v%s", open, lo.at, hi.at, closeB)
 }
 
 // Gaps returns the ratios below target that no tier admits, in
@@ -225,7 +246,7 @@ func (s CreditSchedule) Gaps(target Target) []Gap {
 	cuts = slices.Compact(cuts)
 	var gaps []Gap
 	open := false // a gap is open at the piece before
-	mark := func(covered bool, lower, upper Bound) {
+	mark := func(covered bool, lower LowerBound, upper UpperBound) {
 		switch {
 		case !covered && !open:
 			gaps = append(gaps, Gap{Lower: lower, Upper: upper})

@@ -3,6 +3,7 @@ package sla_test
 import (
 	"errors"
 	"math/big"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -137,8 +138,11 @@ func TestBoundAccessors(t *testing.T) {
 	if at, ok := b.At(); !ok || at != sla.MustTarget("99%") || !b.Exclusive() {
 		t.Errorf("Below(99%%) = %v %v %v", at, ok, b.Exclusive())
 	}
-	if _, ok := (sla.Bound{}).At(); ok {
-		t.Error("zero Bound is set")
+	if _, ok := (sla.LowerBound{}).At(); ok {
+		t.Error("zero LowerBound is set")
+	}
+	if _, ok := (sla.UpperBound{}).At(); ok {
+		t.Error("zero UpperBound is set")
 	}
 }
 
@@ -182,12 +186,12 @@ func FuzzCreditSchedule(f *testing.F) {
 			if next(4) > 0 {
 				at, v := grid()
 				r.lo, r.loExcl = v, next(2) == 0
-				tier.Lower = map[bool]sla.Bound{false: sla.AtLeast(at), true: sla.Above(at)}[r.loExcl]
+				tier.Lower = map[bool]sla.LowerBound{false: sla.AtLeast(at), true: sla.Above(at)}[r.loExcl]
 			}
 			if next(4) > 0 {
 				at, v := grid()
 				r.hi, r.hiExcl = v, next(2) == 0
-				tier.Upper = map[bool]sla.Bound{false: sla.AtMost(at), true: sla.Below(at)}[r.hiExcl]
+				tier.Upper = map[bool]sla.UpperBound{false: sla.AtMost(at), true: sla.Below(at)}[r.hiExcl]
 			}
 			tier.Credit = sla.MustShare(big.NewRat(int64(i), 10).FloatString(1))
 			tiers = append(tiers, tier)
@@ -251,10 +255,10 @@ func FuzzCreditSchedule(f *testing.F) {
 // nothing at exactly 99%; one that stops at 95% owes nothing below it;
 // the same tiers with "at most 99%" cover everything.
 func TestCreditGaps(t *testing.T) {
-	tier := func(lo, hi sla.Bound, credit string) sla.CreditTier {
+	tier := func(lo sla.LowerBound, hi sla.UpperBound, credit string) sla.CreditTier {
 		return sla.CreditTier{Lower: lo, Upper: hi, Credit: sla.MustShare(credit)}
 	}
-	none := sla.Bound{}
+	noLower := sla.LowerBound{}
 	tg := sla.MustTarget
 	tests := []struct {
 		name   string
@@ -264,11 +268,11 @@ func TestCreditGaps(t *testing.T) {
 	}{
 		{"a point at a boundary", []sla.CreditTier{
 			tier(sla.Above(tg("99%")), sla.Below(tg("99.9%")), "10%"),
-			tier(none, sla.Below(tg("99%")), "25%"),
+			tier(noLower, sla.Below(tg("99%")), "25%"),
 		}, "99.9%", []string{"exactly 99%"}},
 		{"covered", []sla.CreditTier{
 			tier(sla.Above(tg("99%")), sla.Below(tg("99.9%")), "10%"),
-			tier(none, sla.AtMost(tg("99%")), "25%"),
+			tier(noLower, sla.AtMost(tg("99%")), "25%"),
 		}, "99.9%", nil},
 		{"nothing below the last tier", []sla.CreditTier{
 			tier(sla.AtLeast(tg("99%")), sla.Below(tg("99.9%")), "10%"),
@@ -276,11 +280,11 @@ func TestCreditGaps(t *testing.T) {
 		}, "99.9%", []string{"[0%, 95%)"}},
 		{"a stretch between tiers and the top", []sla.CreditTier{
 			tier(sla.AtLeast(tg("98%")), sla.Below(tg("99%")), "10%"),
-			tier(none, sla.Below(tg("98%")), "25%"),
+			tier(noLower, sla.Below(tg("98%")), "25%"),
 		}, "99.5%", []string{"[99%, 99.5%)"}},
 		{"no tiers", nil, "99%", []string{"[0%, 99%)"}},
 		{"tiers above the target do not count", []sla.CreditTier{
-			tier(none, sla.Below(tg("99.99%")), "10%"),
+			tier(noLower, sla.Below(tg("99.99%")), "10%"),
 		}, "99.9%", nil},
 		{"a 0% target has nothing below it", nil, "0%", nil},
 	}
@@ -312,4 +316,45 @@ func TestShareOf(t *testing.T) {
 	assert.False(t, exact)
 	s, _ = sla.ShareOf(sla.RationalOf(1, 0))
 	assert.Equal(t, sla.MustShare("100%"), s)
+}
+
+// TestCreditBoundSides: Below and AtMost built the same Bound as Above
+// and AtLeast, so CreditTier{Lower: Below(99%)} was accepted and meant
+// "(99%, 100%]" where its author meant "below 99%": a silently wrong
+// credit. A bound now belongs to one end by its type, so that tier does
+// not compile; this test pins that no bound of one end can be assigned
+// to the other.
+func TestCreditBoundSides(t *testing.T) {
+	at := sla.MustTarget("99%")
+	lower := reflect.TypeOf(sla.CreditTier{}.Lower)
+	upper := reflect.TypeOf(sla.CreditTier{}.Upper)
+	for _, tc := range []struct {
+		name string
+		b    any
+		end  reflect.Type
+	}{
+		{"AtLeast", sla.AtLeast(at), lower},
+		{"Above", sla.Above(at), lower},
+		{"Below", sla.Below(at), upper},
+		{"AtMost", sla.AtMost(at), upper},
+	} {
+		other := lower
+		if tc.end == lower {
+			other = upper
+		}
+		typ := reflect.TypeOf(tc.b)
+		if !typ.AssignableTo(tc.end) {
+			t.Errorf("%s(99%%) is a %v, which CreditTier's end %v cannot hold", tc.name, typ, tc.end)
+		}
+		if typ.AssignableTo(other) {
+			t.Errorf("%s(99%%) is a %v, which the other end of a CreditTier (%v) also takes", tc.name, typ, other)
+		}
+	}
+	gap := reflect.TypeOf(sla.Gap{})
+	if f, _ := gap.FieldByName("Lower"); f.Type != lower {
+		t.Errorf("Gap.Lower is a %v, want %v", f.Type, lower)
+	}
+	if f, _ := gap.FieldByName("Upper"); f.Type != upper {
+		t.Errorf("Gap.Upper is a %v, want %v", f.Type, upper)
+	}
 }

@@ -81,8 +81,11 @@
 // # Credits and composition
 //
 // A [CreditSchedule] maps a measured ratio to a credit through tiers with
-// explicit inclusive or exclusive bounds; [CreditSchedule.Validate] names
-// a bad tier as credits[i], as a contract document does. [Serial] and
+// explicit inclusive or exclusive bounds: a tier's lower end is a
+// [LowerBound] ([AtLeast], [Above]) and its upper end an [UpperBound]
+// ([Below], [AtMost]), distinct types, so that "below 99%" cannot be
+// given as a lower end by mistake. [CreditSchedule.Validate] names a bad
+// tier as credits[i], as a contract document does. [Serial] and
 // [Redundant] compose availabilities exactly.
 //
 // # Errors

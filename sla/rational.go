@@ -1,6 +1,7 @@
 package sla
 
 import (
+	"fmt"
 	"math"
 	"math/big"
 	"strings"
@@ -196,28 +197,77 @@ func ParseRational(s string) (Rational, error) {
 	return x, err
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler. It reads a
-// non-negative decimal ("14.4"), a fraction ("14/15") or "+Inf"; a
-// negative value, a zero denominator or anything else is a *ParseError
-// wrapping ErrSyntax (ErrRange for a negative value).
+// maxRationalText bounds the length of a Rational's text, so that no
+// input makes the conversion to big integers costly.
+const maxRationalText = 400
+
+// wantRational describes the forms UnmarshalText reads, for its errors.
+const wantRational = "want a decimal such as 14.4, a fraction such as 14/15, or +Inf"
+
+// UnmarshalText implements encoding.TextUnmarshaler. It reads exactly
+// three forms, the ones [Rational.String] writes:
+//
+//   - a decimal: ASCII digits, optionally a point and more digits
+//     ("14.4", "6", "0.02");
+//   - a fraction: digits, "/", digits, with a denominator that is not
+//     zero ("14/15");
+//   - "+Inf".
+//
+// Every digit is decimal, leading zeros included ("014/015" is 14/15).
+// Nothing else is read: no sign, spaces, exponent, base prefix ("0x"),
+// digit separator ("_"), or point without digits on both sides ("1.",
+// ".5"), and at most 400 characters, as [ParseTarget] is strict. A
+// negative value ("-1") is a *ParseError wrapping ErrRange; any other
+// text, a zero denominator included, is a *ParseError wrapping
+// ErrSyntax.
 func (x *Rational) UnmarshalText(text []byte) error {
 	s := string(text)
 	if s == "+Inf" {
 		*x = inf
 		return nil
 	}
-	// big.Rat.SetString also reads exponents; a length limit keeps a
-	// hostile "1e999999999" from allocating without bound.
-	if len(s) == 0 || len(s) > 400 || strings.ContainsAny(s, "eE") {
-		return parseError("rational", s, ErrSyntax, "want a decimal such as 14.4, a fraction such as 14/15, or +Inf")
-	}
-	r, ok := new(big.Rat).SetString(s)
-	if !ok {
-		return parseError("rational", s, ErrSyntax, "want a decimal such as 14.4, a fraction such as 14/15, or +Inf")
-	}
-	if r.Sign() < 0 {
-		return parseError("rational", s, ErrRange, "negative; a rational here is 0 or more")
+	r, err := parseRat(s)
+	if err != nil {
+		return err
 	}
 	*x = fromRat(r)
 	return nil
+}
+
+// parseRat reads the finite forms of UnmarshalText.
+func parseRat(s string) (*big.Rat, error) {
+	fail := func(kind error, why string) (*big.Rat, error) {
+		return nil, parseError("rational", s, kind, "%s", why)
+	}
+	switch {
+	case s == "":
+		return fail(ErrSyntax, "empty; "+wantRational)
+	case len(s) > maxRationalText:
+		return fail(ErrSyntax, fmt.Sprintf("longer than %d characters; %s", maxRationalText, wantRational))
+	case s[0] == '-':
+		return fail(ErrRange, "negative; a rational here is 0 or more")
+	}
+	digits := func(d string) bool { return d != "" && allDigits(d) }
+	if num, den, frac := strings.Cut(s, "/"); frac {
+		if !digits(num) || !digits(den) {
+			return fail(ErrSyntax, wantRational)
+		}
+		if strings.Trim(den, "0") == "" {
+			return fail(ErrSyntax, "zero denominator")
+		}
+		return new(big.Rat).SetFrac(decimalInt(num), decimalInt(den)), nil
+	}
+	whole, fraction, point := strings.Cut(s, ".")
+	if !digits(whole) || point && !digits(fraction) {
+		return fail(ErrSyntax, wantRational)
+	}
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(fraction))), nil)
+	return new(big.Rat).SetFrac(decimalInt(whole+fraction), scale), nil
+}
+
+// decimalInt returns the value of a non-empty string of ASCII digits,
+// read in base 10 whatever its leading digits.
+func decimalInt(d string) *big.Int {
+	n, _ := new(big.Int).SetString(d, 10)
+	return n
 }

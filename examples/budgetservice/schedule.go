@@ -40,11 +40,7 @@ func loadSchedules(files []scheduleFile) ([]prom.Schedule, error) {
 		if len(data) > maxCalendarFile {
 			return nil, fmt.Errorf("-schedule %s: %s is larger than %d bytes", f.name, f.path, maxCalendarFile)
 		}
-		spec, err := calendar.ParseSpec(data)
-		var cal *calendar.Calendar
-		if err == nil {
-			cal, err = spec.Calendar()
-		}
+		cal, err := calendar.ParseCalendar(data)
 		if err != nil {
 			return nil, fmt.Errorf("-schedule %s: %s: %w", f.name, f.path, err)
 		}

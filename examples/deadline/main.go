@@ -166,11 +166,7 @@ func loadCalendar(path string) (*calendar.Calendar, error) {
 	if err != nil {
 		return nil, usagef("-calendar: %v", err)
 	}
-	spec, err := calendar.ParseSpec(data)
-	if err != nil {
-		return nil, usagef("-calendar %s: %v", path, err)
-	}
-	cal, err := spec.Calendar()
+	cal, err := calendar.ParseCalendar(data)
 	if err != nil {
 		return nil, usagef("-calendar %s: %v", path, err)
 	}

@@ -78,6 +78,13 @@ func TestParseErrors(t *testing.T) {
 			"terms[1].calendar", 26, contract.ErrUnknownName, `no calendar named "helpdesk"`},
 		{"limit that is not a duration", `"resolve": "40h business"`, `"resolve": "40 hours"`,
 			"terms[1].priorities[1].resolve", 29, ticket.ErrSyntax, `ticket: invalid limit "40 hours"`},
+		// A policy in a contract is read as ticket.Policy reads one: the
+		// limit's error says what form is wanted, and a goal given twice
+		// is an error at its path.
+		{"limit in words", `"resolve": "8h business"`, `"resolve": "8 hours"`,
+			"terms[1].priorities[0].resolve", 28, ticket.ErrSyntax, `want a Go duration, then business or wall, such as "4h business"`},
+		{"goal given twice", `"respond": "4h business"`, `"respond": "4h business", "respond": "1h"`,
+			"terms[1].priorities[1].respond", 29, contract.ErrDuplicateKey, `"respond" is given twice`},
 		{"limit that is not positive", `"resolve": "40h business"`, `"resolve": "0s business"`,
 			"terms[1].priorities[1].resolve", 29, ticket.ErrRange, "not positive"},
 		{"priority without a goal", `, "respond": "1h business", "resolve": "8h business"`, ``,

@@ -492,27 +492,15 @@ func (b *builder) tiers(path string, raws []json.RawMessage) (sla.CreditSchedule
 			return sla.CreditSchedule{}, err
 		}
 		var tier sla.CreditTier
-		for _, bd := range []struct {
-			field, text string
-			bound       func(sla.Target) sla.Bound
-			dst         *sla.Bound
-		}{
-			{"at_least", td.AtLeast, sla.AtLeast, &tier.Lower},
-			{"above", td.Above, sla.Above, &tier.Lower},
-			{"below", td.Below, sla.Below, &tier.Upper},
-			{"at_most", td.AtMost, sla.AtMost, &tier.Upper},
-		} {
-			if bd.text == "" {
-				continue
-			}
-			if _, set := bd.dst.At(); set {
-				return sla.CreditSchedule{}, fieldError(tp+"."+bd.field, ErrConflict, "a tier has one lower and one upper bound at most")
-			}
-			t, err := sla.ParseTarget(bd.text)
-			if err != nil {
-				return sla.CreditSchedule{}, wrapped(tp+"."+bd.field, nil, err)
-			}
-			*bd.dst = bd.bound(t)
+		if err := parseBound(tp, &tier.Lower,
+			boundField[sla.LowerBound]{"at_least", td.AtLeast, sla.AtLeast},
+			boundField[sla.LowerBound]{"above", td.Above, sla.Above}); err != nil {
+			return sla.CreditSchedule{}, err
+		}
+		if err := parseBound(tp, &tier.Upper,
+			boundField[sla.UpperBound]{"below", td.Below, sla.Below},
+			boundField[sla.UpperBound]{"at_most", td.AtMost, sla.AtMost}); err != nil {
+			return sla.CreditSchedule{}, err
 		}
 		credit, err := sla.ParseShare(td.Credit)
 		if err != nil {
@@ -525,6 +513,31 @@ func (b *builder) tiers(path string, raws []json.RawMessage) (sla.CreditSchedule
 		return sla.CreditSchedule{}, err
 	}
 	return cs, nil
+}
+
+// boundField is one key of a credit tier that sets one of its ends.
+type boundField[B any] struct {
+	field, text string
+	bound       func(sla.Target) B
+}
+
+// parseBound sets *dst from whichever of fields has text, at the tier at
+// path; two of them is an error.
+func parseBound[B interface{ At() (sla.Target, bool) }](path string, dst *B, fields ...boundField[B]) error {
+	for _, f := range fields {
+		if f.text == "" {
+			continue
+		}
+		if _, set := (*dst).At(); set {
+			return fieldError(path+"."+f.field, ErrConflict, "a tier has one lower and one upper bound at most")
+		}
+		t, err := sla.ParseTarget(f.text)
+		if err != nil {
+			return wrapped(path+"."+f.field, nil, err)
+		}
+		*dst = f.bound(t)
+	}
+	return nil
 }
 
 func (b *builder) obligations(raw json.RawMessage) error {

@@ -41,7 +41,9 @@
 // 1,000) and at most [Options.MaxNodes], so a document of nested aliases
 // is refused with [ErrTooLarge] after work and memory proportional to
 // its size. Input above [Options.MaxBytes] (4 MiB by default) is refused
-// before it is parsed. Merge keys (<<) and custom tags are
+// before it is parsed, and a stream of more than [Options.MaxDocuments]
+// documents (10,000 by default, empty ones included) at the first
+// document past them. Merge keys (<<) and custom tags are
 // [ErrUnsupported]. Nothing in the input makes Read panic.
 //
 // # Numbers

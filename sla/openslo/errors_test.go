@@ -363,6 +363,14 @@ func TestReadErrors(t *testing.T) {
 			msg:  `metadata.annotations.slamath.github.io/burn-rate`,
 		},
 		{
+			// Regression: the annotation was read with big.Rat's syntax,
+			// so a hexadecimal float equal to the threshold passed.
+			name: "burn-rate annotation in a form a Rational does not have",
+			in:   condition(`slamath.github.io/burn-rate: "0x1p-1"`, "threshold: 0.5\nlookbackWindow: 3d"),
+			want: openslo.ErrSyntax,
+			msg:  `metadata.annotations.slamath.github.io/burn-rate`,
+		},
+		{
 			name: "short window longer than the lookback",
 			in:   condition("slamath.github.io/short-window: 2h", "threshold: 2\nlookbackWindow: 1h"),
 			want: openslo.ErrRange,

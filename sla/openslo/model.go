@@ -45,14 +45,30 @@ type File struct {
 	NotificationTargets []*AlertNotificationTarget
 }
 
-// SLO returns the SLO named name, or nil.
-func (f *File) SLO(name string) *SLO { return find(f.SLOs, name) }
+// SLO returns the SLO named name, or nil (always nil for a nil File).
+func (f *File) SLO(name string) *SLO {
+	if f == nil {
+		return nil
+	}
+	return find(f.SLOs, name)
+}
 
-// SLI returns the SLI named name, or nil.
-func (f *File) SLI(name string) *SLI { return find(f.SLIs, name) }
+// SLI returns the SLI named name, or nil (always nil for a nil File).
+func (f *File) SLI(name string) *SLI {
+	if f == nil {
+		return nil
+	}
+	return find(f.SLIs, name)
+}
 
-// AlertPolicy returns the alert policy named name, or nil.
-func (f *File) AlertPolicy(name string) *AlertPolicy { return find(f.AlertPolicies, name) }
+// AlertPolicy returns the alert policy named name, or nil (always nil
+// for a nil File).
+func (f *File) AlertPolicy(name string) *AlertPolicy {
+	if f == nil {
+		return nil
+	}
+	return find(f.AlertPolicies, name)
+}
 
 type named interface{ name() string }
 

@@ -17,6 +17,12 @@ const (
 	// DefaultMaxNodes bounds the YAML nodes Read visits, counting every
 	// expansion of an alias.
 	DefaultMaxNodes = 1 << 20
+	// DefaultMaxDocuments bounds the YAML documents of a stream: 10,000,
+	// far above any hand-written OpenSLO file. The YAML library spends
+	// several hundred bytes on every document, even an empty one ("---"),
+	// so the bound keeps a stream of empty documents from costing a
+	// hundred times its size.
+	DefaultMaxDocuments = 10_000
 	// maxDepth bounds the nesting of the values Read walks.
 	maxDepth = 128
 )
@@ -33,6 +39,10 @@ type Options struct {
 	// nested aliases (a "billion laughs" document) are refused after work
 	// and memory proportional to the input.
 	MaxNodes int
+	// MaxDocuments is the most YAML documents a stream may hold, empty
+	// ones included; 0 means DefaultMaxDocuments. Read stops parsing at
+	// the first document past it.
+	MaxDocuments int
 }
 
 // Read reads an OpenSLO stream with the default Options.
@@ -63,15 +73,17 @@ func (o Options) maxBytes() int {
 // Every number is read from its literal text into an exact type; a number
 // that type cannot hold is an error, never rounded. Unknown fields,
 // duplicate keys, duplicate names and references to objects the stream
-// does not define are errors. Input larger than MaxBytes, or that expands
-// beyond MaxNodes, is refused with ErrTooLarge, in time and memory
-// proportional to the input. Read never panics.
+// does not define are errors. Input larger than MaxBytes, with more
+// documents than MaxDocuments, or that expands beyond MaxNodes, is
+// refused with ErrTooLarge, in time and memory proportional to the input
+// (and for a stream of many documents, to at most MaxDocuments of them).
+// Read never panics.
 func (o Options) Read(data []byte) (f *File, err error) {
 	if len(data) > o.maxBytes() {
 		return nil, &Error{File: o.Name, Doc: -1, Item: -1,
 			Err: reason(ErrTooLarge, "the input has more than %d bytes", o.maxBytes())}
 	}
-	docs, perr := parseStream(data)
+	docs, perr := parseStream(data, o.maxDocuments())
 	if perr != nil {
 		perr.File = o.Name
 		return nil, perr
@@ -90,10 +102,18 @@ func (o Options) Read(data []byte) (f *File, err error) {
 	return d.file, nil
 }
 
+func (o Options) maxDocuments() int {
+	if o.MaxDocuments > 0 {
+		return o.MaxDocuments
+	}
+	return DefaultMaxDocuments
+}
+
 // parseStream parses every YAML document of data into nodes, without
-// expanding aliases. A panic inside the YAML library is reported as a
-// syntax error rather than passed on.
-func parseStream(data []byte) (docs []*yaml.Node, e *Error) {
+// expanding aliases, and fails with ErrTooLarge at the first document
+// past maxDocs. A panic inside the YAML library is reported as a syntax
+// error rather than passed on.
+func parseStream(data []byte, maxDocs int) (docs []*yaml.Node, e *Error) {
 	defer func() {
 		if r := recover(); r != nil {
 			docs, e = nil, &Error{Doc: len(docs), Item: -1, Err: reason(ErrSyntax, "the YAML parser failed: %v", r)}
@@ -108,6 +128,10 @@ func parseStream(data []byte) (docs []*yaml.Node, e *Error) {
 		}
 		if err != nil {
 			return nil, &Error{Doc: len(docs), Item: -1, Err: reason(ErrSyntax, "%v", err)}
+		}
+		if len(docs) == maxDocs {
+			return nil, &Error{Doc: len(docs), Item: -1, Line: n.Line, Column: n.Column,
+				Err: reason(ErrTooLarge, "the stream has more than %d documents (Options.MaxDocuments)", maxDocs)}
 		}
 		docs = append(docs, &n)
 	}

@@ -3,6 +3,7 @@ package openslo
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -32,8 +33,13 @@ func Write(w io.Writer, f *File) error {
 	return err
 }
 
-// Marshal returns the OpenSLO v1 stream of f; see Write.
+// Marshal returns the OpenSLO v1 stream of f; see Write. A nil f, or a
+// nil object in one of its lists, is an *Error wrapping ErrInvalid that
+// names the list and index ("SLOs[2]").
 func Marshal(f *File) ([]byte, error) {
+	if err := checkNil(f); err != nil {
+		return nil, err
+	}
 	var docs []*yaml.Node
 	e := &encoder{}
 	for _, o := range f.DataSources {
@@ -75,7 +81,7 @@ func Marshal(f *File) ([]byte, error) {
 		return nil, &Error{Doc: -1, Item: -1, Err: reason(ErrInvalid, "encoding: %v", err)}
 	}
 	out := buf.Bytes()
-	if _, err := (Options{MaxBytes: max(len(out), DefaultMaxBytes)}).Read(out); err != nil {
+	if _, err := (Options{MaxBytes: max(len(out), DefaultMaxBytes), MaxDocuments: max(len(docs), DefaultMaxDocuments)}).Read(out); err != nil {
 		var e *Error
 		if errors.As(err, &e) {
 			// The position is in the output, which the caller has not seen.
@@ -86,6 +92,41 @@ func Marshal(f *File) ([]byte, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// checkNil reports a nil f, or the first nil object in its lists.
+func checkNil(f *File) error {
+	if f == nil {
+		return &Error{Doc: -1, Item: -1, Err: reason(ErrInvalid, "no File (a nil *File)")}
+	}
+	for _, l := range []struct {
+		field, kind string
+		nils        func() int
+	}{
+		{"DataSources", KindDataSource, func() int { return firstNil(f.DataSources) }},
+		{"Services", KindService, func() int { return firstNil(f.Services) }},
+		{"SLIs", KindSLI, func() int { return firstNil(f.SLIs) }},
+		{"NotificationTargets", KindAlertNotificationTarget, func() int { return firstNil(f.NotificationTargets) }},
+		{"AlertConditions", KindAlertCondition, func() int { return firstNil(f.AlertConditions) }},
+		{"AlertPolicies", KindAlertPolicy, func() int { return firstNil(f.AlertPolicies) }},
+		{"SLOs", KindSLO, func() int { return firstNil(f.SLOs) }},
+	} {
+		if i := l.nils(); i >= 0 {
+			return &Error{Doc: -1, Item: -1, Kind: l.kind,
+				Path: fmt.Sprintf("File.%s[%d]", l.field, i), Err: reason(ErrInvalid, "a nil *%s", l.kind)}
+		}
+	}
+	return nil
+}
+
+// firstNil returns the index of the first nil in list, or -1.
+func firstNil[T any](list []*T) int {
+	for i, o := range list {
+		if o == nil {
+			return i
+		}
+	}
+	return -1
 }
 
 // encoder builds the nodes of a stream, keeping the first error.

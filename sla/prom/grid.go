@@ -28,8 +28,9 @@ var ErrGrid = errors.New("invalid grid")
 // together make up the span [Start, End).
 //
 // Prometheus keeps milliseconds, so Start, End and Step must be whole
-// milliseconds, Step positive, End − Start a whole number of steps, and
-// the points at most MaxGridPoints. A plain value, safe for concurrent
+// milliseconds, Step positive, End − Start a whole number of steps that
+// a time.Duration holds (about 292 years), and the points at most
+// MaxGridPoints. A plain value, safe for concurrent
 // use; the zero value is not valid.
 type Grid struct {
 	Start, End time.Time
@@ -45,6 +46,9 @@ func (g Grid) Validate() error {
 		return fmt.Errorf("prom: grid %s: start and end must be whole milliseconds: %w", g.Span(), ErrGrid)
 	case g.End.Before(g.Start):
 		return fmt.Errorf("prom: grid %s: end before start: %w", g.Span(), ErrGrid)
+	case !g.Start.Add(g.End.Sub(g.Start)).Equal(g.End):
+		// End − Start saturated: the grid's arithmetic is in Durations.
+		return fmt.Errorf("prom: grid %s: the span is longer than a time.Duration holds (about 292 years): %w", g.Span(), ErrGrid)
 	case g.End.Sub(g.Start)%g.Step != 0:
 		return fmt.Errorf("prom: grid %s: not a whole number of steps of %v: %w", g.Span(), g.Step, ErrGrid)
 	case g.End.Sub(g.Start)/g.Step >= MaxGridPoints:

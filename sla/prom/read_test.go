@@ -399,3 +399,23 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		})
 	}
 }
+
+// TestGridSpanBeyondDuration: a grid from 0001-01-01 to 9999-01-01 was
+// reported as "not a whole number of steps of 1ms", because End − Start
+// saturates at the longest time.Duration (about 292 years). The error
+// now says that the span is too long, whatever the step.
+func TestGridSpanBeyondDuration(t *testing.T) {
+	start := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, step := range []time.Duration{time.Millisecond, time.Minute, 24 * time.Hour} {
+		g := prom.Grid{Start: start, End: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC), Step: step}
+		err := g.Validate()
+		require.ErrorIs(t, err, prom.ErrGrid)
+		if !strings.Contains(err.Error(), "longer than a time.Duration holds") || strings.Contains(err.Error(), "whole number of steps") {
+			t.Errorf("step %v: error %q does not say that the span is too long", step, err)
+		}
+	}
+	// Just under the longest Duration, in whole days, the grid is judged
+	// by its points as before.
+	g := prom.Grid{Start: start, End: start.Add(106_751 * 24 * time.Hour), Step: 24 * time.Hour}
+	require.NoError(t, g.Validate())
+}

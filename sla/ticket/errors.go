@@ -59,7 +59,8 @@ func (e *ParseError) Unwrap() error { return e.Err }
 
 // FieldError is the error for a field of a Policy: Path names it as a
 // JSON path into the policy's document ("priorities[1].resolve",
-// "warnings[0]"), and Err says what is wrong. Err wraps ErrPolicy and,
+// "warnings[0]"; empty for the document as a whole), and Err says what
+// is wrong. Err wraps ErrPolicy and,
 // where one applies, ErrRange or a *ParseError. A document that embeds
 // a policy, such as a contract, puts its own path in front.
 type FieldError struct {
@@ -68,7 +69,11 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	return "ticket: " + e.Path + ": " + strings.TrimPrefix(e.Err.Error(), "ticket: ")
+	msg := strings.TrimPrefix(e.Err.Error(), "ticket: ")
+	if e.Path == "" {
+		return "ticket: " + msg
+	}
+	return "ticket: " + e.Path + ": " + msg
 }
 
 func (e *FieldError) Unwrap() error { return e.Err }

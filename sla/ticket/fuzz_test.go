@@ -131,16 +131,34 @@ func FuzzClockLimit(f *testing.F) {
 	})
 }
 
-// FuzzClockPolicy: any JSON either fails with ErrPolicy (or a
-// syntax error) or reads as a valid term that round-trips.
+// FuzzClockPolicy: any JSON either fails with a *FieldError wrapping
+// ErrPolicy (or a syntax error) or reads as a valid term that
+// round-trips; what it reads, encoding/json reads the same (its keys
+// being exact and single, the two cannot differ).
 func FuzzClockPolicy(f *testing.F) {
 	f.Add([]byte(rcTermJSON))
 	f.Add([]byte(`{"priorities": [{"name": "P1", "respond": "1h"}], "warnings": []}`))
 	f.Add([]byte(`{"priorities": [{"name": "P1"}]}`))
+	f.Add([]byte(`{"priorities": [{"name": "P1", "respond": "15m wall", "respond": "1h"}]}`))
+	f.Add([]byte(`{"priorities": [{"name": "P1", "Respond": "1h"}], "warnings": null}`))
+	f.Add([]byte(`{"priorities": [{"name": "P3", "resolve": "8 hours"}], "warnings": [50.5]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var term Policy
 		if err := json.Unmarshal(data, &term); err != nil {
+			var se *json.SyntaxError
+			var fe *FieldError
+			if !errors.As(err, &se) && (!errors.As(err, &fe) || !errors.Is(err, ErrPolicy)) {
+				t.Fatalf("%s: error %v is neither a syntax error nor a *FieldError wrapping ErrPolicy", data, err)
+			}
 			return
+		}
+		type plain Policy
+		var ref plain
+		if err := json.Unmarshal(data, &ref); err != nil {
+			t.Fatalf("read %s, which encoding/json refuses: %v", data, err)
+		}
+		if diff := cmp.Diff(term, Policy(ref)); diff != "" {
+			t.Fatalf("read %s unlike encoding/json (-got +encoding/json):\n%s", data, diff)
 		}
 		if err := term.Validate(); err != nil {
 			t.Fatalf("read %s as an invalid term: %v", data, err)

@@ -1,8 +1,6 @@
 package ticket
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -106,11 +104,11 @@ func (l *Limit) UnmarshalText(b []byte) error {
 	case "wall":
 		v.Basis = Wall
 	default:
-		return fail(ErrSyntax, "basis %s is neither business nor wall", quote(basis))
+		return fail(ErrSyntax, "basis %s is neither business nor wall; want %s", quote(basis), limitForm)
 	}
 	d, err := time.ParseDuration(dur)
 	if err != nil {
-		return fail(ErrSyntax, "want a Go duration such as 4h or 1h30m, then business or wall")
+		return fail(ErrSyntax, "want %s", limitForm)
 	}
 	if d <= 0 {
 		return fail(ErrRange, "the duration is not positive")
@@ -150,8 +148,9 @@ type Priority struct {
 //	   {"name": "P2", "respond": "1h", "resolve": "16h"}],
 //	 "warnings": [50, 75, 100]}
 //
-// Reading JSON validates the policy and rejects unknown fields. A policy
-// is safe for concurrent use as long as it is not modified.
+// Reading JSON validates the policy and rejects unknown fields, keys
+// given twice and keys in another case (see [Policy.UnmarshalJSON]). A
+// policy is safe for concurrent use as long as it is not modified.
 type Policy struct {
 	Priorities []Priority `json:"priorities"`
 	// Warnings are the warning levels in percent, ascending, each in
@@ -238,20 +237,23 @@ func (p Policy) clock(priority, goal string, business Schedule) (Clock, error) {
 	return l.Clock(business, p.Warnings), nil
 }
 
-// UnmarshalJSON reads a policy, rejecting unknown fields, and validates
-// it. Errors wrap ErrPolicy.
+// UnmarshalJSON reads a policy and validates it. Keys are exact (the
+// field names of the example on [Policy], in lower case) and given once:
+// a key in another case ("Respond"), an unknown key and a key given
+// twice are errors, as is a value of the wrong type. A null value is
+// the value left out: no goal, or the default warnings. Every error is a
+// [*FieldError] whose Path names the field ("priorities[2].resolve",
+// "warnings[1]"; empty for the document itself) and which wraps
+// ErrPolicy; a limit that does not parse also wraps its *ParseError.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	type plain Policy
-	var v plain
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&v); err != nil {
-		return fmt.Errorf("ticket: %w: %w", ErrPolicy, err)
-	}
-	if err := Policy(v).Validate(); err != nil {
+	v, err := decodePolicy(b)
+	if err != nil {
 		return err
 	}
-	*p = Policy(v)
+	if err := v.Validate(); err != nil {
+		return err
+	}
+	*p = v
 	return nil
 }
 
