@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // The decoder reads a contract document one level at a time: every array
@@ -88,9 +89,9 @@ func join(path, field string) string {
 // ("target" and "Target") name one field; in a map they are two keys.
 func decodeObject(path string, raw json.RawMessage, v any) error {
 	if d, dup := jsonkey.FindTop(raw, jsonkey.ModeOf(v)); dup {
-		msg := fmt.Sprintf("%q is given twice", d.Key)
+		msg := quote.Text(d.Key) + " is given twice"
 		if d.First != d.Key {
-			msg = fmt.Sprintf("%q is given twice, first as %q: keys name a field whatever their case", d.Key, d.First)
+			msg = fmt.Sprintf("%s is given twice, first as %s: keys name a field whatever their case", quote.Text(d.Key), quote.Text(d.First))
 		}
 		return fieldError(join(path, d.Path), ErrDuplicateKey, msg)
 	}
@@ -129,9 +130,9 @@ func decodeError(path, form string, err error) error {
 	}
 	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
 		name, _ = strconv.Unquote(name)
-		return fieldError(join(path, name), ErrUnknownField, fmt.Sprintf("unknown field %q", name))
+		return fieldError(join(path, name), ErrUnknownField, "unknown field "+quote.Text(name))
 	}
-	return fieldError(path, ErrSyntax, "malformed JSON: "+err.Error(), err)
+	return fieldError(path, ErrSyntax, "malformed JSON: "+quote.Message(err.Error()), err)
 }
 
 // jsonKind names a JSON value as encoding/json reports it ("object",
@@ -303,7 +304,7 @@ func readDocument(data []byte) (json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
-		fe := fieldError("", ErrSyntax, "malformed JSON: "+err.Error(), err)
+		fe := fieldError("", ErrSyntax, "malformed JSON: "+quote.Message(err.Error()), err)
 		fe.Line = lineAt(data, dec.InputOffset())
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
