@@ -51,10 +51,7 @@ func NewReader(data []byte, invalid error, report func(path string, line int, er
 }
 
 // line returns the 1-based line of byte offset off.
-func (r *Reader) line(off int64) int {
-	off = min(max(off, 0), int64(len(r.data)))
-	return bytes.Count(r.data[:off], []byte("\n")) + 1
-}
+func (r *Reader) line(off int64) int { return LineAt(r.data, off) }
 
 // fail returns the error at path, on the line the Reader has reached,
 // for the reason err.

@@ -241,3 +241,31 @@ func TestParseTypeErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLinesOfKeysWithDots: the line of an error found after decoding was
+// looked up by splitting its path at every dot, so in a calendar named
+// "ops.eu" a holiday on 31 April was reported on the line of "calendars",
+// not of its day. The one locator of lines in the module matches a key
+// whole, dots and all.
+func TestLinesOfKeysWithDots(t *testing.T) {
+	doc := `{
+  "name": "x",
+  "calendars": {
+    "ops": {"zone": "UTC", "hours": [{"days": "Mon", "spans": ["09:00-17:00"]}]},
+    "ops.eu": {
+      "zone": "Europe/Berlin",
+      "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}],
+      "holidays": [
+        {"name": "no such day", "month": 4, "day": 31}
+      ]
+    }
+  },
+  "terms": [{"name": "t", "kind": "availability", "segments": [{"name": "s", "during": "ops.eu", "target": "99%"}]}]
+}`
+	_, err := contract.Parse([]byte(doc))
+	var fe *contract.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "calendars.ops.eu.holidays[0].day", fe.Path, "error: %v", err)
+	assert.Equal(t, 9, fe.Line, "error: %v", err)
+	assert.ErrorIs(t, err, calendar.ErrNoSuchDate)
+}
