@@ -2,7 +2,6 @@ package jsonkey
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
 )
 
@@ -90,45 +89,14 @@ func index(rest string) (int, string, bool) {
 // bracket), and returns the offsets of that key's opening quote and of
 // its value, and the key's length in rest.
 func (s *scanner) member(rest string) (key, value, n int, ok bool) {
-	s.i++ // '{'
 	n = -1
-	for {
-		s.space()
-		if s.i >= len(s.data) || s.data[s.i] != '"' {
-			break // '}', or not JSON
-		}
-		start := s.i
-		raw, escaped, _, err := s.str()
-		if err != nil {
-			break
-		}
-		k := raw
-		if escaped {
-			var text string
-			if json.Unmarshal(s.data[start:s.i], &text) != nil {
-				break
-			}
-			k = []byte(text)
-		}
-		s.space()
-		if s.i >= len(s.data) || s.data[s.i] != ':' {
-			break
-		}
-		s.i++
-		s.space()
+	s.members(func(k []byte, keyAt, valueAt int) bool {
 		if len(k) > n && len(k) <= len(rest) && rest[:len(k)] == string(k) &&
 			(len(k) == len(rest) || rest[len(k)] == '.' || rest[len(k)] == '[') {
-			key, value, n = start, s.i, len(k)
+			key, value, n = keyAt, valueAt, len(k)
 		}
-		if _, err := s.value(); err != nil {
-			break
-		}
-		s.space()
-		if s.i >= len(s.data) || s.data[s.i] != ',' {
-			break
-		}
-		s.i++
-	}
+		return true
+	})
 	return key, value, n, n >= 0
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/slamath/slamath/internal/jsonkey"
@@ -84,23 +83,47 @@ func join(path, field string) string {
 // pointer to a struct or a map: unknown fields, duplicate keys and values
 // of the wrong type are *FieldErrors naming their path.
 //
-// A key is given twice when encoding/json would fill one destination
-// from both, the last winning: in a struct, keys that differ only in case
-// ("target" and "Target") name one field; in a map they are two keys.
+// Keys are exact, as in every document of the module: a key of a struct
+// is one of its fields' names as the json tags write them, and a key in
+// another case ("Target"), which encoding/json would take for the field,
+// is an unknown field whose error gives the right spelling. The keys of a
+// map (calendar names) are its own, case and all.
 func decodeObject(path string, raw json.RawMessage, v any) error {
-	if d, dup := jsonkey.FindTop(raw, jsonkey.ModeOf(v)); dup {
-		msg := quote.Text(d.Key) + " is given twice"
-		if d.First != d.Key {
-			msg = fmt.Sprintf("%s is given twice, first as %s: keys name a field whatever their case", quote.Text(d.Key), quote.Text(d.First))
-		}
-		return fieldError(join(path, d.Path), ErrDuplicateKey, msg)
+	if d, dup := jsonkey.FindTop(raw, jsonkey.Exact); dup {
+		return fieldError(join(path, d.Path), ErrDuplicateKey, quote.Text(d.Key)+" is given twice")
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if known, ok := keysOf(v); ok {
+		if key, unknown := jsonkey.Unknown(raw, known); unknown {
+			return fieldError(join(path, key), ErrUnknownField, jsonkey.UnknownKey(key, known))
+		}
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
 		return decodeError(path, formObject, err)
 	}
 	return nil
+}
+
+// keysOf returns the keys of the struct v points to, as the json tags of
+// its fields name them, and false for anything but a struct.
+func keysOf(v any) ([]string, bool) {
+	t := reflect.TypeOf(v)
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	t = t.Elem()
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		keys = append(keys, name)
+	}
+	return keys, true
 }
 
 // decodeElement decodes the JSON value raw, an element at path that
@@ -127,10 +150,6 @@ func decodeError(path, form string, err error) error {
 			}
 		}
 		return fieldError(join(path, field), ErrType, fmt.Sprintf("got %s, want %s", jsonKind(te.Value), want), err)
-	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ = strconv.Unquote(name)
-		return fieldError(join(path, name), ErrUnknownField, "unknown field "+quote.Text(name))
 	}
 	return fieldError(path, ErrSyntax, "malformed JSON: "+quote.Message(err.Error()), err)
 }

@@ -61,7 +61,8 @@ import (
 // [Money]. A response term's priorities and warnings are a
 // [ticket.Policy].
 //
-// Unknown fields, keys given twice, trailing data and documents over
+// Keys are exact ("Target" is not "target"). Unknown fields, keys in
+// another case, keys given twice, trailing data and documents over
 // MaxContractBytes are rejected. Every error is a *FieldError with the
 // path of the field, indexes included, and its line in the document; its
 // Err wraps ErrContract, the sentinel of the kind of problem, and the
