@@ -14,6 +14,7 @@ import (
 // without a line since a Spec has no document. A field the document
 // leaves out is reported on the line of the object that lacks it.
 func ParseCalendar(data []byte) (*Calendar, error) {
+	data = jsonkey.TrimBOM(data)
 	s, err := ParseSpec(data)
 	if err != nil {
 		return nil, err

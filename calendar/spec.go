@@ -114,7 +114,8 @@ type OverrideSpec struct {
 // ParseSpec decodes a JSON calendar document. Unknown fields, keys given
 // twice and data after the document are errors; every error is a
 // [*FieldError] naming the field (with array indexes) and the line. A
-// null value is the key left out ("easter": null is no Easter offset).
+// null value is the key left out ("easter": null is no Easter offset). A
+// UTF-8 byte order mark at the start is skipped.
 func ParseSpec(data []byte) (Spec, error) {
 	r := specReader{jsonkey.NewReader(data, ErrInvalid, func(path string, line int, err error) error {
 		return &FieldError{Path: path, Line: line, Err: err}

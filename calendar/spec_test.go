@@ -306,3 +306,30 @@ func TestKeysInAnotherCase(t *testing.T) {
 		}
 	}
 }
+
+// TestByteOrderMark: a calendar document saved with a UTF-8 byte order
+// mark first reads as without it, and its errors keep their lines.
+func TestByteOrderMark(t *testing.T) {
+	doc := "{\n\"zone\": \"Europe/London\",\n\"hours\": [{\"days\": \"Mon-Fri\", \"spans\": [\"09:00-17:00\"]}]\n}"
+	want, err := ParseSpec([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseSpec([]byte("\ufeff" + doc))
+	if err != nil {
+		t.Fatalf("with a byte order mark: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spec (-want +got):\n%s", diff)
+	}
+	if _, err := ParseCalendar([]byte("\ufeff" + doc)); err != nil {
+		t.Errorf("ParseCalendar with a byte order mark: %v", err)
+	}
+	// An error found by Spec.Calendar is placed by path on the same line.
+	bad := strings.Replace(doc, "\n}", ",\n\"overrides\": [{\"date\": \"2026-02-30\", \"closed\": true}]\n}", 1)
+	_, err = ParseCalendar([]byte("\ufeff" + bad))
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Path != "overrides[0].date" || fe.Line != 4 {
+		t.Errorf("error %v, want overrides[0].date on line 4", err)
+	}
+}

@@ -114,6 +114,10 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{Err: errf(ErrTooLarge, "more than %d bytes", MaxSize)}
 	}
+	// A UTF-8 byte order mark, which editors on Windows often write
+	// first, is not part of the content (RFC 5545 section 3.1.4 gives
+	// UTF-8 as the charset; the mark carries nothing in it).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkParams(data); err != nil {
 		return nil, err
 	}
@@ -375,8 +379,9 @@ func (e *event) endOf(start value) time.Time {
 // event, and each occurrence of a recurring one, from its start to its
 // end, clipped to span.
 //
-// All-day events (DTSTART with a DATE value) are holidays, not windows,
-// and are left out, as are events with STATUS:CANCELLED. A time with a
+// A UTF-8 byte order mark at the start of the file is skipped. All-day
+// events (DTSTART with a DATE value) are holidays, not windows, and are
+// left out, as are events with STATUS:CANCELLED. A time with a
 // TZID is read in that IANA zone; a time with neither TZID nor the Z
 // suffix ("floating") is read in floating, or in UTC when floating is
 // nil. A wall time that occurs twice is its first occurrence and one in a

@@ -210,3 +210,20 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		})
 	}
 }
+
+// TestByteOrderMark: a file that starts with a UTF-8 byte order mark, as
+// files saved by editors on Windows often do, was refused (`expected
+// BEGIN property, got "\ufeffBEGIN"`). Every reader skips the mark.
+func TestByteOrderMark(t *testing.T) {
+	ics := calendarOf(firstTuesday+"RRULE:FREQ=MONTHLY;BYDAY=1TU;COUNT=12", "UID:h\nDTSTART;VALUE=DATE:20261225\nSUMMARY:Christmas Day")
+	bom := "\ufeff" + ics
+	set, err := ical.Maintenance(strings.NewReader(bom), year26, nil)
+	require.NoError(t, err)
+	require.Equal(t, firstTuesdays2026, set.Intervals())
+	ws, err := ical.MaintenanceWindows(strings.NewReader(bom), year26, nil)
+	require.NoError(t, err)
+	require.Len(t, ws, len(firstTuesdays2026))
+	rules, err := ical.Holidays(strings.NewReader(bom), calendar.Date{Year: 2026, Month: 1, Day: 1}, calendar.Date{Year: 2026, Month: 12, Day: 31})
+	require.NoError(t, err)
+	require.Len(t, rules, 1)
+}

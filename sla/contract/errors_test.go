@@ -320,3 +320,28 @@ func TestKeysInAnotherCase(t *testing.T) {
 	err = p.UnmarshalJSON([]byte(`{"priorities": [{"name": "P1", "Respond": "1h business"}]}`))
 	assert.ErrorContains(t, err, `unknown field "Respond"; keys are exact: want "respond"`)
 }
+
+// TestByteOrderMark: a contract saved by an editor that writes a UTF-8
+// byte order mark first was refused as malformed JSON. The mark is
+// skipped, and an error after it is on the same line as without it.
+func TestByteOrderMark(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	want, err := contract.Parse(seed)
+	require.NoError(t, err)
+	got, err := contract.Parse(append([]byte("\ufeff"), seed...))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	bad := strings.Replace(string(seed), `"kind": "response"`, `"Kind": "response"`, 1)
+	require.NotEqual(t, string(seed), bad)
+	_, err = contract.Parse([]byte("\ufeff" + bad))
+	var fe *contract.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "terms[1].Kind", fe.Path)
+	require.Equal(t, 25, fe.Line) // as in TestKeysInAnotherCase, without the mark
+
+	// A mark anywhere but the start is not white space in JSON.
+	_, err = contract.Parse([]byte(" \ufeff" + string(seed)))
+	require.ErrorIs(t, err, contract.ErrContract)
+}

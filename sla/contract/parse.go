@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/internal/jsonkey"
 	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
@@ -61,7 +62,8 @@ import (
 // [Money]. A response term's priorities and warnings are a
 // [ticket.Policy].
 //
-// Keys are exact ("Target" is not "target"). Unknown fields, keys in
+// A UTF-8 byte order mark at the start is skipped. Keys are exact
+// ("Target" is not "target"). Unknown fields, keys in
 // another case, keys given twice, trailing data and documents over
 // MaxContractBytes are rejected. Every error is a *FieldError with the
 // path of the field, indexes included, and its line in the document; its
@@ -73,6 +75,7 @@ import (
 // Warnings, such as a credit schedule with a gap below a target, are not
 // errors: read them with [Contract.Validate].
 func Parse(data []byte) (Contract, error) {
+	data = jsonkey.TrimBOM(data)
 	c, err := parse(data)
 	if err != nil {
 		return Contract{}, withLine(data, err)
