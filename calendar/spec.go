@@ -114,7 +114,8 @@ type OverrideSpec struct {
 // ParseSpec decodes a JSON calendar document. Unknown fields, keys given
 // twice and data after the document are errors; every error is a
 // [*FieldError] naming the field (with array indexes) and the line. A
-// null value is the key left out ("easter": null is no Easter offset).
+// null value is the key left out ("easter": null is no Easter offset). A
+// UTF-8 byte order mark at the start is skipped.
 func ParseSpec(data []byte) (Spec, error) {
 	r := specReader{jsonkey.NewReader(data, ErrInvalid, func(path string, line int, err error) error {
 		return &FieldError{Path: path, Line: line, Err: err}
@@ -149,9 +150,10 @@ type specReader struct{ *jsonkey.Reader }
 // year or offset a calendar accepts, few enough for any int.
 const specDigits = 9
 
-// unknown is the error for a key an object does not have.
-func (r specReader) unknown(path, key string) error {
-	return r.Failf(path, "unknown field %s", quote.Text(key))
+// unknown is the error for a key an object does not have; known are the
+// keys it has, one of which the error suggests for a key in another case.
+func (r specReader) unknown(path, key string, known ...string) error {
+	return r.Failf(path, "%s", jsonkey.UnknownKey(key, known))
 }
 
 func (r specReader) spec() (Spec, error) {
@@ -172,7 +174,7 @@ func (r specReader) spec() (Spec, error) {
 					case "spans":
 						h.Spans, err = r.Strings(p)
 					default:
-						err = r.unknown(p, key)
+						err = r.unknown(p, key, "days", "spans")
 					}
 					return err
 				})
@@ -198,7 +200,7 @@ func (r specReader) spec() (Spec, error) {
 					case "closed":
 						o.Closed, err = r.Bool(p, true)
 					default:
-						err = r.unknown(p, key)
+						err = r.unknown(p, key, "date", "hours", "closed")
 					}
 					return err
 				})
@@ -206,7 +208,7 @@ func (r specReader) spec() (Spec, error) {
 				return err
 			})
 		default:
-			err = r.unknown(path, key)
+			err = r.unknown(path, key, "zone", "hours", "holidays", "overrides")
 		}
 		return err
 	})
@@ -259,7 +261,8 @@ func (r specReader) holiday(path string) (HolidaySpec, error) {
 		case "weekend":
 			h.Weekend, err = r.String(p, true)
 		default:
-			err = r.unknown(p, key)
+			err = r.unknown(p, key, "name", "month", "day", "nth", "weekday", "on_or_after", "on_or_before",
+				"easter", "orthodox_easter", "date", "add_days", "first_year", "last_year", "observed", "weekend")
 		}
 		return err
 	})

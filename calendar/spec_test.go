@@ -3,6 +3,7 @@ package calendar
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -272,4 +273,63 @@ func TestNewErrors(t *testing.T) {
 	require.ErrorIs(t, err, ErrInvalid)
 	_, err = New(time.UTC, Weekly(0, MustSpan("09:00-17:00")))
 	require.ErrorIs(t, err, ErrInvalid)
+}
+
+// TestKeysInAnotherCase: keys are exact, and a key in another case said
+// only "unknown field "Zone"", though the reader knew the field it
+// meant. The error now gives the spelling, as a contract's and a ticket
+// policy's do. Each key of each object of a Spec, as its json tag names
+// it, is tried in upper case.
+func TestKeysInAnotherCase(t *testing.T) {
+	objects := []struct {
+		typ  reflect.Type
+		path string                  // where the object stands in doc
+		doc  func(key string) string // a document with key in that object
+	}{
+		{reflect.TypeFor[Spec](), "", func(k string) string { return `{"zone":"UTC","` + k + `":null}` }},
+		{reflect.TypeFor[HoursSpec](), "hours[0].", func(k string) string { return `{"zone":"UTC","hours":[{"` + k + `":null}]}` }},
+		{reflect.TypeFor[HolidaySpec](), "holidays[0].", func(k string) string { return `{"zone":"UTC","holidays":[{"` + k + `":null}]}` }},
+		{reflect.TypeFor[OverrideSpec](), "overrides[0].", func(k string) string { return `{"zone":"UTC","overrides":[{"` + k + `":null}]}` }},
+	}
+	for _, o := range objects {
+		for i := range o.typ.NumField() {
+			key, _, _ := strings.Cut(o.typ.Field(i).Tag.Get("json"), ",")
+			if key == "-" {
+				continue
+			}
+			upper := strings.ToUpper(key)
+			_, err := ParseSpec([]byte(o.doc(upper)))
+			want := `calendar: line 1: ` + o.path + upper + `: invalid value: unknown field "` + upper + `"; keys are exact: want "` + key + `"`
+			if err == nil || err.Error() != want {
+				t.Errorf("%s: error %v, want %s", upper, err, want)
+			}
+		}
+	}
+}
+
+// TestByteOrderMark: a calendar document saved with a UTF-8 byte order
+// mark first reads as without it, and its errors keep their lines.
+func TestByteOrderMark(t *testing.T) {
+	doc := "{\n\"zone\": \"Europe/London\",\n\"hours\": [{\"days\": \"Mon-Fri\", \"spans\": [\"09:00-17:00\"]}]\n}"
+	want, err := ParseSpec([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ParseSpec([]byte("\ufeff" + doc))
+	if err != nil {
+		t.Fatalf("with a byte order mark: %v", err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spec (-want +got):\n%s", diff)
+	}
+	if _, err := ParseCalendar([]byte("\ufeff" + doc)); err != nil {
+		t.Errorf("ParseCalendar with a byte order mark: %v", err)
+	}
+	// An error found by Spec.Calendar is placed by path on the same line.
+	bad := strings.Replace(doc, "\n}", ",\n\"overrides\": [{\"date\": \"2026-02-30\", \"closed\": true}]\n}", 1)
+	_, err = ParseCalendar([]byte("\ufeff" + bad))
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Path != "overrides[0].date" || fe.Line != 4 {
+		t.Errorf("error %v, want overrides[0].date on line 4", err)
+	}
 }

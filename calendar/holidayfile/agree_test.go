@@ -266,3 +266,39 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		t.Errorf("error of %d bytes for a file of %d: %.300s…", n, b.Len(), err)
 	}
 }
+
+// TestByteOrderMark: Detect skipped a UTF-8 byte order mark, which
+// editors on Windows often put at the start of a file, but no reader
+// did, so the file was detected and then refused ("invalid character
+// 'ï' looking for beginning of value", `expected BEGIN property, got
+// "\ufeffBEGIN"`). Each format now reads the same with a mark as
+// without.
+func TestByteOrderMark(t *testing.T) {
+	nagerFile := `[{"date":"2026-01-01","name":"New Year's Day","global":true}]`
+	for _, tc := range []struct {
+		name, file string
+		format     holidayfile.Format
+	}{
+		{"GOV.UK", "testdata/bank-holidays.json", holidayfile.UKBank},
+		{"iCalendar", "testdata/england-and-wales.ics", holidayfile.ICalendar},
+		{"Nager.Date", "", holidayfile.Nager},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := []byte(nagerFile)
+			if tc.file != "" {
+				var err error
+				data, err = os.ReadFile(tc.file)
+				require.NoError(t, err)
+			}
+			o := holidayfile.Options{Division: "england-and-wales", First: d(2018, 1, 1), Last: d(2027, 12, 31)}
+			want, format, err := holidayfile.Read(strings.NewReader(string(data)), o)
+			require.NoError(t, err)
+			require.Equal(t, tc.format, format)
+			got, format, err := holidayfile.Read(strings.NewReader("\ufeff"+string(data)), o)
+			require.NoError(t, err)
+			require.Equal(t, tc.format, format)
+			require.Equal(t, daysOff(t, want), daysOff(t, got))
+			require.NotEmpty(t, daysOff(t, got))
+		})
+	}
+}

@@ -114,6 +114,10 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	if len(data) > MaxSize {
 		return nil, &Error{Err: errf(ErrTooLarge, "more than %d bytes", MaxSize)}
 	}
+	// A UTF-8 byte order mark, which editors on Windows often write
+	// first, is not part of the content (RFC 5545 section 3.1.4 gives
+	// UTF-8 as the charset; the mark carries nothing in it).
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if err := checkParams(data); err != nil {
 		return nil, err
 	}
@@ -127,6 +131,12 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	for {
 		cal, err := decode(dec)
 		if err == io.EOF {
+			// The decoder says EOF at the end of the file whether or not
+			// a calendar was left open there; windows in a file cut
+			// short must not vanish without a word.
+			if begun := calendarsBegun(data); begun > calendars {
+				return nil, &Error{Err: errf(ErrInvalid, "VCALENDAR %d has no END:VCALENDAR: the file ends inside it (cut short?)", calendars+1)}
+			}
 			break
 		}
 		if err != nil {
@@ -154,6 +164,33 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 		return nil, &Error{Err: errf(ErrInvalid, "no VCALENDAR")}
 	}
 	return f, nil
+}
+
+// calendarsBegun counts the content lines of data that are
+// BEGIN:VCALENDAR (in any case), after unfolding (RFC 5545 section 3.1:
+// a line that starts with a space or a tab continues the one before).
+func calendarsBegun(data []byte) int {
+	n := 0
+	var line []byte // the logical line so far
+	flush := func() {
+		if strings.EqualFold(string(bytes.TrimRight(line, " \t")), "BEGIN:VCALENDAR") {
+			n++
+		}
+		line = line[:0]
+	}
+	for rest := data; len(rest) > 0; {
+		l, after, _ := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		l = bytes.TrimSuffix(l, []byte("\r"))
+		if len(l) > 0 && (l[0] == ' ' || l[0] == '\t') {
+			line = append(line, l[1:]...)
+			continue
+		}
+		flush()
+		line = append(line, l...)
+	}
+	flush()
+	return n
 }
 
 // decode decodes the next calendar; the decoder's panics, if any, are
@@ -375,8 +412,9 @@ func (e *event) endOf(start value) time.Time {
 // event, and each occurrence of a recurring one, from its start to its
 // end, clipped to span.
 //
-// All-day events (DTSTART with a DATE value) are holidays, not windows,
-// and are left out, as are events with STATUS:CANCELLED. A time with a
+// A UTF-8 byte order mark at the start of the file is skipped. All-day
+// events (DTSTART with a DATE value) are holidays, not windows, and are
+// left out, as are events with STATUS:CANCELLED. A time with a
 // TZID is read in that IANA zone; a time with neither TZID nor the Z
 // suffix ("floating") is read in floating, or in UTC when floating is
 // nil. A wall time that occurs twice is its first occurrence and one in a

@@ -67,7 +67,12 @@ func TestErrors(t *testing.T) {
 	}{
 		{"not iCalendar", "hello", ical.ErrInvalid, "ical: invalid iCalendar: "},
 		{"empty", "", ical.ErrInvalid, "ical: invalid iCalendar: no VCALENDAR"},
-		{"unclosed", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", ical.ErrInvalid, "ical: invalid iCalendar: "},
+		// A file cut short used to be "no VCALENDAR", or, after a whole
+		// calendar, no error at all and the windows of the rest lost.
+		{"unclosed", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", ical.ErrInvalid, "ical: invalid iCalendar: VCALENDAR 1 has no END:VCALENDAR"},
+		{"unclosed, lower case", "begin:vcalendar\nVERSION:2.0\n", ical.ErrInvalid, "VCALENDAR 1 has no END:VCALENDAR"},
+		{"unclosed, folded", "BEGIN:VCAL\r\n ENDAR\r\nVERSION:2.0\r\n", ical.ErrInvalid, "VCALENDAR 1 has no END:VCALENDAR"},
+		{"unclosed after a whole one", calendarOf("DTSTART:20260301T010000Z") + "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260302T010000Z\r\n", ical.ErrInvalid, "VCALENDAR 2 has no END:VCALENDAR"},
 		{"no DTSTART", calendarOf("UID:x\nSUMMARY:s"), ical.ErrInvalid, `ical: event 1 (UID "x"): DTSTART: invalid iCalendar: an event needs a DTSTART`},
 		{"bad DTSTART", calendarOf("DTSTART:2026-03-01T01:00:00Z"), ical.ErrInvalid, `ical: event 1: DTSTART: invalid iCalendar: "2026-03-01T01:00:00Z" is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)`},
 		{"31 April", calendarOf("DTSTART:20260431T010000Z"), ical.ErrInvalid, "not a DATE-TIME"},
@@ -209,4 +214,21 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestByteOrderMark: a file that starts with a UTF-8 byte order mark, as
+// files saved by editors on Windows often do, was refused (`expected
+// BEGIN property, got "\ufeffBEGIN"`). Every reader skips the mark.
+func TestByteOrderMark(t *testing.T) {
+	ics := calendarOf(firstTuesday+"RRULE:FREQ=MONTHLY;BYDAY=1TU;COUNT=12", "UID:h\nDTSTART;VALUE=DATE:20261225\nSUMMARY:Christmas Day")
+	bom := "\ufeff" + ics
+	set, err := ical.Maintenance(strings.NewReader(bom), year26, nil)
+	require.NoError(t, err)
+	require.Equal(t, firstTuesdays2026, set.Intervals())
+	ws, err := ical.MaintenanceWindows(strings.NewReader(bom), year26, nil)
+	require.NoError(t, err)
+	require.Len(t, ws, len(firstTuesdays2026))
+	rules, err := ical.Holidays(strings.NewReader(bom), calendar.Date{Year: 2026, Month: 1, Day: 1}, calendar.Date{Year: 2026, Month: 12, Day: 31})
+	require.NoError(t, err)
+	require.Len(t, rules, 1)
 }

@@ -51,8 +51,9 @@ func Read(r io.Reader) ([]Holiday, error) {
 	return Parse(data)
 }
 
-// Parse parses a Nager.Date public-holiday file. Errors are [FieldError]
-// values wrapping [ErrInvalid] or [ErrTooLarge].
+// Parse parses a Nager.Date public-holiday file; a UTF-8 byte order mark
+// at its start is skipped. Errors are [FieldError] values wrapping
+// [ErrInvalid] or [ErrTooLarge].
 func Parse(data []byte) ([]Holiday, error) {
 	if len(data) > MaxSize {
 		return nil, jsonkey.TooLarge("nager", MaxSize)

@@ -150,3 +150,20 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		})
 	}
 }
+
+// TestByteOrderMark: a file that starts with a UTF-8 byte order mark, as
+// files saved by editors on Windows often do, was refused ("invalid
+// character 'ï' looking for beginning of value"). Parse and Read skip
+// the mark, and lines count as before.
+func TestByteOrderMark(t *testing.T) {
+	want, err := nager.Parse([]byte(germany2026))
+	require.NoError(t, err)
+	got, err := nager.Parse([]byte("\ufeff" + germany2026))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	got, err = nager.Read(strings.NewReader("\ufeff" + germany2026))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	_, err = nager.Parse([]byte("\ufeff" + strings.Replace(germany2026, "2026-01-06", "2026-01-32", 1)))
+	require.ErrorContains(t, err, "nager: line 3: [1].date: ")
+}

@@ -77,8 +77,9 @@ func Read(r io.Reader) (File, error) {
 	return Parse(data)
 }
 
-// Parse parses a bank-holidays file. Errors are [FieldError] values
-// wrapping [ErrInvalid] or [ErrTooLarge].
+// Parse parses a bank-holidays file; a UTF-8 byte order mark at its start
+// is skipped. Errors are [FieldError] values wrapping [ErrInvalid] or
+// [ErrTooLarge].
 func Parse(data []byte) (File, error) {
 	if len(data) > MaxSize {
 		return File{}, jsonkey.TooLarge("ukbank", MaxSize)

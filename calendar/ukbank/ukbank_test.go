@@ -147,3 +147,22 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 		t.Errorf("Rules: error of %d bytes for four long names: %.300s…", n, err)
 	}
 }
+
+// TestByteOrderMark: a file that starts with a UTF-8 byte order mark, as
+// files saved by editors on Windows often do, was refused ("invalid
+// character 'ï' looking for beginning of value"). Parse and Read skip
+// the mark, and lines count as before.
+func TestByteOrderMark(t *testing.T) {
+	doc := `{"scotland": {"division": "scotland", "events": [
+  {"title": "St Andrew's Day", "date": "2026-11-30", "notes": "", "bunting": true}]}}`
+	want, err := ukbank.Parse([]byte(doc))
+	require.NoError(t, err)
+	got, err := ukbank.Parse([]byte("\ufeff" + doc))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	got, err = ukbank.Read(strings.NewReader("\ufeff" + doc))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	_, err = ukbank.Parse([]byte("\ufeff" + strings.Replace(doc, "2026-11-30", "2026-11-31", 1)))
+	require.ErrorContains(t, err, "ukbank: line 2: scotland.events[0].date: ")
+}

@@ -16,4 +16,9 @@
 // calendar adapters are read with it. It takes its verdict on keys given
 // twice from the same scanner. [FieldError], [ErrInvalid] and
 // [ErrTooLarge] are the error model of a reader with none of its own.
+//
+// [Line] gives the line of a path in a document, for an error found after
+// the document was read (a date that does not exist, credit tiers that
+// overlap): calendar.ParseCalendar and contract.Parse call it, so that
+// the module looks a path up in one way.
 package jsonkey

@@ -117,7 +117,8 @@ type scanner struct {
 	data     []byte
 	i        int
 	mode     Mode
-	maxDepth int // the deepest level whose objects are checked; -1: all
+	maxDepth int  // the deepest level whose objects are checked; -1: all
+	skip     bool // check no keys: only scan past values
 	depth    int
 	first    string // on a duplicate, the earlier key
 }
@@ -202,7 +203,7 @@ const maxLinearKeys = 16
 
 func (s *scanner) object() ([]segment, error) {
 	s.i++
-	check := s.maxDepth < 0 || s.depth-1 <= s.maxDepth
+	check := !s.skip && (s.maxDepth < 0 || s.depth-1 <= s.maxDepth)
 	var (
 		keys [maxLinearKeys]key // the keys so far, while there are few
 		n    int

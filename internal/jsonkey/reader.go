@@ -39,8 +39,10 @@ type Reader struct {
 
 // NewReader returns a Reader of data. Its errors are what report makes of
 // the path ("" for the document as a whole), the 1-based line, and the
-// reason, an error that wraps invalid.
+// reason, an error that wraps invalid. A UTF-8 byte order mark at the
+// start of data is skipped, as [TrimBOM] does.
 func NewReader(data []byte, invalid error, report func(path string, line int, err error) error) *Reader {
+	data = TrimBOM(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber() // numbers are read from their text, never through float64
 	r := &Reader{data: data, dec: dec, invalid: invalid, report: report, dupEnd: -1}
@@ -51,10 +53,7 @@ func NewReader(data []byte, invalid error, report func(path string, line int, er
 }
 
 // line returns the 1-based line of byte offset off.
-func (r *Reader) line(off int64) int {
-	off = min(max(off, 0), int64(len(r.data)))
-	return bytes.Count(r.data[:off], []byte("\n")) + 1
-}
+func (r *Reader) line(off int64) int { return LineAt(r.data, off) }
 
 // fail returns the error at path, on the line the Reader has reached,
 // for the reason err.
@@ -344,3 +343,12 @@ func (r *Reader) End() error {
 	}
 	return nil
 }
+
+// bom is the UTF-8 encoding of U+FEFF, the byte order mark.
+var bom = []byte("\ufeff")
+
+// TrimBOM returns data without a UTF-8 byte order mark at its start, if
+// it has one. Editors and spreadsheets on Windows often write one before
+// a JSON document; RFC 8259 section 8.1 lets a parser ignore it. The mark
+// holds no newline, so lines count the same with it or without.
+func TrimBOM(data []byte) []byte { return bytes.TrimPrefix(data, bom) }

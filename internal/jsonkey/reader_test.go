@@ -230,3 +230,23 @@ func TestReaderErrorsQuoteAPrefix(t *testing.T) {
 		})
 	}
 }
+
+func TestTrimBOM(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"a mark", "\ufeff{}", "{}"},
+		{"no mark", "{}", "{}"},
+		{"two marks, one is skipped", "\ufeff\ufeff{}", "\ufeff{}"},
+		{"a mark after a space stays", " \ufeff{}", " \ufeff{}"},
+		{"part of a mark stays", "\xef\xbb{}", "\xef\xbb{}"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			require.Equal(t, tt.want, string(TrimBOM([]byte(tt.in))))
+		})
+	}
+	// A Reader skips the mark, and lines count as without it.
+	r := testReader("\ufeff{\n\"n\": 1,\n\"n\": 2}")
+	_, err := readEntry(r, "")
+	require.ErrorContains(t, err, "line 3")
+}

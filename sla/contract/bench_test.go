@@ -3,6 +3,7 @@ package contract_test
 import (
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,5 +54,35 @@ func BenchmarkContractEvaluateMonth(b *testing.B) {
 		if _, err := c.Evaluate(period, obs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkParse reads the seed contract (testdata/seed-contract.json,
+// 1.3 KB: a calendar, two terms, five credit tiers, obligations), and the
+// same document with a credit tier of the last term made to overlap the
+// one before it, an error found after decoding, which is then given the
+// line of its path in the document.
+func BenchmarkParse(b *testing.B) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	overlap := strings.Replace(string(seed), `{"below": "99%", "at_least": "95%", "credit": "25%"}`, `{"below": "99.2%", "at_least": "95%", "credit": "25%"}`, 1)
+	for _, bc := range []struct {
+		name  string
+		doc   []byte
+		valid bool
+	}{
+		{"valid", seed, true},
+		{"overlapping tiers", []byte(overlap), false},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := contract.Parse(bc.doc); (err == nil) != bc.valid {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
@@ -158,7 +159,7 @@ func (c Contract) validate() error {
 			return fieldError(path+".name", ErrMissing, "a term needs a name")
 		}
 		if j, dup := seen[t.Name]; dup {
-			return fieldError(path+".name", ErrDuplicateName, fmt.Sprintf("%q is also the name of terms[%d]", t.Name, j))
+			return fieldError(path+".name", ErrDuplicateName, fmt.Sprintf("%s is also the name of terms[%d]", quote.Text(t.Name), j))
 		}
 		seen[t.Name] = i
 		if err := t.validate(path); err != nil {
@@ -234,7 +235,7 @@ func (a AvailabilityTerm) validate(path string) error {
 			return fieldError(sp+".name", ErrMissing, "a segment needs a name")
 		}
 		if j, dup := seen[s.Name]; dup {
-			return fieldError(sp+".name", ErrDuplicateName, fmt.Sprintf("%q is also the name of segments[%d]", s.Name, j))
+			return fieldError(sp+".name", ErrDuplicateName, fmt.Sprintf("%s is also the name of segments[%d]", quote.Text(s.Name), j))
 		}
 		seen[s.Name] = i
 		if s.Schedule.kind != scheduleAlways && s.Schedule.cal == nil {

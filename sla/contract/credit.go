@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 )
 
@@ -31,7 +32,7 @@ func (p CreditPolicy) validate() error {
 	}
 	if f := p.Fee; !f.IsZero() {
 		if _, err := ParseMoney(f.String()); err != nil || f.Minor < 0 {
-			return fieldError("credit_policy.fee", ErrRange, fmt.Sprintf("%+v is not an amount of money", f), err)
+			return fieldError("credit_policy.fee", ErrRange, quote.Text(f.String())+" is not an amount of money", err)
 		}
 	}
 	return nil

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // The decoder reads a contract document one level at a time: every array
@@ -83,23 +83,47 @@ func join(path, field string) string {
 // pointer to a struct or a map: unknown fields, duplicate keys and values
 // of the wrong type are *FieldErrors naming their path.
 //
-// A key is given twice when encoding/json would fill one destination
-// from both, the last winning: in a struct, keys that differ only in case
-// ("target" and "Target") name one field; in a map they are two keys.
+// Keys are exact, as in every document of the module: a key of a struct
+// is one of its fields' names as the json tags write them, and a key in
+// another case ("Target"), which encoding/json would take for the field,
+// is an unknown field whose error gives the right spelling. The keys of a
+// map (calendar names) are its own, case and all.
 func decodeObject(path string, raw json.RawMessage, v any) error {
-	if d, dup := jsonkey.FindTop(raw, jsonkey.ModeOf(v)); dup {
-		msg := fmt.Sprintf("%q is given twice", d.Key)
-		if d.First != d.Key {
-			msg = fmt.Sprintf("%q is given twice, first as %q: keys name a field whatever their case", d.Key, d.First)
-		}
-		return fieldError(join(path, d.Path), ErrDuplicateKey, msg)
+	if d, dup := jsonkey.FindTop(raw, jsonkey.Exact); dup {
+		return fieldError(join(path, d.Path), ErrDuplicateKey, quote.Text(d.Key)+" is given twice")
 	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if known, ok := keysOf(v); ok {
+		if key, unknown := jsonkey.Unknown(raw, known); unknown {
+			return fieldError(join(path, key), ErrUnknownField, jsonkey.UnknownKey(key, known))
+		}
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
 		return decodeError(path, formObject, err)
 	}
 	return nil
+}
+
+// keysOf returns the keys of the struct v points to, as the json tags of
+// its fields name them, and false for anything but a struct.
+func keysOf(v any) ([]string, bool) {
+	t := reflect.TypeOf(v)
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct {
+		return nil, false
+	}
+	t = t.Elem()
+	keys := make([]string, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch name {
+		case "-":
+			continue
+		case "":
+			name = f.Name
+		}
+		keys = append(keys, name)
+	}
+	return keys, true
 }
 
 // decodeElement decodes the JSON value raw, an element at path that
@@ -127,11 +151,7 @@ func decodeError(path, form string, err error) error {
 		}
 		return fieldError(join(path, field), ErrType, fmt.Sprintf("got %s, want %s", jsonKind(te.Value), want), err)
 	}
-	if name, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		name, _ = strconv.Unquote(name)
-		return fieldError(join(path, name), ErrUnknownField, fmt.Sprintf("unknown field %q", name))
-	}
-	return fieldError(path, ErrSyntax, "malformed JSON: "+err.Error(), err)
+	return fieldError(path, ErrSyntax, "malformed JSON: "+quote.Message(err.Error()), err)
 }
 
 // jsonKind names a JSON value as encoding/json reports it ("object",
@@ -169,132 +189,10 @@ func kindForm(t reflect.Type) string {
 // where it begins.
 func withLine(data []byte, err error) error {
 	var fe *FieldError
-	if !errors.As(err, &fe) || fe.Line != 0 {
-		return err
+	if errors.As(err, &fe) && fe.Line == 0 {
+		fe.Line = jsonkey.Line(data, fe.Path)
 	}
-	for path := fe.Path; path != ""; path = parent(path) {
-		if off, ok := locate(data, path); ok {
-			fe.Line = lineAt(data, off)
-			return err
-		}
-	}
-	// The document itself: the line where it begins.
-	fe.Line = lineAt(data, valueStart(data, 0))
 	return err
-}
-
-// parent returns the path of the value that holds the one at path:
-// "terms[1]" for "terms[1].kind", "terms" for "terms[1]", "" at the top.
-func parent(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
-}
-
-// lineAt returns the 1-based line of data that holds byte offset off.
-func lineAt(data []byte, off int64) int {
-	off = min(max(off, 0), int64(len(data)))
-	return bytes.Count(data[:off], []byte("\n")) + 1
-}
-
-// step is one step of a path: a key, or an index into an array.
-type step struct {
-	key   string
-	index int // -1 for a key
-}
-
-// splitPath splits "terms[0].exclusions[1]" into terms, 0, exclusions, 1.
-// A key holding "." or "[" cannot be told apart; locate then finds
-// nothing, and the error keeps no line.
-func splitPath(path string) []step {
-	var steps []step
-	for _, part := range strings.Split(path, ".") {
-		key, rest, _ := strings.Cut(part, "[")
-		steps = append(steps, step{key: key, index: -1})
-		for rest != "" {
-			n, after, ok := strings.Cut(rest, "]")
-			i, err := strconv.Atoi(n)
-			if !ok || err != nil || i < 0 {
-				return nil
-			}
-			steps = append(steps, step{index: i})
-			rest = strings.TrimPrefix(after, "[")
-		}
-	}
-	return steps
-}
-
-// locate returns the byte offset in data of the key or element at path,
-// walking the document with a token decoder. It reports false when the
-// path is not in the document (a field a Go-built contract has and the
-// document leaves out).
-func locate(data []byte, path string) (int64, bool) {
-	steps := splitPath(path)
-	if len(steps) == 0 {
-		return 0, false
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	for n, s := range steps {
-		last := n == len(steps)-1
-		tok, err := dec.Token()
-		if err != nil {
-			return 0, false
-		}
-		found := false
-		if s.index < 0 {
-			if tok != json.Delim('{') {
-				return 0, false
-			}
-			for dec.More() && !found {
-				key, err := dec.Token()
-				if err != nil {
-					return 0, false
-				}
-				if key == s.key {
-					found = true
-					if last {
-						return dec.InputOffset() - 1, true
-					}
-				} else if skipValue(dec) != nil {
-					return 0, false
-				}
-			}
-		} else {
-			if tok != json.Delim('[') {
-				return 0, false
-			}
-			for i := 0; dec.More() && !found; i++ {
-				if i == s.index {
-					found = true
-					if last {
-						return valueStart(data, dec.InputOffset()), true
-					}
-				} else if skipValue(dec) != nil {
-					return 0, false
-				}
-			}
-		}
-		if !found {
-			return 0, false
-		}
-	}
-	return 0, false
-}
-
-func skipValue(dec *json.Decoder) error {
-	var skip json.RawMessage
-	return dec.Decode(&skip)
-}
-
-// valueStart returns the offset of the first byte of the value that
-// follows off, past white space and separators.
-func valueStart(data []byte, off int64) int64 {
-	for off < int64(len(data)) && strings.IndexByte(" \t\r\n,:", data[off]) >= 0 {
-		off++
-	}
-	return off
 }
 
 // readDocument reads the one JSON value of data, and fails with the line
@@ -303,17 +201,17 @@ func readDocument(data []byte) (json.RawMessage, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var raw json.RawMessage
 	if err := dec.Decode(&raw); err != nil {
-		fe := fieldError("", ErrSyntax, "malformed JSON: "+err.Error(), err)
-		fe.Line = lineAt(data, dec.InputOffset())
+		fe := fieldError("", ErrSyntax, "malformed JSON: "+quote.Message(err.Error()), err)
+		fe.Line = jsonkey.LineAt(data, dec.InputOffset())
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			fe.Line = lineAt(data, se.Offset)
+			fe.Line = jsonkey.LineAt(data, se.Offset)
 		}
 		return nil, fe
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		fe := fieldError("", ErrSyntax, "data after the contract document")
-		fe.Line = lineAt(data, dec.InputOffset())
+		fe.Line = jsonkey.LineAt(data, dec.InputOffset())
 		return nil, fe
 	}
 	return raw, nil

@@ -49,10 +49,11 @@
 // type keeps its index and says which form was expected: an exclusion
 // written as an object reads "terms[0].exclusions[1]: got an object, want
 // "start/end" text, such as ...". Unknown fields and keys given twice are
-// errors; a field's key given twice in another case ("target" and
-// "Target", which encoding/json would read into one field, the last
-// winning) is a key given twice, while calendar names, the keys of a map,
-// keep their case.
+// errors. Keys are exact, as in a calendar and a ticket policy read
+// alone: "Target", which encoding/json would read into the field
+// "target", is an unknown field, and its error says `keys are exact: want
+// "target"`; calendar names, the keys of a map, are the contract's own,
+// case and all.
 //
 // # Evaluation
 //

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // ErrContract is wrapped by every error about a contract that is not
@@ -63,7 +65,9 @@ type FieldError struct {
 	Err  error
 }
 
-// Error returns "contract: [line N: ]PATH: what is wrong".
+// Error returns "contract: [line N: ]PATH: what is wrong". A path longer
+// than 64 bytes (a long key or calendar name) is cut there, with its
+// length.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("contract: ")
@@ -71,7 +75,7 @@ func (e *FieldError) Error() string {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
 	if e.Path != "" {
-		b.WriteString(e.Path)
+		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
 	}
 	b.WriteString(strings.TrimPrefix(e.Err.Error(), "contract: "))

@@ -53,9 +53,10 @@ func TestParseErrors(t *testing.T) {
 		{"key given twice", `"target": "99.5%"`, `"target": "99.5%", "target": "99%"`,
 			"terms[0].segments[0].target", 15, contract.ErrDuplicateKey, `"target" is given twice`},
 		// encoding/json matches a key to a field whatever its case, so
-		// "Target" would silently replace "target".
+		// "Target" would silently replace "target"; keys are exact, so it
+		// is a field the segment does not have.
 		{"key given twice in another case", `"target": "99.5%"`, `"target": "99.5%", "Target": "99%"`,
-			"terms[0].segments[0].Target", 15, contract.ErrDuplicateKey, `"Target" is given twice, first as "target"`},
+			"terms[0].segments[0].Target", 15, contract.ErrUnknownField, `unknown field "Target"; keys are exact: want "target"`},
 		{"overlapping tiers of a segment", `{"below": "98%", "credit": "10%"}`, `{"below": "98.5%", "credit": "10%"}`,
 			"terms[0].segments[1].credits[1]", 19, sla.ErrTierOverlap, "tiers overlap"},
 		{"exclusion written as an object", `"kind": "availability",`,
@@ -240,4 +241,107 @@ func TestParseTypeErrors(t *testing.T) {
 			assert.ErrorIs(t, err, contract.ErrType)
 		})
 	}
+}
+
+// TestLinesOfKeysWithDots: the line of an error found after decoding was
+// looked up by splitting its path at every dot, so in a calendar named
+// "ops.eu" a holiday on 31 April was reported on the line of "calendars",
+// not of its day. The one locator of lines in the module matches a key
+// whole, dots and all.
+func TestLinesOfKeysWithDots(t *testing.T) {
+	doc := `{
+  "name": "x",
+  "calendars": {
+    "ops": {"zone": "UTC", "hours": [{"days": "Mon", "spans": ["09:00-17:00"]}]},
+    "ops.eu": {
+      "zone": "Europe/Berlin",
+      "hours": [{"days": "Mon-Fri", "spans": ["09:00-17:00"]}],
+      "holidays": [
+        {"name": "no such day", "month": 4, "day": 31}
+      ]
+    }
+  },
+  "terms": [{"name": "t", "kind": "availability", "segments": [{"name": "s", "during": "ops.eu", "target": "99%"}]}]
+}`
+	_, err := contract.Parse([]byte(doc))
+	var fe *contract.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "calendars.ops.eu.holidays[0].day", fe.Path, "error: %v", err)
+	assert.Equal(t, 9, fe.Line, "error: %v", err)
+	assert.ErrorIs(t, err, calendar.ErrNoSuchDate)
+}
+
+// TestKeysInAnotherCase: the decoder matched a key to a field whatever
+// its case, as encoding/json does, so a priority inside a contract
+// accepted "Respond" while ticket.Policy, read alone, refused it. Keys are
+// exact in every document of the module: a key in another case is an
+// unknown field whose error suggests the spelling of the field.
+func TestKeysInAnotherCase(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	tests := []struct {
+		name, old, new, path string
+		line                 int
+		want                 string
+	}{
+		{"a goal of a priority", `"respond": "1h business"`, `"Respond": "1h business"`,
+			"terms[1].priorities[0].Respond", 28, `unknown field "Respond"; keys are exact: want "respond"`},
+		{"the top", `"name": "Example API"`, `"NAME": "Example API"`,
+			"NAME", 2, `unknown field "NAME"; keys are exact: want "name"`},
+		{"a term", `"kind": "response"`, `"Kind": "response"`,
+			"terms[1].Kind", 25, `unknown field "Kind"; keys are exact: want "kind"`},
+		{"a segment", `"target": "99.5%"`, `"target": "99.5%", "Target": "99%"`,
+			"terms[0].segments[0].Target", 15, `unknown field "Target"; keys are exact: want "target"`},
+		{"a credit tier", `"at_least": "98%"`, `"At_Least": "98%"`,
+			"terms[0].segments[1].credits[0].At_Least", 18, `unknown field "At_Least"; keys are exact: want "at_least"`},
+		{"the obligations", `"report_within"`, `"Report_Within"`,
+			"obligations.Report_Within", 38, `unknown field "Report_Within"; keys are exact: want "report_within"`},
+		// The Kelvin sign folds to k in encoding/json's matching.
+		{"a key that folds under Unicode", `"kind": "response"`, "\"\u212aind\": \"response\"",
+			"terms[1].\u212aind", 25, "unknown field \"\u212aind\"; keys are exact: want \"kind\""},
+		{"a key of no field", `"kind": "response"`, `"kinds": "response"`,
+			"terms[1].kinds", 25, `unknown field "kinds"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := strings.Replace(string(seed), tt.old, tt.new, 1)
+			require.NotEqual(t, string(seed), doc)
+			_, err := contract.Parse([]byte(doc))
+			var fe *contract.FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.ErrorIs(t, err, contract.ErrUnknownField)
+			assert.Equal(t, tt.path, fe.Path, "error: %v", err)
+			assert.Equal(t, tt.line, fe.Line, "error: %v", err)
+			assert.True(t, strings.HasSuffix(err.Error(), ": "+tt.want), "error %q does not end %q", err, tt.want)
+		})
+	}
+	// The same policy read alone by ticket.Policy is refused alike.
+	var p ticket.Policy
+	err = p.UnmarshalJSON([]byte(`{"priorities": [{"name": "P1", "Respond": "1h business"}]}`))
+	assert.ErrorContains(t, err, `unknown field "Respond"; keys are exact: want "respond"`)
+}
+
+// TestByteOrderMark: a contract saved by an editor that writes a UTF-8
+// byte order mark first was refused as malformed JSON. The mark is
+// skipped, and an error after it is on the same line as without it.
+func TestByteOrderMark(t *testing.T) {
+	seed, err := os.ReadFile("testdata/seed-contract.json")
+	require.NoError(t, err)
+	want, err := contract.Parse(seed)
+	require.NoError(t, err)
+	got, err := contract.Parse(append([]byte("\ufeff"), seed...))
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+
+	bad := strings.Replace(string(seed), `"kind": "response"`, `"Kind": "response"`, 1)
+	require.NotEqual(t, string(seed), bad)
+	_, err = contract.Parse([]byte("\ufeff" + bad))
+	var fe *contract.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "terms[1].Kind", fe.Path)
+	require.Equal(t, 25, fe.Line) // as in TestKeysInAnotherCase, without the mark
+
+	// A mark anywhere but the start is not white space in JSON.
+	_, err = contract.Parse([]byte(" \ufeff" + string(seed)))
+	require.ErrorIs(t, err, contract.ErrContract)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
@@ -89,10 +90,10 @@ type TicketError struct {
 func (e *TicketError) Error() string {
 	var ee *ticket.EventError
 	if e.Event >= 0 && errors.As(e.Err, &ee) {
-		return fmt.Sprintf("contract: tickets[%d] %q: events[%d] (%v): %v", e.Index, clip(e.ID), e.Event, ee.Event, ee.Err)
+		return fmt.Sprintf("contract: tickets[%d] %s: events[%d] (%v): %v", e.Index, quote.Text(e.ID), e.Event, ee.Event, ee.Err)
 	}
 	msg := strings.TrimPrefix(e.Err.Error(), "contract: ")
-	return fmt.Sprintf("contract: tickets[%d] %q: %s", e.Index, clip(e.ID), msg)
+	return fmt.Sprintf("contract: tickets[%d] %s: %s", e.Index, quote.Text(e.ID), msg)
 }
 
 // Unwrap returns Err.
@@ -108,7 +109,7 @@ type IncidentError struct {
 }
 
 func (e *IncidentError) Error() string {
-	return fmt.Sprintf("contract: incidents[%d] %q: %s", e.Index, clip(e.ID), strings.TrimPrefix(e.Err.Error(), "contract: "))
+	return fmt.Sprintf("contract: incidents[%d] %s: %s", e.Index, quote.Text(e.ID), strings.TrimPrefix(e.Err.Error(), "contract: "))
 }
 
 // Unwrap returns Err.
@@ -166,7 +167,7 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 		case t.Response != nil:
 			tr, err = e.ticketTerm(t, responses == 1)
 		default:
-			err = fmt.Errorf("contract: %w: term %q has no kind", ErrContract, t.Name)
+			err = fmt.Errorf("contract: %w: term %s has no kind", ErrContract, quote.Text(t.Name))
 		}
 		if err != nil {
 			return Report{}, err
@@ -214,7 +215,7 @@ func checkObservations(kinds map[string]int, obs Observations) error {
 		if name == "" || kinds[name] == kind {
 			return nil
 		}
-		return fmt.Errorf("%w: %w: %q is not a term measured by %s", ErrContract, ErrUnknownName, clip(name), what)
+		return fmt.Errorf("%w: %w: %s is not a term measured by %s", ErrContract, ErrUnknownName, quote.Text(name), what)
 	}
 	for name := range obs.Outages {
 		if err := want(name, kindOutages, "outages"); err != nil {
@@ -245,7 +246,7 @@ func checkObservations(kinds map[string]int, obs Observations) error {
 		case tk.Term == "" && responses != 1:
 			return &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: no term given, and the contract has %d response terms", ErrContract, responses)}
 		case tk.Term != "" && kinds[tk.Term] != kindResponse:
-			return &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %q is not a response term of the contract", ErrContract, ErrUnknownName, clip(tk.Term))}
+			return &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %s is not a response term of the contract", ErrContract, ErrUnknownName, quote.Text(tk.Term))}
 		}
 	}
 	return nil
@@ -495,7 +496,7 @@ func (e *evaluation) requestTerm(t Term) (TermResult, error) {
 			}
 		}
 		if err != nil {
-			return TermResult{}, fmt.Errorf("contract: %w: requests of term %q: %w", ErrContract, t.Name, err)
+			return TermResult{}, fmt.Errorf("contract: %w: requests of term %s: %w", ErrContract, quote.Text(t.Name), err)
 		}
 		e.tierCredit(&sr, seg)
 		tr.Segments = append(tr.Segments, sr)
@@ -588,7 +589,7 @@ func (e *evaluation) ticketTerm(t Term, only bool) (TermResult, error) {
 			carried = true
 		}
 		if _, ok := tt.Policy.Priority(tk.Priority); !ok {
-			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %q is not a priority of term %q", ErrContract, ticket.ErrPriority, clip(tk.Priority), t.Name)}
+			return TermResult{}, &TicketError{Index: i, ID: tk.ID, Event: -1, Err: fmt.Errorf("%w: %w: %s is not a priority of term %s", ErrContract, ticket.ErrPriority, quote.Text(tk.Priority), quote.Text(t.Name))}
 		}
 		st, err := tt.Policy.Status(tk.Priority, tk.Events, business, e.now)
 		if err != nil {

@@ -1,11 +1,11 @@
 package contract
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // WithHolidays returns a copy of the contract whose calendar called name
@@ -24,7 +24,7 @@ import (
 func (c Contract) WithHolidays(name string, extra ...calendar.Rule) (Contract, error) {
 	if name != "" {
 		if _, ok := c.Calendars[name]; !ok {
-			return Contract{}, fieldError("calendars", ErrUnknownName, fmt.Sprintf("no calendar named %q in calendars", clip(name)))
+			return Contract{}, fieldError("calendars", ErrUnknownName, "no calendar named "+quote.Text(name)+" in calendars")
 		}
 	}
 	names := map[*calendar.Calendar]string{}

@@ -3,6 +3,8 @@ package contract
 import (
 	"fmt"
 	"strings"
+
+	"github.com/slamath/slamath/internal/quote"
 )
 
 // Method is what an availability term measures, one of the measurement
@@ -96,20 +98,5 @@ func enumParse(what string, names []string, text string) (int, error) {
 			return i, nil
 		}
 	}
-	return 0, fmt.Errorf("contract: %w: %s %q: want %s", ErrUnknownName, what, clip(text), strings.Join(names, ", "))
-}
-
-// clip returns s, or its first 40 bytes and an ellipsis when it is
-// longer, for quoting a value in an error: an error quotes a short
-// prefix of an offending value, never all of it.
-func clip(s string) string {
-	const max = 40
-	if len(s) <= max {
-		return s
-	}
-	cut := max
-	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 sequence
-		cut--
-	}
-	return s[:cut] + "…"
+	return 0, fmt.Errorf("contract: %w: %s %s: want %s", ErrUnknownName, what, quote.Text(text), strings.Join(names, ", "))
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 )
 
@@ -37,7 +38,7 @@ const maxPlaces = 4
 // wrapping ErrRange; anything else malformed wraps ErrSyntax.
 func ParseMoney(s string) (Money, error) {
 	fail := func(kind error, why string) (Money, error) {
-		return Money{}, fmt.Errorf("contract: %w: money %q: %s", kind, clip(s), why)
+		return Money{}, fmt.Errorf("contract: %w: money %s: %s", kind, quote.Text(s), why)
 	}
 	amount, code, ok := strings.Cut(s, " ")
 	if !ok || len(code) != 3 || strings.Trim(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/calendar"
+	"github.com/slamath/slamath/internal/jsonkey"
+	"github.com/slamath/slamath/internal/quote"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/ticket"
 	"github.com/slamath/slamath/window"
@@ -60,7 +62,9 @@ import (
 // [Money]. A response term's priorities and warnings are a
 // [ticket.Policy].
 //
-// Unknown fields, keys given twice, trailing data and documents over
+// A UTF-8 byte order mark at the start is skipped. Keys are exact
+// ("Target" is not "target"). Unknown fields, keys in
+// another case, keys given twice, trailing data and documents over
 // MaxContractBytes are rejected. Every error is a *FieldError with the
 // path of the field, indexes included, and its line in the document; its
 // Err wraps ErrContract, the sentinel of the kind of problem, and the
@@ -71,6 +75,7 @@ import (
 // Warnings, such as a credit schedule with a gap below a target, are not
 // errors: read them with [Contract.Validate].
 func Parse(data []byte) (Contract, error) {
+	data = jsonkey.TrimBOM(data)
 	c, err := parse(data)
 	if err != nil {
 		return Contract{}, withLine(data, err)
@@ -311,7 +316,7 @@ func calendarError(path string, err error) error {
 func (b *builder) calendar(path, name string) (*calendar.Calendar, error) {
 	cal, ok := b.c.Calendars[name]
 	if !ok {
-		return nil, fieldError(path, ErrUnknownName, fmt.Sprintf("no calendar named %q in calendars", name))
+		return nil, fieldError(path, ErrUnknownName, "no calendar named "+quote.Text(name)+" in calendars")
 	}
 	return cal, nil
 }
@@ -346,7 +351,7 @@ func (b *builder) term(path string, raw json.RawMessage) (Term, error) {
 	case "":
 		return Term{}, fieldError(path+".kind", ErrMissing, `missing: want "availability" or "response"`)
 	default:
-		return Term{}, fieldError(path+".kind", ErrUnknownName, fmt.Sprintf(`%q: want "availability" or "response"`, td.Kind))
+		return Term{}, fieldError(path+".kind", ErrUnknownName, quote.Text(td.Kind)+`: want "availability" or "response"`)
 	}
 	return t, nil
 }
@@ -572,10 +577,10 @@ func parseDuration(path, s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fieldError(path, ErrSyntax, fmt.Sprintf("%q is not a duration such as \"4h30m\"", s), err)
+		return 0, fieldError(path, ErrSyntax, quote.Text(s)+` is not a duration such as "4h30m"`, err)
 	}
 	if d < 0 {
-		return 0, fieldError(path, ErrRange, fmt.Sprintf("%q is negative", s))
+		return 0, fieldError(path, ErrRange, quote.Text(s)+" is negative")
 	}
 	return d, nil
 }
