@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"time"
@@ -9,6 +10,26 @@ import (
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla/prom"
 )
+
+// readBounded reads the file at path, refusing one longer than limit
+// bytes after reading at most limit+1 of them: a path that never ends
+// (/dev/zero, a pipe someone keeps writing to) costs limit bytes, not
+// all the memory there is.
+func readBounded(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d bytes, the most a calendar document may hold", path, limit)
+	}
+	return data, nil
+}
 
 // sampleSchedule is served when no --schedule is given: business hours,
 // Monday to Friday 08:00–18:00 in New York.
@@ -33,12 +54,9 @@ func loadSchedules(files []scheduleFile) ([]prom.Schedule, error) {
 	}
 	var out []prom.Schedule
 	for _, f := range files {
-		data, err := os.ReadFile(f.path)
+		data, err := readBounded(f.path, maxCalendarFile)
 		if err != nil {
 			return nil, fmt.Errorf("-schedule %s: %w", f.name, err)
-		}
-		if len(data) > maxCalendarFile {
-			return nil, fmt.Errorf("-schedule %s: %s is larger than %d bytes", f.name, f.path, maxCalendarFile)
 		}
 		cal, err := calendar.ParseCalendar(data)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -111,4 +112,30 @@ func TestScheduleFiles(t *testing.T) {
 			assert.Contains(t, err.Error(), tc.want)
 		})
 	}
+}
+
+// TestEndlessScheduleFile: a schedule path that never ends — /dev/zero,
+// or a pipe someone keeps writing to — is refused after the size limit
+// instead of being read into memory, as the deadline tool's calendar is.
+func TestEndlessScheduleFile(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero on this system")
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := loadSchedules([]scheduleFile{{name: "zero", path: "/dev/zero"}})
+	runtime.ReadMemStats(&after)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "-schedule zero: /dev/zero is larger than 1048576 bytes")
+	// io.ReadAll grows its buffer to hold limit+1 bytes: a few MiB
+	// allocated in all, never the gigabytes /dev/zero would fill.
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(16<<20))
+
+	// A file of exactly the limit is read (and then refused as a calendar).
+	p := filepath.Join(t.TempDir(), "big.json")
+	require.NoError(t, os.WriteFile(p, bytes.Repeat([]byte(" "), maxCalendarFile), 0o644))
+	_, err = loadSchedules([]scheduleFile{{name: "big", path: p}})
+	require.Error(t, err)
+	assert.NotContains(t, err.Error(), "larger than")
 }
