@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/slamath/slamath/internal/quote"
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // maxScale is the most fractional digits a Decimal holds.
@@ -289,15 +290,7 @@ func (d Decimal) Cmp(e Decimal) int {
 func cmpMagnitude(d, e Decimal) int {
 	a, b := abs64(d.coef), abs64(e.coef)
 	s := max(d.scale, e.scale)
-	ah, al := bits.Mul64(a, pow10[s-d.scale])
-	bh, bl := bits.Mul64(b, pow10[s-e.scale])
-	switch {
-	case ah < bh || ah == bh && al < bl:
-		return -1
-	case ah == bh && al == bl:
-		return 0
-	}
-	return 1
+	return wide.Cmp(a, pow10[s-d.scale], b, pow10[s-e.scale])
 }
 
 func abs64(v int64) uint64 {

@@ -9,6 +9,8 @@ import (
 
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
+
+	"github.com/slamath/slamath/internal/wide"
 )
 
 // MaxReplayEvaluations bounds the evaluations of one Replay.Run: about 19
@@ -392,9 +394,7 @@ func (p *replayer) exceeds(w *windowResult, th *threshold) bool {
 			return w.e > 0
 		}
 		if th.small {
-			ah, al := bits.Mul64(w.e, th.q64)
-			bh, bl := bits.Mul64(th.p64, w.t)
-			return ah > bh || (ah == bh && al > bl)
+			return wide.Cmp(w.e, th.q64, th.p64, w.t) > 0
 		}
 		a := p.scr[0].Mul(p.scr[0].SetUint64(w.e), th.q)
 		b := p.scr[1].Mul(p.scr[1].SetUint64(w.t), th.p)
