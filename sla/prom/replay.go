@@ -7,10 +7,9 @@ import (
 	"math/bits"
 	"time"
 
+	"github.com/slamath/slamath/internal/wide"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/window"
-
-	"github.com/slamath/slamath/internal/wide"
 )
 
 // MaxReplayEvaluations bounds the evaluations of one Replay.Run: about 19
