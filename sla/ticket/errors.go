@@ -3,6 +3,7 @@ package ticket
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -57,23 +58,35 @@ func (e *ParseError) Error() string {
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
-// FieldError is the error for a field of a Policy: Path names it as a
-// JSON path into the policy's document ("priorities[1].resolve",
-// "warnings[0]"; empty for the document as a whole), and Err says what
-// is wrong. Err wraps ErrPolicy and,
-// where one applies, ErrRange or a *ParseError. A document that embeds
-// a policy, such as a contract, puts its own path in front.
+// FieldError is the error for a field of a Policy, in the shape of the
+// module's other document errors (calendar.FieldError,
+// contract.FieldError): Path names the field as a JSON path into the
+// policy's document ("priorities[1].resolve", "warnings[0]"; empty for
+// the document as a whole); Line is the 1-based line on which the field
+// stands, counted from the line where the policy's JSON value begins (its
+// opening brace), or 0 when the policy was not read from JSON (an error
+// of [Policy.Validate]); Err says what is wrong. Err wraps ErrPolicy and,
+// where one applies, ErrRange or a *ParseError. A document that embeds a
+// policy, such as a contract, puts its own path in front and gives its
+// own line.
 type FieldError struct {
 	Path string
+	Line int
 	Err  error
 }
 
+// Error returns "ticket: line 3: priorities[1].resolve: ...", without the
+// line when it is 0 and without the path when it is empty.
 func (e *FieldError) Error() string {
 	msg := strings.TrimPrefix(e.Err.Error(), "ticket: ")
-	if e.Path == "" {
-		return "ticket: " + msg
+	var where string
+	if e.Line > 0 {
+		where = "line " + strconv.Itoa(e.Line) + ": "
 	}
-	return "ticket: " + e.Path + ": " + msg
+	if e.Path == "" {
+		return "ticket: " + where + msg
+	}
+	return "ticket: " + where + e.Path + ": " + msg
 }
 
 func (e *FieldError) Unwrap() error { return e.Err }

@@ -243,15 +243,17 @@ func (p Policy) clock(priority, goal string, business Schedule) (Clock, error) {
 // twice are errors, as is a value of the wrong type. A null value is
 // the value left out: no goal, or the default warnings. Every error is a
 // [*FieldError] whose Path names the field ("priorities[2].resolve",
-// "warnings[1]"; empty for the document itself) and which wraps
+// "warnings[1]"; empty for the document itself), whose Line is the line
+// of that field counted from the policy's opening brace, and which wraps
 // ErrPolicy; a limit that does not parse also wraps its *ParseError.
 func (p *Policy) UnmarshalJSON(b []byte) error {
-	v, err := decodePolicy(b)
-	if err != nil {
-		return err
+	r := newPolicyReader(b)
+	v, err := r.policy()
+	if err == nil {
+		err = v.Validate()
 	}
-	if err := v.Validate(); err != nil {
-		return err
+	if err != nil {
+		return r.placed(err)
 	}
 	*p = v
 	return nil

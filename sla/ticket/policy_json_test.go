@@ -93,3 +93,59 @@ func TestPolicyJSONNull(t *testing.T) {
 		t.Errorf("got %+v, want %+v", p, want)
 	}
 }
+
+// TestPolicyJSONLines: a *FieldError from a policy read from JSON gives
+// the line of its field, as the module's other document errors do, for
+// problems found while decoding and for those Validate finds after it;
+// lines count from the line of the policy's opening brace.
+func TestPolicyJSONLines(t *testing.T) {
+	const doc = `{
+  "priorities": [
+    {"name": "P1", "respond": "15m wall"},
+    {"name": "P2",
+     "resolve": "8h business"},
+    {"name": "P3", "respond": "1h wall"}
+  ],
+  "warnings": [
+    50,
+    75
+  ]
+}`
+	tests := []struct {
+		name, old, new string
+		path           string
+		line           int
+	}{
+		// Found while decoding.
+		{"a limit that does not parse", `"8h business"`, `"8 hours"`, "priorities[1].resolve", 5},
+		{"an unknown key", `"resolve"`, `"Resolve"`, "priorities[1].Resolve", 5},
+		{"a key given twice", `"respond": "1h wall"`, `"respond": "1h wall", "respond": "2h wall"`, "priorities[2].respond", 6},
+		{"a warning of the wrong type", "75", `"75"`, "warnings[1]", 10},
+		{"a priority of the wrong type", `{"name": "P3", "respond": "1h wall"}`, `"P3"`, "priorities[2]", 6},
+		// Found by Validate, placed by path.
+		{"a name given twice", `"name": "P3"`, `"name": "P1"`, "priorities[2].name", 6},
+		{"a warning out of range", "75", "1001", "warnings[1]", 10},
+		{"a priority with no goal", `"respond": "1h wall"`, `"respond": null`, "priorities[2]", 6},
+		{"an unknown key at the top", `"priorities": [`, `"priorities": null, "unused": [`, "unused", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := strings.Replace(doc, tt.old, tt.new, 1)
+			require.NotEqual(t, doc, text)
+			var p Policy
+			err := json.Unmarshal([]byte(text), &p)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe, "%v", err)
+			require.Equal(t, tt.path, fe.Path, "%v", err)
+			require.Equal(t, tt.line, fe.Line, "%v", err)
+			require.Contains(t, err.Error(), "ticket: line ")
+		})
+	}
+
+	// Validate of a Policy built in Go has no document, and no line.
+	err := Policy{}.Validate()
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, 0, fe.Line)
+	require.NotContains(t, err.Error(), "line")
+}

@@ -28,21 +28,62 @@ var (
 // limitForm describes the text of a Limit, for errors.
 const limitForm = `a Go duration, then business or wall, such as "4h business" or "15m wall"`
 
-// decodePolicy reads a policy document, which encoding/json has checked
-// to be one valid JSON value, without validating the policy.
-func decodePolicy(data []byte) (Policy, error) {
+// policyReader reads one policy document and remembers where each field
+// it met begins, so that every *FieldError, including those Validate
+// finds after decoding, carries the line of its field. A policy document
+// is small: a few dozen paths at most.
+type policyReader struct {
+	data []byte         // the whole document; every raw value is a slice of it
+	at   map[string]int // the offset of each path: its key, or an element's first byte
+}
+
+// newPolicyReader returns a reader of data, a policy document that
+// encoding/json has checked to be one valid JSON value.
+func newPolicyReader(data []byte) *policyReader {
+	return &policyReader{data: data, at: map[string]int{"": 0}}
+}
+
+// offset returns the offset in r.data at which sub, a slice of r.data,
+// begins.
+func (r *policyReader) offset(sub []byte) int { return cap(r.data) - cap(sub) }
+
+// placed sets the Line of err, a *FieldError, to the line of its path,
+// or of the nearest enclosing path the reader met: 1 for the line on
+// which the document begins.
+func (r *policyReader) placed(err error) error {
+	fe, ok := err.(*FieldError)
+	if !ok || fe.Line != 0 {
+		return err
+	}
+	path := fe.Path
+	for {
+		if off, ok := r.at[path]; ok {
+			fe.Line = 1 + bytes.Count(r.data[:off], []byte("\n"))
+			return fe
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			path = ""
+		} else {
+			path = path[:i]
+		}
+	}
+}
+
+// policy reads the document, without validating the policy.
+func (r *policyReader) policy() (Policy, error) {
 	var p Policy
-	fields, err := objectFields("", data, policyKeys)
+	fields, err := r.objectFields("", r.data, policyKeys)
 	if err != nil {
 		return Policy{}, err
 	}
 	if raw, ok := fields["priorities"]; ok {
-		elems, err := arrayElements("priorities", raw)
+		elems, err := r.arrayElements("priorities", raw)
 		if err != nil {
 			return Policy{}, err
 		}
 		for i, elem := range elems {
-			pr, err := decodePriority(fmt.Sprintf("priorities[%d]", i), elem)
+			pr, err := r.decodePriority(fmt.Sprintf("priorities[%d]", i), elem)
 			if err != nil {
 				return Policy{}, err
 			}
@@ -50,7 +91,7 @@ func decodePolicy(data []byte) (Policy, error) {
 		}
 	}
 	if raw, ok := fields["warnings"]; ok && !isNull(raw) {
-		elems, err := arrayElements("warnings", raw)
+		elems, err := r.arrayElements("warnings", raw)
 		if err != nil {
 			return Policy{}, err
 		}
@@ -69,9 +110,9 @@ func decodePolicy(data []byte) (Policy, error) {
 }
 
 // decodePriority reads the priority object raw at path.
-func decodePriority(path string, raw json.RawMessage) (Priority, error) {
+func (r *policyReader) decodePriority(path string, raw json.RawMessage) (Priority, error) {
 	var pr Priority
-	fields, err := objectFields(path, raw, priorityKeys)
+	fields, err := r.objectFields(path, raw, priorityKeys)
 	if err != nil {
 		return Priority{}, err
 	}
@@ -102,8 +143,9 @@ func decodePriority(path string, raw json.RawMessage) (Priority, error) {
 // objectFields returns the values of the JSON object raw at path by key.
 // A key that is not one of known exactly, or that is given twice, is a
 // *FieldError at the key's path; so is raw when it is not an object. A
-// null object has no fields.
-func objectFields(path string, raw []byte, known []string) (map[string]json.RawMessage, error) {
+// null object has no fields. Each value returned is a slice of raw, and
+// the offset of each key is noted under its path.
+func (r *policyReader) objectFields(path string, raw []byte, known []string) (map[string]json.RawMessage, error) {
 	fields := map[string]json.RawMessage{}
 	if isNull(raw) {
 		return fields, nil
@@ -122,6 +164,9 @@ func objectFields(path string, raw []byte, known []string) (map[string]json.RawM
 		}
 		key, _ := tok.(string) // an object's keys are strings
 		at := joinPath(path, key)
+		if _, seen := r.at[at]; !seen {
+			r.at[at] = r.offset(raw) + int(dec.InputOffset()) // just past the key, on its line
+		}
 		if _, dup := fields[key]; dup {
 			return nil, policyError(at, nil, "%q is given twice", key)
 		}
@@ -133,26 +178,50 @@ func objectFields(path string, raw []byte, known []string) (map[string]json.RawM
 			}
 			return nil, policyError(at, nil, "unknown field %q; want one of %s", key, strings.Join(known, ", "))
 		}
+		start := dec.InputOffset()
 		var v json.RawMessage
 		if err := dec.Decode(&v); err != nil {
 			return nil, policyError(at, nil, "%v", err)
 		}
-		fields[key] = v
+		fields[key] = valueIn(raw, start, dec.InputOffset())
 	}
 	return fields, nil
 }
 
-// arrayElements returns the elements of the JSON array raw at path; a
-// value that is not an array is a *FieldError, and null has none.
-func arrayElements(path string, raw json.RawMessage) ([]json.RawMessage, error) {
+// arrayElements returns the elements of the JSON array raw at path, each
+// a slice of raw whose offset is noted under its path; a value that is
+// not an array is a *FieldError, and null has none.
+func (r *policyReader) arrayElements(path string, raw json.RawMessage) ([]json.RawMessage, error) {
 	if isNull(raw) {
 		return nil, nil
 	}
+	if kind := jsonKind(raw); kind != "a list" {
+		return nil, policyError(path, nil, "got %s, want a list", kind)
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil { // the opening bracket
+		return nil, policyError(path, nil, "%v", err)
+	}
 	var elems []json.RawMessage
-	if err := json.Unmarshal(raw, &elems); err != nil {
-		return nil, policyError(path, nil, "got %s, want a list", jsonKind(raw))
+	for dec.More() {
+		start := dec.InputOffset()
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, policyError(path, nil, "%v", err)
+		}
+		elem := valueIn(raw, start, dec.InputOffset())
+		r.at[fmt.Sprintf("%s[%d]", path, len(elems))] = r.offset(elem)
+		elems = append(elems, elem)
 	}
 	return elems, nil
+}
+
+// valueIn returns the JSON value that raw[start:end] holds, as a slice of
+// raw: what a Decoder read between two of its offsets, less the
+// separators and white space before the value.
+func valueIn(raw []byte, start, end int64) []byte {
+	v := raw[start:end]
+	return v[len(v)-len(bytes.TrimLeft(v, " \t\r\n:,")):]
 }
 
 func contains(list []string, s string) bool {
