@@ -162,6 +162,26 @@ func (r OutageRules) runs(down window.Set, yield func(window.Interval)) {
 	flush()
 }
 
+// Reach returns the time within which the rules may count down time for
+// an outage over span: span rounded out to minutes of the UTC clock with
+// PartialMinutes, then to whole buckets with Buckets; span itself under
+// the other rules. The down time [CountedDown] counts for an outage lies
+// within its reach, so a report can put counted down time against the
+// outage that caused it. An empty span reaches nothing more than itself
+// rounded. A plain function of its arguments.
+func (r OutageRules) Reach(span window.Interval) window.Interval {
+	out := func(iv window.Interval, d time.Duration) window.Interval {
+		return window.Between(iv.Start.Truncate(d), ceilGrid(iv.End, d))
+	}
+	if r.Minutes == PartialMinutes {
+		span = out(span, time.Minute)
+	}
+	if r.Buckets.Length > 0 {
+		span = out(span, r.Buckets.Length)
+	}
+	return span
+}
+
 // ceilMinute rounds t up to a minute of the UTC clock. time.Time.Truncate
 // counts from the zero time, which lies on a UTC minute boundary, so the
 // grid does not depend on t's Location.

@@ -479,3 +479,56 @@ func TestMeasureOutagesAgainstSecondOracle(t *testing.T) {
 		}
 	}
 }
+
+// TestOutageRulesReach: the reach of an outage is the outage rounded out
+// to what the rules count by. Known answers for 10:00:30–10:05:10:
+// partial minutes count 10:00 to 10:06 (the minutes it touches); one-hour
+// buckets count the hour 10:00–11:00; whole minutes count only inside
+// the outage, so its reach is itself.
+func TestOutageRulesReach(t *testing.T) {
+	outage := span(at(10, 0, 30), at(10, 5, 10))
+	hour := sla.ClockBuckets{Length: time.Hour, MoreThan: 0}
+	onGrid := span(at(10, 0, 0), at(10, 5, 0))
+	for _, tc := range []struct {
+		name     string
+		rules    sla.OutageRules
+		in, want window.Interval
+	}{
+		{"as it is", sla.OutageRules{}, outage, outage},
+		{"whole minutes", sla.OutageRules{Minutes: sla.WholeMinutes}, outage, outage},
+		{"partial minutes", sla.OutageRules{Minutes: sla.PartialMinutes}, outage, span(at(10, 0, 0), at(10, 6, 0))},
+		{"hour buckets", sla.OutageRules{Buckets: hour}, outage, span(at(10, 0, 0), at(11, 0, 0))},
+		{"partial minutes and buckets", sla.OutageRules{Minutes: sla.PartialMinutes, Buckets: hour}, outage, span(at(10, 0, 0), at(11, 0, 0))},
+		{"on the grid already", sla.OutageRules{Minutes: sla.PartialMinutes}, onGrid, onGrid},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.rules.Reach(tc.in); !got.Equal(tc.want) {
+				t.Errorf("Reach(%v) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+
+	// Property: what CountedDown counts for one outage lies within its
+	// reach, under every combination of rules, for random outages.
+	period := span(at(0, 0, 0), at(24, 0, 0))
+	seed := uint64(99)
+	next := func(n uint64) uint64 {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return (seed >> 33) % n
+	}
+	for round := range 500 {
+		s := at(0, 0, 0).Add(time.Duration(next(23*3600)) * time.Second)
+		o := span(s, s.Add(time.Duration(1+next(900))*time.Second))
+		rules := sla.OutageRules{
+			MinOutage: time.Duration(next(3)) * time.Minute,
+			Minutes:   []sla.MinuteRule{0, sla.WholeMinutes, sla.PartialMinutes}[next(3)],
+		}
+		if next(2) == 1 {
+			rules.Buckets = sla.ClockBuckets{Length: 15 * time.Minute, MoreThan: time.Duration(next(5)) * time.Minute}
+		}
+		counted := sla.CountedDown(sla.Scope{Period: period}, window.NewSet(o), rules)
+		if d := counted.Duration() - counted.DurationIn(rules.Reach(o)); d != 0 {
+			t.Fatalf("round %d: %v under %+v counts %v outside its reach %v", round, o, rules, d, rules.Reach(o))
+		}
+	}
+}

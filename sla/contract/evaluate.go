@@ -335,7 +335,7 @@ func (e *evaluation) outageTerm(t Term) TermResult {
 			e.tierCredit(&sr, seg)
 		}
 		for _, w := range named {
-			if d := counted.DurationIn(expand(w.span, a.Rules)); d > 0 {
+			if d := counted.DurationIn(a.Rules.Reach(w.span)); d > 0 {
 				ir := &e.rep.Incidents[w.incident]
 				ir.Counted += d
 				ir.Segments = append(ir.Segments, IncidentSegment{Term: t.Name, Segment: seg.Name, Down: d})
@@ -348,26 +348,6 @@ func (e *evaluation) outageTerm(t Term) TermResult {
 	tr.CreditExact = e.c.CreditPolicy.capped(credit)
 	tr.Credit, _ = sla.ShareOf(tr.CreditExact)
 	return tr
-}
-
-// expand returns span rounded out to what the rules count by: the minute
-// of the UTC clock for partial minutes, the clock bucket for buckets, so
-// that the down time they count for an outage falls inside it.
-func expand(span window.Interval, r sla.OutageRules) window.Interval {
-	out := func(iv window.Interval, d time.Duration) window.Interval {
-		end := iv.End.Truncate(d)
-		if end.Before(iv.End) {
-			end = end.Add(d)
-		}
-		return window.Between(iv.Start.Truncate(d), end)
-	}
-	if r.Minutes == sla.PartialMinutes {
-		span = out(span, time.Minute)
-	}
-	if r.Buckets.Length > 0 {
-		span = out(span, r.Buckets.Length)
-	}
-	return span
 }
 
 // tierCredit sets the credit of a segment from its credit tiers: by its
@@ -406,7 +386,7 @@ func (e *evaluation) proportional(sr *SegmentResult, rules sla.OutageRules, span
 	}
 	edges := make([]edge, 0, 2*len(spans))
 	for _, w := range spans {
-		iv := expand(w.span, rules)
+		iv := rules.Reach(w.span)
 		ppe := sharePPE(w.affected)
 		edges = append(edges, edge{iv.Start, ppe}, edge{iv.End, new(big.Int).Neg(ppe)})
 	}
