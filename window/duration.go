@@ -63,8 +63,11 @@ const maxFracDigits = 18
 // a value that would end after year 9999 from any start is refused.
 func parseISODuration(s string) (isoDuration, error) {
 	var d isoDuration
-	if len(s) < 2 || s[0] != 'P' {
+	if len(s) == 0 || s[0] != 'P' {
 		return d, errors.New("an ISO 8601 duration starts with P")
+	}
+	if len(s) == 1 {
+		return d, errors.New(`"P" alone has no component: write at least one, such as P1D or PT0S`)
 	}
 	rest := s[1:]
 	next := 0 // index in isoUnits of the first designator still allowed

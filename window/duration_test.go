@@ -116,7 +116,7 @@ func TestParseIntervalISODurationErrors(t *testing.T) {
 		{"months twice", "2026-01-01T00:00:00Z/P1M1M", "out of place"},
 		{"T twice", "2026-01-01T00:00:00Z/PT1HT1M", "T appears twice"},
 		{"T at the end", "2026-01-01T00:00:00Z/P1DT", "must be followed"},
-		{"nothing", "2026-01-01T00:00:00Z/P", "starts with P"},
+		{"nothing", "2026-01-01T00:00:00Z/P", `"P" alone has no component`},
 		{"number without designator", "2026-01-01T00:00:00Z/P1D2", "no designator"},
 		{"designator without number", "2026-01-01T00:00:00Z/PDT1H", "expected a number"},
 		{"sign inside", "2026-01-01T00:00:00Z/P-1D", "expected a number"},
