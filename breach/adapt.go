@@ -8,14 +8,32 @@ import (
 	"github.com/slamath/slamath/sla/ticket"
 )
 
-// FromReport returns the facts of every breach in a contract evaluation
-// report ([contract.Contract.Evaluate]), in the order of the report: one for each missed availability
-// segment, and one for each breached cycle of a ticket clock.
+// FromReport returns the facts of every breach of a contract evaluation
+// report ([contract.Contract.Evaluate]) that belongs to the report's
+// period, in the order of the report: one for each missed availability
+// segment, and one for each cycle of a ticket clock that breached within
+// the period.
+//
+// The period is half-open, [Start, End), as every span of the module: a
+// ticket breach belongs to the report whose period holds its instant
+// (OccurredAt, the clock's BreachedAt), so a breach at the first instant
+// of April is April's, not March's. A report carries in tickets opened
+// before its period and still open at its start; their breaches before
+// the period were given by the earlier period's report and are left out
+// here, as are breaches after the period's end that a report made late
+// sees. Thus the reports of consecutive periods give every ticket breach
+// once, and their facts can all be opened in one ledger. The report
+// judges a carried-in ticket by the same start: a breach before the
+// period does not miss the term ([contract.TicketResult]). A missed
+// segment is always the period's own: it is measured inside the period,
+// and its ID names it.
 //
 // IDs are derived from what was missed, so that evaluating the same
-// period again gives the same IDs and a ledger rejects the duplicates:
-// "TERM/SEGMENT/PERIOD-START" for a segment, "TERM/TICKET/GOAL/CYCLE" for
-// a ticket (GOAL is respond or resolve, CYCLE counts from 1).
+// period again gives the same IDs: "TERM/SEGMENT/PERIOD-START" for a
+// segment, "TERM/TICKET/GOAL/CYCLE" for a ticket (GOAL is respond or
+// resolve, CYCLE counts from 1). A ledger does not merge records of one
+// ID: [Ledger.Open] refuses a second with [ErrDuplicateID], which a
+// caller that evaluates a period again can take as "already recorded".
 //
 // An availability breach is detected when the report was made (its Now),
 // never back-dated to the instant the budget ran out, which is its
@@ -42,16 +60,18 @@ func FromReport(rep contract.Report) []Facts {
 				Credit:     seg.Credit,
 			})
 		}
+		// in reports whether c is a breach of the report's period.
+		in := func(c *ticket.Cycle) bool { return c != nil && c.Breached && rep.Period.Contains(c.BreachedAt) }
 		for _, tk := range term.Tickets {
-			if tk.Respond != nil && tk.Respond.Breached {
+			if in(tk.Respond) {
 				out = append(out, ticketFacts(rep, term.Name, tk.ID, "respond", 1, *tk.Respond))
 			}
-			for i, c := range tk.EarlierResolves {
-				if c.Breached {
-					out = append(out, ticketFacts(rep, term.Name, tk.ID, "resolve", i+1, c))
+			for i := range tk.EarlierResolves {
+				if c := &tk.EarlierResolves[i]; in(c) {
+					out = append(out, ticketFacts(rep, term.Name, tk.ID, "resolve", i+1, *c))
 				}
 			}
-			if tk.Resolve != nil && tk.Resolve.Breached {
+			if in(tk.Resolve) {
 				out = append(out, ticketFacts(rep, term.Name, tk.ID, "resolve", len(tk.EarlierResolves)+1, *tk.Resolve))
 			}
 		}

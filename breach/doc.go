@@ -17,10 +17,12 @@
 // from DetectedAt, which is kept beside OccurredAt.
 //
 // [FromReport] turns a contract evaluation ([contract.Contract.Evaluate])
-// into Facts: one per missed availability segment and one per breached
-// ticket clock cycle, with IDs derived from what was missed so that
-// evaluating the same period twice cannot open the same breach twice in a
-// ledger.
+// into Facts: one per missed availability segment and one per ticket
+// clock cycle that breached within the report's period, [Start, End),
+// with IDs derived from what was missed so that evaluating the same
+// period twice cannot open the same breach twice in a ledger, and the
+// reports of consecutive periods give a breach of a ticket carried from
+// one into the next only once.
 //
 // The obligations are package contract's type, not one of this
 // package's: a contract states them, and this package imports contract,

@@ -219,7 +219,8 @@ const wantRational = "want a decimal such as 14.4, a fraction such as 14/15, or 
 // ".5"), and at most 400 characters, as [ParseTarget] is strict. A
 // negative value ("-1") is a *ParseError wrapping ErrRange; any other
 // text, a zero denominator included, is a *ParseError wrapping
-// ErrSyntax.
+// ErrSyntax, whose message names what stands where (as a 0-based byte
+// offset) and then the forms wanted.
 func (x *Rational) UnmarshalText(text []byte) error {
 	s := string(text)
 	if s == "+Inf" {
@@ -250,7 +251,7 @@ func parseRat(s string) (*big.Rat, error) {
 	digits := func(d string) bool { return d != "" && allDigits(d) }
 	if num, den, frac := strings.Cut(s, "/"); frac {
 		if !digits(num) || !digits(den) {
-			return fail(ErrSyntax, wantRational)
+			return fail(ErrSyntax, syntaxFault(s, true)+"; "+wantRational)
 		}
 		if strings.Trim(den, "0") == "" {
 			return fail(ErrSyntax, "zero denominator")
@@ -259,7 +260,7 @@ func parseRat(s string) (*big.Rat, error) {
 	}
 	whole, fraction, point := strings.Cut(s, ".")
 	if !digits(whole) || point && !digits(fraction) {
-		return fail(ErrSyntax, wantRational)
+		return fail(ErrSyntax, syntaxFault(s, true)+"; "+wantRational)
 	}
 	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(len(fraction))), nil)
 	return new(big.Rat).SetFrac(decimalInt(whole+fraction), scale), nil

@@ -156,6 +156,7 @@ func FuzzParseRational(f *testing.F) {
 			if !errors.As(err, &pe) || !(errors.Is(err, sla.ErrSyntax) || errors.Is(err, sla.ErrRange)) {
 				t.Fatalf("ParseRational(%q): error %v is not a *ParseError of syntax or range", s, err)
 			}
+			checkFault(t, s, err)
 			return
 		}
 		if got.Num().Cmp(want.Num()) != 0 || got.Den().Cmp(want.Denom()) != 0 {

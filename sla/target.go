@@ -84,7 +84,9 @@ type Target struct {
 // [0, 1], so "99.95" is rejected rather than guessed at. Signs,
 // exponents, spaces and more significant fractional digits than a Target
 // holds (16 of percent, 18 of ratio) are rejected: a Target never rounds.
-// Errors are *ParseError.
+// Errors are *ParseError; for a text not of the form, the message names
+// what stands where (as a 0-based byte offset) and then the form wanted:
+// "a space at byte 5, before %; want digits, …".
 func ParseTarget(s string) (Target, error) {
 	v, err := parseFixed("target", s)
 	return Target{ppe: v}, err
@@ -98,7 +100,7 @@ func parseFixed(what, s string) (uint64, error) {
 		return 0, parseError(what, s, err, format, args...)
 	}
 	if s == "" {
-		return fail(ErrSyntax, "empty")
+		return fail(ErrSyntax, "%s", "empty; "+wantFixed)
 	}
 	body, percent := strings.CutSuffix(s, "%")
 	digits := ratioDigits
@@ -106,17 +108,14 @@ func parseFixed(what, s string) (uint64, error) {
 		digits = percentDigits
 	}
 	if body == "" {
-		return fail(ErrSyntax, "no number before %%")
+		return fail(ErrSyntax, "%s", "no number before %; "+wantFixed)
 	}
 	if body[0] == '-' {
 		return fail(ErrRange, "negative; a %s is between 0%% and 100%%", what)
 	}
 	intPart, fracPart, hasDot := strings.Cut(body, ".")
-	if !allDigits(intPart) || intPart == "" {
-		return fail(ErrSyntax, "want digits, an optional fraction and an optional %%, as in \"99.95%%\" or \"0.9995\"")
-	}
-	if hasDot && (fracPart == "" || !allDigits(fracPart)) {
-		return fail(ErrSyntax, "want digits after the decimal point, as in \"99.95%%\"")
+	if intPart == "" || !allDigits(intPart) || hasDot && (fracPart == "" || !allDigits(fracPart)) {
+		return fail(ErrSyntax, "%s", syntaxFault(s, false)+"; "+wantFixed)
 	}
 	intPart = strings.TrimLeft(intPart, "0")
 	fracPart = strings.TrimRight(fracPart, "0")

@@ -156,14 +156,14 @@ func TestParseTargetRejects(t *testing.T) {
 		{"99.95", sla.ErrRange, `ratio and must be in [0, 1]; for a percentage write "99.95%"`},
 		{"1.5", sla.ErrRange, "ratio and must be in [0, 1]"},
 		{"%", sla.ErrSyntax, "no number before %"},
-		{"99.9.9%", sla.ErrSyntax, "digits after the decimal point"},
+		{"99.9.9%", sla.ErrSyntax, "a second decimal point at byte 4"},
 		{"99.99999999999999999%", sla.ErrPrecision, "more than 16 fractional digits"},
 		{"0.9999999999999999999", sla.ErrPrecision, "more than 18 fractional digits"},
 		{"+5%", sla.ErrSyntax, "want digits"},
 		{" 5%", sla.ErrSyntax, "want digits"},
 		{"5 %", sla.ErrSyntax, "want digits"},
 		{"1e2%", sla.ErrSyntax, "want digits"},
-		{"99.%", sla.ErrSyntax, "digits after the decimal point"},
+		{"99.%", sla.ErrSyntax, "no digit after the decimal point at byte 2"},
 		{".5", sla.ErrSyntax, "want digits"},
 		{"100.0000000000000001%", sla.ErrRange, "above 100%"},
 		{"1.000000000000000001", sla.ErrRange, "[0, 1]"},
@@ -284,7 +284,8 @@ func targetFromPPE(t testing.TB, ppe uint64) sla.Target {
 // prints canonically and parses back to the same value.
 func FuzzParseTarget(f *testing.F) {
 	for _, s := range []string{"99.95%", "0.9995", "100%", "0%", "", "abc", "101%", "-1%",
-		"NaN%", "99.95", "1.5", "%", "99.9.9%", "0.000000000000000001", "99.9999999999999999%"} {
+		"NaN%", "99.95", "1.5", "%", "99.9.9%", "0.000000000000000001", "99.9999999999999999%",
+		"99.95 %", " 99.95%", "99,95%", "1e-3", "+0.5", "5.", "50%x", "1/2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -305,6 +306,7 @@ func FuzzParseTarget(f *testing.F) {
 					t.Fatalf("ParseTarget(%q) = %v; ParseShare = %v", s, err, serr)
 				}
 			}
+			checkFault(t, s, err)
 			return
 		}
 		text := target.String()
@@ -361,7 +363,8 @@ func BenchmarkParseTarget(b *testing.B) {
 // TestParseErrorsQuoteAPrefix: a 1 MiB text gives an error that quotes a
 // short prefix of it (64 bytes, then its length), under 200 bytes, or
 // 300 where the error quotes it twice (a ratio out of range, with the
-// percentage it may have meant).
+// percentage it may have meant) or says both what is wrong where and
+// what form is wanted (a text that is not a number).
 func TestParseErrorsQuoteAPrefix(t *testing.T) {
 	long := strings.Repeat("9", 1<<20)
 	var (
@@ -380,11 +383,11 @@ func TestParseErrorsQuoteAPrefix(t *testing.T) {
 		{"ParseTarget, a ratio out of range", 300, func() error { _, err := sla.ParseTarget(long); return err }},
 		{"ParseTarget, a percentage", 200, func() error { _, err := sla.ParseTarget(long + "%"); return err }},
 		{"ParseTarget, too many digits", 200, func() error { _, err := sla.ParseTarget("0." + long); return err }},
-		{"ParseTarget, not a number", 200, func() error { _, err := sla.ParseTarget(strings.Repeat("x", 1<<20)); return err }},
+		{"ParseTarget, not a number", 300, func() error { _, err := sla.ParseTarget(strings.Repeat("x", 1<<20)); return err }},
 		{"Target.UnmarshalText", 200, func() error { return tgt.UnmarshalText([]byte(long + "%")) }},
 		{"ParseShare", 200, func() error { _, err := sla.ParseShare(long + "%"); return err }},
 		{"Share.UnmarshalText", 200, func() error { return share.UnmarshalText([]byte(long + "%")) }},
-		{"ParseRational", 200, func() error { _, err := sla.ParseRational(long + "x"); return err }},
+		{"ParseRational", 300, func() error { _, err := sla.ParseRational(long + "x"); return err }},
 		{"Rational.UnmarshalText", 200, func() error { return rat.UnmarshalText([]byte("-" + long)) }},
 		{"ExclusionPolicy.UnmarshalText", 200, func() error { return excl.UnmarshalText([]byte(long)) }},
 		{"EmptyPolicy.UnmarshalText", 200, func() error { return empty.UnmarshalText([]byte(long)) }},

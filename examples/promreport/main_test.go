@@ -203,7 +203,7 @@ func TestErrors(t *testing.T) {
 		{"term-up without =", []string{"--url", srv.URL, "--term-up", "up"}, exitUsage, "want TERM=EXPR"},
 		{"missing contract", []string{"--url", srv.URL, "--contract", "no/such/file.json"}, exitUsage, "no such file"},
 		{"several series", []string{"--url", srv.URL, "--up", "up"}, exitFailed, "up: 2 series; the report needs one"},
-		{"server error", []string{"--url", srv.URL, "--up", "unknown"}, exitFailed, `bad_data: unknown query "unknown"`},
+		{"server error", []string{"--url", srv.URL, "--up", "unknown"}, exitFailed, `errorType "bad_data", error "unknown query \"unknown\""`},
 		{"counter that is not whole", []string{"--url", srv.URL, "--errors", "errors_total", "--total", "total"}, exitFailed, "requests:"},
 		{"counter without data", []string{"--url", srv.URL, "--errors", "none", "--total", "total"}, exitFailed, "none: no data in the month"},
 		{"no server", []string{"--url", "http://127.0.0.1:1", "--timeout", "5s"}, exitFailed, "connect"},

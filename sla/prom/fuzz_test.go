@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/slamath/slamath/internal/jsonkey"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/prom"
 	"github.com/slamath/slamath/window"
@@ -16,10 +17,14 @@ func FuzzParseMatrix(f *testing.F) {
 	f.Add([]byte(`{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[0.001,"5"],[0.003,"3"],[0.004,"0.25"]]}]}}`))
 	f.Add([]byte(`{"status":"error","errorType":"bad_data","error":"x"}`))
 	f.Add([]byte(`{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[-5,"1"],[1e3,"1"]]}]}}`))
+	f.Add([]byte(`{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1","A":"2"},"values":[[1,"1"]],"Values":[]}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := prom.ParseMatrix(data)
 		if err != nil {
 			return
+		}
+		if d, dup := jsonkey.Find(data, jsonkey.Exact); dup {
+			t.Fatalf("parsed a body with %q given twice at %s", d.Key, d.Path)
 		}
 		for _, s := range m {
 			if len(s.Points) == 0 {

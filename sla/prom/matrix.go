@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"reflect"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/slamath/slamath/internal/jsonkey"
 	"github.com/slamath/slamath/internal/quote"
 )
 
@@ -65,14 +69,26 @@ func ReadMatrix(r io.Reader) (Matrix, error) {
 // A timestamp is read from its JSON literal exactly (seconds with up to
 // nine decimals); a literal with an exponent is refused. Values are kept
 // as the strings the API wrote. Points of a series must be in strictly
-// increasing time order. A response with status "error" gives an error
-// that wraps ErrAPI and quotes the server's errorType and error; a result
-// that is not a matrix, or holds native histogram samples, or any other
-// malformation wraps ErrResponse and says where; more than
-// MaxResponseBytes wraps ErrTooLarge.
+// increasing time order. A key given twice in one object, anywhere in
+// the body, is an error naming its path ("data.result[2].metric.job"),
+// since encoding/json would silently keep the last: label names are
+// compared exactly, as Prometheus compares them, and the keys of the
+// response's own objects as encoding/json matches them to fields,
+// whatever their case ("status" and "Status" are one key). Keys the
+// package does not read ("warnings", "stats") are skipped.
+//
+// A response with status "error" gives an error that wraps ErrAPI and
+// quotes the server's errorType and error. An empty body, a result that
+// is not a matrix or holds native histogram samples, a key given twice,
+// or any other malformation wraps ErrResponse and says where; more than
+// MaxResponseBytes wraps ErrTooLarge. An error quotes at most a short
+// prefix of any value of the body.
 func ParseMatrix(data []byte) (Matrix, error) {
 	if len(data) > MaxResponseBytes {
 		return nil, fmt.Errorf("prom: query_range response: more than %d bytes: %w", MaxResponseBytes, ErrTooLarge)
+	}
+	if len(bytes.TrimLeft(data, " \t\n\r")) == 0 {
+		return nil, respErr("", "the body is empty: want a JSON object such as {\"status\":\"success\",\"data\":{…}}")
 	}
 	var env struct {
 		Status    string          `json:"status"`
@@ -81,27 +97,41 @@ func ParseMatrix(data []byte) (Matrix, error) {
 		Error     string          `json:"error"`
 	}
 	if err := json.Unmarshal(data, &env); err != nil {
-		return nil, respErr("", "%v", err)
+		return nil, decodeErr("", err)
+	}
+	// The body is valid JSON. One scan finds no key given twice under
+	// the loosest matching, as almost always; otherwise duplicate says
+	// which, matching each object's keys as it is read.
+	if _, dup := jsonkey.Find(data, jsonkey.Fold); dup {
+		if err := duplicate(data, env.Data); err != nil {
+			return nil, err
+		}
 	}
 	switch env.Status {
 	case "success":
 	case "error":
-		return nil, fmt.Errorf("prom: query_range: %s: %s: %w", quote.Message(env.ErrorType), quote.Message(env.Error), ErrAPI)
+		return nil, fmt.Errorf("prom: query_range: the server answered errorType %s, error %s: %w",
+			quote.Text(env.ErrorType), quote.Text(env.Error), ErrAPI)
+	case "":
+		return nil, respErr("status", "missing: want \"success\" or \"error\"")
 	default:
 		return nil, respErr("status", "%s: want success or error", quote.Text(env.Status))
 	}
+	if len(env.Data) == 0 {
+		return nil, respErr("data", "missing: want an object with the result")
+	}
 	var d struct {
-		ResultType string `json:"resultType"`
-		Result     []struct {
-			Metric     map[string]string `json:"metric"`
-			Values     json.RawMessage   `json:"values"`
-			Histograms json.RawMessage   `json:"histograms"`
-		} `json:"result"`
+		ResultType string       `json:"resultType"`
+		Result     []seriesJSON `json:"result"`
 	}
 	if err := json.Unmarshal(env.Data, &d); err != nil {
-		return nil, respErr("data", "%v", err)
+		return nil, resultErr(env.Data, err)
 	}
-	if d.ResultType != "matrix" {
+	switch d.ResultType {
+	case "matrix":
+	case "":
+		return nil, respErr("data.resultType", "missing: want matrix (a range query)")
+	default:
 		return nil, respErr("data.resultType", "%s: want matrix (a range query)", quote.Text(d.ResultType))
 	}
 	m := make(Matrix, len(d.Result))
@@ -113,10 +143,131 @@ func ParseMatrix(data []byte) (Matrix, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := Series{Metric: r.Metric, Points: pts}
-		m[i] = s
+		m[i] = Series{Metric: r.Metric, Points: pts}
 	}
 	return m, nil
+}
+
+// seriesJSON is one series of a response.
+type seriesJSON struct {
+	Metric     map[string]string `json:"metric"`
+	Values     json.RawMessage   `json:"values"`
+	Histograms json.RawMessage   `json:"histograms"`
+}
+
+// duplicate returns the error for the first key given twice in the
+// response data, whose "data" is inner: a key given twice exactly
+// anywhere (a label set is a map, whose keys encoding/json compares
+// exactly), or under encoding/json's matching of struct fields in the
+// response, its data or a series. It returns nil when there is none,
+// when only labels differ in case.
+func duplicate(data, inner []byte) error {
+	if d, dup := jsonkey.Find(data, jsonkey.Exact); dup {
+		return dupErr("", d)
+	}
+	if d, dup := jsonkey.FindTop(data, jsonkey.Fold); dup {
+		return dupErr("", d)
+	}
+	if d, dup := jsonkey.FindTop(inner, jsonkey.Fold); dup {
+		return dupErr("data", d)
+	}
+	var d struct {
+		Result []json.RawMessage `json:"result"`
+	}
+	if json.Unmarshal(inner, &d) != nil {
+		return nil // not the shape of a response: reading it says so
+	}
+	for i, r := range d.Result {
+		if dk, dup := jsonkey.FindTop(r, jsonkey.Fold); dup {
+			return dupErr(fmt.Sprintf("data.result[%d]", i), dk)
+		}
+	}
+	return nil
+}
+
+// resultErr is the error for err, the error of encoding/json decoding
+// the response's data, inner: a value of the wrong type in a series is
+// named with the series' index, which encoding/json does not give.
+func resultErr(inner []byte, err error) error {
+	var d struct {
+		Result []json.RawMessage `json:"result"`
+	}
+	if json.Unmarshal(inner, &d) != nil {
+		return decodeErr("data", err)
+	}
+	for i, r := range d.Result {
+		var s seriesJSON
+		err := json.Unmarshal(r, &s)
+		if err == nil {
+			continue
+		}
+		path := fmt.Sprintf("data.result[%d]", i)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field == "metric" && te.Type.Kind() == reflect.String {
+			// encoding/json does not say which label: find the first.
+			var m struct {
+				Metric map[string]json.RawMessage `json:"metric"`
+			}
+			if json.Unmarshal(r, &m) == nil {
+				for _, k := range slices.Sorted(maps.Keys(m.Metric)) {
+					if v := m.Metric[k]; len(v) == 0 || v[0] != '"' {
+						return respErr(quote.Cut(path+".metric."+k, quote.Limit), "got %s, want a string", kindOf(v))
+					}
+				}
+			}
+		}
+		return decodeErr(path, err)
+	}
+	return decodeErr("data", err)
+}
+
+// decodeErr is the error for err, an error of encoding/json decoding the
+// value at path: a value of the wrong type is named by its path and its
+// JSON type, never by Go's.
+func decodeErr(path string, err error) error {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return respErr(path, "%s", quote.Message(err.Error()))
+	}
+	want := "another type"
+	switch te.Type.Kind() {
+	case reflect.String:
+		want = "a string"
+	case reflect.Struct, reflect.Map:
+		want = "an object"
+	case reflect.Slice:
+		want = "an array"
+	}
+	got := te.Value
+	switch got {
+	case "array", "object":
+		got = "an " + got
+	case "bool":
+		got = "a boolean"
+	case "string", "number":
+		got = "a " + got
+	}
+	return respErr(quote.Cut(join(path, te.Field), quote.Limit), "got %s, want %s", got, want)
+}
+
+// dupErr is the error for a key given twice in the value at path.
+func dupErr(path string, d jsonkey.Duplicate) error {
+	msg := fmt.Sprintf("key %s given twice", quote.Text(d.Key))
+	if d.First != d.Key {
+		msg = fmt.Sprintf("key %s given twice, first as %s: keys name a field whatever their case", quote.Text(d.Key), quote.Text(d.First))
+	}
+	return respErr(quote.Cut(join(path, d.Path), quote.Limit), "%s", msg)
+}
+
+// join appends the path of a value inside the value at path.
+func join(path, inner string) string {
+	switch {
+	case path == "":
+		return inner
+	case inner == "" || inner[0] == '[':
+		return path + inner
+	}
+	return path + "." + inner
 }
 
 func respErr(where, format string, args ...any) error {
@@ -124,6 +275,26 @@ func respErr(where, format string, args ...any) error {
 		where = " " + where
 	}
 	return fmt.Errorf("prom: query_range response%s: %s: %w", where, fmt.Sprintf(format, args...), ErrResponse)
+}
+
+// kindOf names the JSON type of the value v: "an object", "a string".
+func kindOf(v []byte) string {
+	if len(v) == 0 {
+		return "nothing"
+	}
+	switch v[0] {
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "a string"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
 }
 
 // parseValues parses a JSON array of [<number>, "<value>"] pairs (or
@@ -136,8 +307,11 @@ func parseValues(raw json.RawMessage, where string) ([]Point, error) {
 	if sc.lit("null") {
 		return nil, nil
 	}
+	if sc.i == len(raw) {
+		return nil, respErr(where, "missing: want an array of [time, \"value\"]")
+	}
 	if !sc.byte('[') {
-		return nil, respErr(where, "want an array")
+		return nil, respErr(where, "got %s, want an array of [time, \"value\"]", kindOf(raw[sc.i:]))
 	}
 	var pts []Point
 	for j := 0; ; j++ {
@@ -145,24 +319,37 @@ func parseValues(raw json.RawMessage, where string) ([]Point, error) {
 			return pts, nil
 		}
 		at := func() string { return fmt.Sprintf("%s[%d]", where, j) }
+		sc.ws()
 		start := sc.i
+		// notPair is the error for a point of another shape, quoting it.
+		notPair := func() error {
+			sc.i = start
+			return respErr(at(), "got %s, want [time, \"value\"]", quote.Text(string(sc.value())))
+		}
 		if !sc.byte('[') {
-			return nil, respErr(at(), "want [time, \"value\"]")
+			return nil, notPair()
 		}
 		num := sc.number()
 		if !sc.byte(',') {
-			return nil, respErr(at(), "want [time, \"value\"], got %.40s", raw[start:])
+			return nil, notPair()
 		}
 		t, err := parseTimestamp(num)
 		if err != nil {
 			return nil, respErr(at(), "%v", err)
 		}
+		sc.ws()
+		vstart := sc.i
 		v, ok := sc.str()
 		if !ok {
-			return nil, respErr(at(), "value %.40s: want a string", raw[sc.i:])
+			sc.i = vstart
+			tok, lit := sc.value(), ""
+			if k := kindOf(tok); k == "a number" || k == "a boolean" || k == "null" {
+				lit = " " + quote.Cut(string(tok), quote.Limit) // a literal: nothing to escape
+			}
+			return nil, respErr(at(), "value%s: got %s, want a string such as \"1\"", lit, kindOf(tok))
 		}
 		if !sc.byte(']') {
-			return nil, respErr(at(), "want [time, \"value\"], got %.40s", raw[start:])
+			return nil, notPair()
 		}
 		if j > 0 && !t.After(pts[j-1].T) {
 			return nil, respErr(at(), "time %s not after the point before", t.Format(time.RFC3339Nano))
@@ -217,6 +404,39 @@ func (s *scanner) number() []byte {
 	tok := s.b[s.i:j]
 	s.i = j
 	return tok
+}
+
+// value returns the text of the JSON value at the scanner's position
+// and moves past it, for an error to quote.
+func (s *scanner) value() []byte {
+	s.ws()
+	start, depth := s.i, 0
+	for ; s.i < len(s.b); s.i++ {
+		switch c := s.b[s.i]; c {
+		case '"':
+			for s.i++; s.i < len(s.b) && s.b[s.i] != '"'; s.i++ {
+				if s.b[s.i] == '\\' {
+					s.i++
+				}
+			}
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth == 0 {
+				return s.b[start:s.i]
+			}
+			depth--
+		case ',', ' ', '\t', '\n', '\r':
+			if depth == 0 {
+				return s.b[start:s.i]
+			}
+		}
+		if depth == 0 && s.i < len(s.b) && (s.b[s.i] == '"' || s.b[s.i] == ']' || s.b[s.i] == '}') {
+			s.i++
+			return s.b[start:min(s.i, len(s.b))]
+		}
+	}
+	return s.b[start:]
 }
 
 // common values, shared rather than allocated for every point.
