@@ -391,3 +391,49 @@ func TestParseDocExample(t *testing.T) {
 	assert.Equal(t, "Example API", c.Name)
 	assert.Equal(t, 40*time.Hour, c.Obligations.ResolveWithin)
 }
+
+// TestTicketBreachAfterThePeriod: a ticket's breach counts against the
+// period it happens in, [Start, End), as Report.Met's doc says ("no
+// ticket breached in the period") and as breach.FromReport files it. A
+// report made after its period has ended used to count a later breach
+// too, so March and April both missed their term for one breach.
+//
+// T-5 (P1: respond 1 h, resolve 8 h of business time, New York Mon–Fri
+// 08:00–18:00) opens Tue 31 March 16:00 EDT and is answered at 16:30
+// (30 min: met). Resolution: Tue 16:00–18:00 (2 h) + Wed 1 April
+// 08:00–14:00 (6 h) = 8 h at Wed 1 April 14:00 EDT, when it breaches,
+// never resolved. Both reports are made on Fri 3 April.
+func TestTicketBreachAfterThePeriod(t *testing.T) {
+	c := loadSeedContract(t)
+	ny := newYork(t)
+	tickets := []contract.Ticket{{ID: "T-5", Priority: "P1", Events: []ticket.Event{
+		{Kind: ticket.Open, At: time.Date(2026, 3, 31, 16, 0, 0, 0, ny)},
+		{Kind: ticket.Respond, At: time.Date(2026, 3, 31, 16, 30, 0, 0, ny)},
+	}}}
+	now := time.Date(2026, 4, 3, 12, 0, 0, 0, ny)
+	due := time.Date(2026, 4, 1, 14, 0, 0, 0, ny)
+	for _, tc := range []struct {
+		month   time.Month
+		met     bool
+		carried bool
+	}{
+		{time.March, true, false},
+		{time.April, false, true},
+	} {
+		t.Run(tc.month.String(), func(t *testing.T) {
+			period := window.Month.Containing(time.Date(2026, tc.month, 15, 12, 0, 0, 0, ny), ny)
+			rep, err := c.Evaluate(period, contract.Observations{Now: now, Tickets: tickets})
+			require.NoError(t, err)
+			tr := rep.Terms[1]
+			require.Equal(t, "response", tr.Kind)
+			require.Len(t, tr.Tickets, 1)
+			tk := tr.Tickets[0]
+			assert.Equal(t, tc.carried, tk.CarriedIn)
+			require.NotNil(t, tk.Resolve)
+			assert.True(t, tk.Resolve.Breached, "the status is the ticket's at the report's instant")
+			assert.True(t, tk.Resolve.BreachedAt.Equal(due), "%v", tk.Resolve.BreachedAt)
+			assert.Equal(t, tc.met, tr.Met, "term met")
+			assert.Equal(t, tc.met, rep.Met, "report met")
+		})
+	}
+}

@@ -122,9 +122,10 @@ func (e *IncidentError) Unwrap() error { return e.Err }
 // an observation is an error that names it, wrapping ErrContract.
 //
 // A ticket counts in the period it was opened in, and in a later one it
-// is still open at the start of (carried in). Outages, samples and
-// tickets outside the period count nowhere and are reported in
-// Report.LeftOut.
+// is still open at the start of (carried in); a breach misses the term of
+// the period it happens in, [Start, End), whenever the report is made.
+// Outages, samples and tickets outside the period count nowhere and are
+// reported in Report.LeftOut.
 func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, error) {
 	if period.Empty() {
 		return Report{}, fmt.Errorf("contract: %w: the period %v is empty", ErrContract, period)
@@ -581,7 +582,7 @@ func (e *evaluation) ticketTerm(t Term, only bool) (TermResult, error) {
 			return TermResult{}, te
 		}
 		tr.Tickets = append(tr.Tickets, TicketResult{ID: tk.ID, Title: tk.Title, Priority: tk.Priority, CarriedIn: carried, Status: st})
-		tr.Met = tr.Met && !breachedSince(st, e.period.Start)
+		tr.Met = tr.Met && !breachedIn(st, e.period)
 	}
 	return tr, nil
 }
@@ -604,10 +605,12 @@ func resolvedBefore(events []ticket.Event, t time.Time) bool {
 	return resolved
 }
 
-// breachedSince reports whether a cycle of the ticket breached at or
-// after t: a breach before t belongs to an earlier period.
-func breachedSince(st ticket.Status, t time.Time) bool {
-	in := func(c *ticket.Cycle) bool { return c != nil && c.Breached && !c.BreachedAt.Before(t) }
+// breachedIn reports whether a cycle of the ticket breached within
+// period, [Start, End): a breach before it belongs to an earlier period,
+// and one after it, seen by a report made after the period ended, to a
+// later one. breach.FromReport files breaches by the same rule.
+func breachedIn(st ticket.Status, period window.Interval) bool {
+	in := func(c *ticket.Cycle) bool { return c != nil && c.Breached && period.Contains(c.BreachedAt) }
 	if in(st.Respond) || in(st.Resolve) {
 		return true
 	}
