@@ -22,6 +22,12 @@ const (
 
 // Scope is the time an objective is measured over: the period, within
 // the schedule, minus exclusions. A plain value, safe for concurrent use.
+//
+// The zero Scope has an empty Period and measures nothing: every outage
+// lies outside it, and a measurement over it has no measured time, whose
+// [Ratio] meets every target. A caller whose period may be missing checks
+// Measured, or uses sla/contract, whose Evaluate refuses an empty period
+// and lists the outages outside a period in its report.
 type Scope struct {
 	// Period is the span measured, such as a month.
 	Period window.Interval
@@ -323,7 +329,8 @@ func (b *bucketer) flush() {
 	}
 }
 
-// Ratio returns the availability: (Measured − Down) / Measured.
+// Ratio returns the availability: (Measured − Down) / Measured; with no
+// measured time, the empty Ratio, which meets every target.
 func (m TimeMeasurement) Ratio() Ratio { return TimeRatio(m.Measured, m.Down) }
 
 // Met reports whether the measured availability meets t.
