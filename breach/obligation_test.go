@@ -1,6 +1,7 @@
 package breach
 
 import (
+	"bytes"
 	"errors"
 	"testing"
 	"time"
@@ -83,5 +84,29 @@ func TestOpenDueSaturates(t *testing.T) {
 		if !r.ReportDue().Equal(last) || !r.ResolveDue().Equal(last) {
 			t.Errorf("dues = %v, %v; want both %v", r.ReportDue(), r.ResolveDue(), last)
 		}
+	}
+}
+
+// TestOpenZeroCalendar: obligations in the business time of a zero
+// calendar.Calendar are an error (they used to make Open loop forever).
+func TestOpenZeroCalendar(t *testing.T) {
+	ob := contract.Obligations{ReportWithin: time.Hour, ResolveWithin: 4 * time.Hour, Calendar: &calendar.Calendar{}}
+	_, err := Open(availabilityFacts("b-1"), ob)
+	for _, want := range []error{ErrInvalid, contract.ErrContract, calendar.ErrZeroCalendar} {
+		if !errors.Is(err, want) {
+			t.Errorf("Open error = %v, want it to wrap %v", err, want)
+		}
+	}
+	var buf bytes.Buffer
+	l, err := NewLedger(&buf, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = l.Open(availabilityFacts("b-1"), ob)
+	if !errors.Is(err, ErrInvalid) || !errors.Is(err, calendar.ErrZeroCalendar) {
+		t.Errorf("Ledger.Open error = %v, want ErrInvalid and calendar.ErrZeroCalendar", err)
+	}
+	if n := len(l.Records()); n != 0 || buf.Len() != 0 {
+		t.Errorf("the ledger holds %d records and wrote %d bytes after a refused Open, want none", n, buf.Len())
 	}
 }

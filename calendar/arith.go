@@ -221,6 +221,7 @@ func (c *Calendar) earliest(r int, v int64, ch *chunk, hint int) int64 {
 
 // IsOpen reports whether the calendar is open at t.
 func (c *Calendar) IsOpen(t time.Time) bool {
+	c.mustBeBuilt()
 	_, _, open, _, _ := c.at(clampSec(t.Unix()))
 	return open
 }
@@ -233,6 +234,7 @@ func (c *Calendar) IsOpen(t time.Time) bool {
 // the stretches of a and b are kept and those between have been passed
 // before (see [Calendar] for what a calendar keeps).
 func (c *Calendar) Between(a, b time.Time) time.Duration {
+	c.mustBeBuilt()
 	ra, va, na, _, _ := c.position(a)
 	rb, vb, nb, _, _ := c.position(b)
 	ds, dn := c.span(ra, va, rb, vb), nb-na
@@ -271,6 +273,7 @@ func (c *Calendar) position(t time.Time) (r int, v, ns int64, ch *chunk, seg int
 // stretches of t and of the result are kept and those between have been
 // passed before.
 func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
+	c.mustBeBuilt()
 	if d == 0 {
 		return t.In(c.loc)
 	}
@@ -310,6 +313,7 @@ func (c *Calendar) Add(t time.Time, d time.Duration) time.Time {
 // calendar's zone. There always is one, since weekly hours are never empty
 // and apply beyond the supported years too.
 func (c *Calendar) NextOpen(t time.Time) time.Time {
+	c.mustBeBuilt()
 	return c.Add(t, time.Nanosecond).Add(-time.Nanosecond)
 }
 
@@ -319,6 +323,7 @@ func (c *Calendar) NextOpen(t time.Time) time.Time {
 // returns the zero Time when the calendar never closes after t, as for
 // [Always]. The result is in the calendar's zone.
 func (c *Calendar) NextClose(t time.Time) time.Time {
+	c.mustBeBuilt()
 	x := clampSec(t.Unix())
 	if _, _, open, _, _ := c.at(x); !open {
 		return t.In(c.loc)
@@ -388,6 +393,7 @@ func (c *Calendar) runEnd(w int64) int64 {
 // allocates the result and costs time in proportion to the number of open
 // stretches in span.
 func (c *Calendar) Open(span window.Interval) window.Set {
+	c.mustBeBuilt()
 	var out []window.Interval
 	for t := span.Start; t.Before(span.End); {
 		s := c.NextOpen(t)

@@ -59,9 +59,16 @@ const (
 // of a second, and later ones cost a step per stretch. A query into a
 // stretch that was dropped builds it again, with the same answers.
 //
-// Build a Calendar with [New], [Always] or [Spec.Calendar]. The zero value
-// is not usable. A *Calendar is immutable (its tables are filled in once
-// and never change) and safe for concurrent use.
+// Build a Calendar with [New], [Always] or [Spec.Calendar], or read one
+// from JSON with [ParseCalendar] or [Calendar.UnmarshalJSON]. The zero
+// value (Calendar{}, new(Calendar)) has no zone and no hours and is not
+// usable: [Calendar.IsZero] reports it, [Calendar.UnmarshalJSON] fills
+// it, MarshalJSON and With fail with an error wrapping [ErrZeroCalendar],
+// and every other method panics at once with an error wrapping
+// ErrZeroCalendar, a programmer error as a nil map is. The packages of
+// this module that take a calendar and return an error check for it and
+// return an error instead. A *Calendar is immutable (its tables are filled
+// in once and never change) and safe for concurrent use.
 type Calendar struct {
 	loc      *time.Location
 	weekly   [7][]Span     // by time.Weekday, sorted by start
@@ -193,8 +200,18 @@ const (
 // changes are built a stretch of years at a time, by the first query that
 // reaches them.
 func New(loc *time.Location, opts ...Option) (*Calendar, error) {
+	c := new(Calendar)
+	if err := c.define(loc, opts); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// define makes the zero Calendar c the calendar New(loc, opts...) returns.
+// On error c is left partly filled and must be dropped or reset.
+func (c *Calendar) define(loc *time.Location, opts []Option) error {
 	if loc == nil {
-		return nil, fieldErr("zone", "%w: nil location", ErrUnknownZone)
+		return fieldErr("zone", "%w: nil location", ErrUnknownZone)
 	}
 	var cfg config
 	for _, o := range opts {
@@ -204,15 +221,15 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 	}
 	switch {
 	case len(cfg.hours) > MaxHours:
-		return nil, fieldErr("hours", "%w: %d entries, at most %d", ErrInvalid, len(cfg.hours), MaxHours)
+		return fieldErr("hours", "%w: %d entries, at most %d", ErrInvalid, len(cfg.hours), MaxHours)
 	case len(cfg.rules) > MaxHolidays:
-		return nil, fieldErr("holidays", "%w: %d rules, at most %d", ErrInvalid, len(cfg.rules), MaxHolidays)
+		return fieldErr("holidays", "%w: %d rules, at most %d", ErrInvalid, len(cfg.rules), MaxHolidays)
 	case len(cfg.overrides) > MaxOverrides:
-		return nil, fieldErr("overrides", "%w: %d dates, at most %d", ErrInvalid, len(cfg.overrides), MaxOverrides)
+		return fieldErr("overrides", "%w: %d dates, at most %d", ErrInvalid, len(cfg.overrides), MaxOverrides)
 	}
-	c := &Calendar{loc: loc, hours: cfg.hours, rules: cfg.rules, overList: cfg.overrides}
+	c.loc, c.hours, c.rules, c.overList = loc, cfg.hours, cfg.rules, cfg.overrides
 	if err := c.checkHours(); err != nil {
-		return nil, err
+		return err
 	}
 	anyComputed := false
 	for i, r := range c.rules {
@@ -222,7 +239,7 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 			if fe, ok := err.(*FieldError); ok {
 				fe.Path = fmt.Sprintf("holidays[%d]", i) + fe.Path
 			}
-			return nil, err
+			return err
 		}
 		c.anyMoves = c.anyMoves || r.moves()
 		anyComputed = anyComputed || r.kind == kindComputed
@@ -234,13 +251,13 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 		path := fmt.Sprintf("overrides[%d]", i)
 		switch {
 		case o.date.Year < FirstYear || o.date.Year > LastYear:
-			return nil, fieldErr(path+".date", "%w: %s is not in %d–%d", ErrOutOfRange, o.date, FirstYear, LastYear)
+			return fieldErr(path+".date", "%w: %s is not in %d–%d", ErrOutOfRange, o.date, FirstYear, LastYear)
 		case !o.date.IsValid():
-			return nil, fieldErr(path+".date", "%w: %s", ErrNoSuchDate, o.date)
+			return fieldErr(path+".date", "%w: %s", ErrNoSuchDate, o.date)
 		}
 		spans, err := sortedSpans(o.spans, path+".hours")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		c.over[i] = override{o.date.days(), spans}
 	}
@@ -258,14 +275,14 @@ func New(loc *time.Location, opts ...Option) (*Calendar, error) {
 					}
 				}
 			}
-			return nil, fieldErr(fmt.Sprintf("overrides[%d].date", b), "%w: %s is already overridden by overrides[%d]",
+			return fieldErr(fmt.Sprintf("overrides[%d].date", b), "%w: %s is already overridden by overrides[%d]",
 				ErrInvalid, c.overList[b].date, a)
 		}
 	}
 	c.margin = c.holidayMargin(anyComputed)
 	c.buildWeek()
 	c.setBounds()
-	return c, nil
+	return nil
 }
 
 // holidayMargin returns how many days beyond a stretch its holidays must
@@ -384,12 +401,16 @@ func sortedSpans(spans []Span, path string) ([]Span, error) {
 }
 
 // Location returns the calendar's zone.
-func (c *Calendar) Location() *time.Location { return c.loc }
+func (c *Calendar) Location() *time.Location {
+	c.mustBeBuilt()
+	return c.loc
+}
 
 // HoursOn returns the wall-clock spans the calendar is open on date d,
 // which start on d (an overnight span ends on the next day). Before
 // [FirstYear] and after [LastYear] these are the weekly hours.
 func (c *Calendar) HoursOn(d Date) []Span {
+	c.mustBeBuilt()
 	return slices.Clone(c.dayPlan(d.days()))
 }
 

@@ -10,7 +10,10 @@ func clampDay(d int64) int64 { return min(max(d, -maxAbsDay), maxAbsDay) }
 // IsOpenOn reports whether d is an open day: whether the calendar has any
 // hours that start on d (see [Calendar.HoursOn]). An overnight span that
 // starts the evening before does not make d open.
-func (c *Calendar) IsOpenOn(d Date) bool { return len(c.dayPlan(d.days())) > 0 }
+func (c *Calendar) IsOpenOn(d Date) bool {
+	c.mustBeBuilt()
+	return len(c.dayPlan(d.days())) > 0
+}
 
 // OpenDays returns the number of open days (see [Calendar.IsOpenOn]) in
 // [from, to): from is counted and to is not. It is negative when to is
@@ -21,6 +24,7 @@ func (c *Calendar) IsOpenOn(d Date) bool { return len(c.dayPlan(d.days())) > 0 }
 // and builds those stretches as [Calendar.Between] does; it never walks
 // the days one by one.
 func (c *Calendar) OpenDays(from, to Date) int {
+	c.mustBeBuilt()
 	a, b := clampDay(from.days()), clampDay(to.days())
 	if b < a {
 		return -int(c.openDays(b, a))
@@ -89,6 +93,7 @@ func (c *Calendar) weeklyDays(a, b int64) int64 {
 // those stretches as [Calendar.Add] does. Dates further than about 35
 // million years from 1970 saturate there.
 func (c *Calendar) AddOpenDays(d Date, n int) Date {
+	c.mustBeBuilt()
 	if n == 0 {
 		return d
 	}

@@ -28,8 +28,10 @@
 // ("line 7: holidays[2].day: ..."), whether the document is malformed or
 // says something impossible (31 April, overlapping spans, an unknown
 // zone), and a key given twice is an error. [Spec.Calendar] alone has
-// no document, and names the field only. [Always]
-// is open 24×7.
+// no document, and names the field only. A *Calendar inside another
+// JSON document is written by [Calendar.MarshalJSON] and read back, as
+// strictly, by [Calendar.UnmarshalJSON]. [Always] is open 24×7. The zero
+// Calendar is not one: its queries panic (see [Calendar]).
 //
 // # Holidays
 //

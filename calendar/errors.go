@@ -28,6 +28,12 @@ var (
 	ErrComputedRule = errors.New("rule computed by a Go function")
 	// ErrInvalid reports any other invalid field value.
 	ErrInvalid = errors.New("invalid value")
+	// ErrZeroCalendar reports the zero Calendar (see [Calendar.IsZero]),
+	// which has no zone and no hours. The methods of a zero Calendar that
+	// return an error wrap it, the others panic with an error that wraps
+	// it, and the packages of this module that take a calendar and return
+	// an error wrap it for a zero Calendar.
+	ErrZeroCalendar = errors.New("the zero Calendar is not usable: build one with New, Always or Spec.Calendar")
 )
 
 // FieldError is the error for a calendar definition that is not valid. Path

@@ -15,6 +15,7 @@ func (c *Calendar) holiday(h holRec) Holiday {
 // Day on a Saturday observed on the Friday before) is listed under the year
 // it falls in. Years outside [FirstYear, LastYear] have none.
 func (c *Calendar) HolidaysIn(year int) []Holiday {
+	c.mustBeBuilt()
 	if year < FirstYear || year > LastYear || len(c.rules) == 0 {
 		return nil
 	}
@@ -39,6 +40,7 @@ func (c *Calendar) HolidaysIn(year int) []Holiday {
 // is one. When several qualify, the first rule wins; [Calendar.HolidaysOn]
 // returns them all.
 func (c *Calendar) HolidayOn(d Date) (Holiday, bool) {
+	c.mustBeBuilt()
 	n := d.days()
 	ch := c.chunkOfDay(n)
 	if ch == nil || len(ch.hols) == 0 {
@@ -66,6 +68,7 @@ func (c *Calendar) HolidayOn(d Date) (Holiday, bool) {
 // 27, so 26 December is only Boxing Day but 25 December and 27 December
 // both belong to Christmas Day). It returns nil when there is none.
 func (c *Calendar) HolidaysOn(d Date) []Holiday {
+	c.mustBeBuilt()
 	n := d.days()
 	ch := c.chunkOfDay(n)
 	if ch == nil {
@@ -91,6 +94,7 @@ func (c *Calendar) HolidaysOn(d Date) []Holiday {
 // as the usual rule until the year before, a one-off date, and the usual
 // rule again from the year after), it is the first of the year.
 func (c *Calendar) Holiday(name string, year int) (Holiday, bool) {
+	c.mustBeBuilt()
 	for _, h := range c.HolidaysIn(year) {
 		if h.Name == name {
 			return h, true

@@ -283,33 +283,43 @@ func (h HolidaySpec) MarshalJSON() ([]byte, error) {
 // whose Path names the field, such as "holidays[2].day"; their Line is 0,
 // since a Spec has no document ([ParseCalendar] gives the line).
 func (s Spec) Calendar() (*Calendar, error) {
+	c := new(Calendar)
+	if err := s.define(c); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// define makes the zero Calendar c the calendar of s, as Spec.Calendar
+// returns it.
+func (s Spec) define(c *Calendar) error {
 	if s.Zone == "" {
-		return nil, fieldErr("zone", "%w: missing", ErrUnknownZone)
+		return fieldErr("zone", "%w: missing", ErrUnknownZone)
 	}
 	if s.Zone == "Local" {
-		return nil, fieldErr("zone", "%w: \"Local\" depends on the machine; name an IANA zone", ErrUnknownZone)
+		return fieldErr("zone", "%w: \"Local\" depends on the machine; name an IANA zone", ErrUnknownZone)
 	}
 	loc, err := time.LoadLocation(s.Zone)
 	if err != nil {
-		return nil, fieldErr("zone", "%w: %s", ErrUnknownZone, quote.Text(s.Zone))
+		return fieldErr("zone", "%w: %s", ErrUnknownZone, quote.Text(s.Zone))
 	}
 	var opts []Option
 	for i, h := range s.Hours {
 		path := fmt.Sprintf("hours[%d]", i)
 		days, err := ParseWeekdays(h.Days)
 		if err != nil {
-			return nil, &FieldError{Path: path + ".days", Err: err}
+			return &FieldError{Path: path + ".days", Err: err}
 		}
 		spans, err := parseSpans(h.Spans, path+".spans")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		opts = append(opts, Weekly(days, spans...))
 	}
 	rules := make([]Rule, len(s.Holidays))
 	for i, h := range s.Holidays {
 		if rules[i], err = h.rule(fmt.Sprintf("holidays[%d]", i)); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	opts = append(opts, Holidays(rules...))
@@ -317,21 +327,21 @@ func (s Spec) Calendar() (*Calendar, error) {
 		path := fmt.Sprintf("overrides[%d]", i)
 		d, err := ParseDate(o.Date)
 		if err != nil {
-			return nil, &FieldError{Path: path + ".date", Err: err}
+			return &FieldError{Path: path + ".date", Err: err}
 		}
 		switch {
 		case o.Closed && len(o.Hours) > 0:
-			return nil, fieldErr(path, "%w: give hours or closed, not both", ErrInvalid)
+			return fieldErr(path, "%w: give hours or closed, not both", ErrInvalid)
 		case !o.Closed && len(o.Hours) == 0:
-			return nil, fieldErr(path, "%w: give hours, or closed: true", ErrInvalid)
+			return fieldErr(path, "%w: give hours, or closed: true", ErrInvalid)
 		}
 		spans, err := parseSpans(o.Hours, path+".hours")
 		if err != nil {
-			return nil, err
+			return err
 		}
 		opts = append(opts, Override(d, spans...))
 	}
-	return New(loc, opts...)
+	return c.define(loc, opts)
 }
 
 func parseSpans(texts []string, path string) ([]Span, error) {
@@ -497,6 +507,7 @@ func parseMonthDay(s string) (time.Month, int, error) {
 // [time.FixedZone]) does not round-trip. A rule built with [Computed]
 // appears with its Func, which has no JSON form.
 func (c *Calendar) Spec() Spec {
+	c.mustBeBuilt()
 	s := Spec{Zone: c.loc.String(), Hours: []HoursSpec{}}
 	for _, h := range c.hours {
 		hs := HoursSpec{Days: h.days.String(), Spans: spanTexts(h.spans)}
@@ -555,10 +566,15 @@ func (r Rule) spec() HolidaySpec {
 	return h
 }
 
-// MarshalJSON implements [json.Marshaler] with the calendar's [Spec]. It
-// fails with a [*FieldError] wrapping [ErrComputedRule] when a holiday rule
-// is computed by a Go function ([Computed]), which has no JSON form.
+// MarshalJSON implements [json.Marshaler] with the calendar's [Spec],
+// which [Calendar.UnmarshalJSON] and [ParseCalendar] read back. It fails
+// with a [*FieldError] wrapping [ErrComputedRule] when a holiday rule is
+// computed by a Go function ([Computed]), which has no JSON form, and
+// with an error wrapping [ErrZeroCalendar] for the zero Calendar.
 func (c *Calendar) MarshalJSON() ([]byte, error) {
+	if c.IsZero() {
+		return nil, errZero
+	}
 	for i, r := range c.rules {
 		if r.kind == kindComputed {
 			return nil, fieldErr(fmt.Sprintf("holidays[%d]", i), "%s: %w, which has no JSON form", quote.Text(r.name), ErrComputedRule)
@@ -569,6 +585,7 @@ func (c *Calendar) MarshalJSON() ([]byte, error) {
 
 // String returns a one-line summary: the zone and weekly hours.
 func (c *Calendar) String() string {
+	c.mustBeBuilt()
 	var parts []string
 	for _, h := range c.hours {
 		parts = append(parts, h.days.String()+" "+strings.Join(spanTexts(h.spans), ","))

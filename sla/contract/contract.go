@@ -3,6 +3,8 @@ package contract
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/slamath/slamath/calendar"
@@ -143,6 +145,9 @@ func (c Contract) Validate() (Warnings, error) {
 }
 
 func (c Contract) validate() error {
+	if err := c.checkCalendars(); err != nil {
+		return err
+	}
 	if len(c.Parties) > MaxParties {
 		return fieldError("parties", ErrTooLarge, fmt.Sprintf("%d parties, at most %d", len(c.Parties), MaxParties))
 	}
@@ -173,6 +178,49 @@ func (c Contract) validate() error {
 		return err
 	}
 	return c.Obligations.validate()
+}
+
+// checkCalendars returns a *FieldError wrapping calendar.ErrZeroCalendar
+// for the first zero calendar.Calendar the contract holds (in the order
+// of its JSON form), whose queries would panic. It allocates only for the
+// error, so Evaluate can afford it.
+func (c Contract) checkCalendars() error {
+	for _, cal := range c.Calendars {
+		if isZero(cal) {
+			for _, n := range slices.Sorted(maps.Keys(c.Calendars)) {
+				if isZero(c.Calendars[n]) {
+					return zeroCalendar("calendars." + n)
+				}
+			}
+		}
+	}
+	for i, t := range c.Terms {
+		switch {
+		case t.Availability != nil:
+			for j, s := range t.Availability.Segments {
+				if isZero(s.Schedule.cal) {
+					return zeroCalendar(fmt.Sprintf("terms[%d].segments[%d].schedule", i, j))
+				}
+			}
+		case t.Response != nil:
+			if isZero(t.Response.Calendar) {
+				return zeroCalendar(fmt.Sprintf("terms[%d].calendar", i))
+			}
+		}
+	}
+	if isZero(c.Obligations.Calendar) {
+		return zeroCalendar("obligations.calendar")
+	}
+	return nil
+}
+
+// isZero reports whether cal is the zero calendar.Calendar; a nil cal is
+// not (the caller checks it where it matters).
+func isZero(cal *calendar.Calendar) bool { return cal != nil && cal.IsZero() }
+
+// zeroCalendar returns the error for a zero calendar.Calendar at path.
+func zeroCalendar(path string) error {
+	return wrapped(path, nil, fmt.Errorf("calendar: %w", calendar.ErrZeroCalendar))
 }
 
 // validateCredits checks a credit schedule at path ("credits" or a

@@ -126,6 +126,11 @@ func (e *IncidentError) Unwrap() error { return e.Err }
 // the period it happens in, [Start, End), whenever the report is made.
 // Outages, samples and tickets outside the period count nowhere and are
 // reported in Report.LeftOut.
+//
+// A contract built in Go that holds a zero calendar.Calendar (in
+// Calendars, a segment's schedule, a response term or the obligations)
+// is an error: a *FieldError wrapping ErrContract and
+// calendar.ErrZeroCalendar, as Validate and MarshalJSON return.
 func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, error) {
 	if period.Empty() {
 		return Report{}, fmt.Errorf("contract: %w: the period %v is empty", ErrContract, period)
@@ -136,6 +141,9 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 	}
 	if now.Before(period.Start) {
 		return Report{}, fmt.Errorf("contract: %w: now %v is before the period %v", ErrContract, now, period)
+	}
+	if err := c.checkCalendars(); err != nil {
+		return Report{}, err
 	}
 	kinds := termKinds(c)
 	if err := checkObservations(kinds, obs); err != nil {

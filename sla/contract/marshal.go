@@ -72,8 +72,12 @@ type obligationsJSON struct {
 
 // MarshalJSON writes the contract in the form Parse reads. Every
 // calendar a term, segment or the obligations use must be one of
-// Calendars, so that it can be named.
+// Calendars, so that it can be named, and none may be the zero
+// calendar.Calendar (an error wrapping calendar.ErrZeroCalendar).
 func (c Contract) MarshalJSON() ([]byte, error) {
+	if err := c.checkCalendars(); err != nil {
+		return nil, err
+	}
 	doc := contractJSON{Name: c.Name, Parties: c.Parties, Terms: []termJSON{}}
 	nameOf := func(path string, cal *calendar.Calendar) (string, error) {
 		for name, k := range c.Calendars {

@@ -34,7 +34,9 @@ type Obligations struct {
 // Due returns the report and resolution due instants for a breach
 // detected at detected, in UTC. Wall-time instants are time.Time.Add of
 // the duration, business-time instants Calendar.Add. It fails, wrapping
-// ErrContract and ErrRange, for a negative duration.
+// ErrContract and ErrRange, for a negative duration, and wrapping
+// ErrContract and calendar.ErrZeroCalendar when Calendar is the zero
+// calendar.Calendar.
 func (o Obligations) Due(detected time.Time) (report, resolve time.Time, err error) {
 	if err := o.validate(); err != nil {
 		return time.Time{}, time.Time{}, err
@@ -50,9 +52,12 @@ func (o Obligations) add(t time.Time, d time.Duration) time.Time {
 	return o.Calendar.Add(t, d).UTC()
 }
 
-// validate reports a negative duration as a *FieldError with the path of
-// the JSON form.
+// validate reports a negative duration, or a zero calendar.Calendar,
+// whose Add would panic, as a *FieldError with the path of the JSON form.
 func (o Obligations) validate() error {
+	if isZero(o.Calendar) {
+		return zeroCalendar("obligations.calendar")
+	}
 	if o.ReportWithin < 0 {
 		return fieldError("obligations.report_within", ErrRange, fmt.Sprintf("%v is negative", o.ReportWithin))
 	}

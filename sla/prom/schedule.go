@@ -55,7 +55,9 @@ type ScheduleHandler struct {
 // NewScheduleHandler returns a handler for the schedules that reads the
 // instant of each request from now. Pass time.Now in a service; a test
 // passes a fixed clock. It fails, wrapping ErrSchedule, for a nil now, a
-// nil calendar, an empty or invalid UTF-8 name, or a name given twice.
+// nil calendar, a zero calendar.Calendar (wrapping
+// calendar.ErrZeroCalendar too), an empty or invalid UTF-8 name, or a
+// name given twice.
 func NewScheduleHandler(now func() time.Time, schedules ...Schedule) (*ScheduleHandler, error) {
 	if now == nil {
 		return nil, fmt.Errorf("prom: schedule handler: nil clock: %w", ErrSchedule)
@@ -67,6 +69,9 @@ func NewScheduleHandler(now func() time.Time, schedules ...Schedule) (*ScheduleH
 		}
 		if sc.Calendar == nil {
 			return nil, fmt.Errorf("prom: schedules[%d] %s: nil calendar: %w", i, quote.Text(sc.Name), ErrSchedule)
+		}
+		if sc.Calendar.IsZero() {
+			return nil, fmt.Errorf("prom: schedules[%d] %s: %w: %w", i, quote.Text(sc.Name), ErrSchedule, calendar.ErrZeroCalendar)
 		}
 	}
 	slices.SortStableFunc(s, func(a, b Schedule) int { return strings.Compare(a.Name, b.Name) })

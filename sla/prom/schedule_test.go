@@ -123,3 +123,11 @@ func ExampleScheduleHandler() {
 	// # TYPE slamath_schedule_open gauge
 	// slamath_schedule_open{schedule="new-york-business"} 1
 }
+
+// TestScheduleHandlerZeroCalendar: a zero calendar.Calendar is refused
+// when the handler is built, not found by a panic at the first scrape.
+func TestScheduleHandlerZeroCalendar(t *testing.T) {
+	_, err := prom.NewScheduleHandler(time.Now, prom.Schedule{Name: "office", Calendar: &calendar.Calendar{}})
+	require.ErrorIs(t, err, prom.ErrSchedule)
+	require.ErrorIs(t, err, calendar.ErrZeroCalendar)
+}
