@@ -104,8 +104,8 @@ func (i Interval) Equal(j Interval) bool {
 // 10000 (see "Years" in the package doc), is written as an exact ISO
 // 8601 duration from the start in days, hours, minutes and seconds:
 // the year 9999 in UTC is "9999-01-01T00:00:00Z/P365D". For an interval
-// that [Interval.MarshalText] accepts, [ParseInterval] of String gives
-// the same instants back.
+// whose End is not before its Start and that [Interval.MarshalText]
+// accepts, [ParseInterval] of String gives the same instants back.
 func (i Interval) String() string {
 	b := appendInstant(nil, i.Start)
 	b = append(b, '/')
