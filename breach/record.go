@@ -78,7 +78,9 @@ type Facts struct {
 	Term, Segment string
 	// Period is the period that was measured, for availability; for a
 	// response breach, the reporting period the ticket counts in. It is
-	// either the zero Interval or a non-empty one.
+	// either the zero Interval or a non-empty one within the years of the
+	// window package (see "Years" in its doc): its End may be the end of
+	// year 9999 in any zone.
 	Period window.Interval
 
 	// Target and Measured hold an availability breach: Measured is
@@ -179,8 +181,11 @@ func (f Facts) normalize() (Facts, error) {
 		if err := checkInstant(f.Period.Start); err != nil {
 			return bad("Period.Start", f.Period.Start, err.Error())
 		}
-		if err := checkInstant(f.Period.End); err != nil {
-			return bad("Period.End", f.Period.End, err.Error())
+		// The End of a period may be the end of year 9999 in any zone, as
+		// window's rule of years allows; the ledger writes the period in
+		// window's text form, so window decides.
+		if _, err := f.Period.MarshalText(); err != nil {
+			return Facts{}, fmt.Errorf("breach: record %s: Period.End %v: %w: %w", quote.Text(f.ID), f.Period.End, ErrInvalid, err)
 		}
 		f.Period = window.Between(f.Period.Start.UTC(), f.Period.End.UTC())
 	}
@@ -228,14 +233,15 @@ func (f Facts) normalize() (Facts, error) {
 	return f, nil
 }
 
-// checkInstant rejects the zero time and instants the ledger cannot
-// write: RFC 3339 has four-digit years only.
+// checkInstant rejects the zero time and instants outside the years 1
+// to 9999 in UTC, the instants of window's rule of years, which the
+// ledger writes in UTC.
 func checkInstant(t time.Time) error {
 	if t.IsZero() {
 		return errors.New("want a non-zero instant")
 	}
 	if y := t.UTC().Year(); y < 1 || y > 9999 {
-		return fmt.Errorf("year %d is outside 0001-9999", y)
+		return fmt.Errorf("year %d in UTC is outside years 1-9999", y)
 	}
 	return nil
 }

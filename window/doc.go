@@ -10,6 +10,21 @@
 // defines: months first, clamped to the end of the month (31 January plus
 // P1M is 28 February), then the exact time.
 //
+// # Years
+//
+// Instants lie in the years 1 to 9999, the years an RFC 3339 instant can
+// hold, counted in UTC: from 0001-01-01T00:00:00Z up to, not including,
+// 10000-01-01T00:00:00Z. The End of an interval, not itself an instant
+// of the interval, may lie further, up to the instant year 9999 ends in
+// the westernmost zone, 10000-01-01T00:00:00−12:00, so that the last
+// day, month or year of the calendar can be written in any zone from
+// −12:00 to +14:00. [ParseInterval] and [Interval.MarshalText] refuse
+// anything else, year 0 included, with an error wrapping [ErrYearRange];
+// an End that RFC 3339 cannot write in UTC, one in year 10000, is
+// written as an exact duration from the start (the year 9999 in UTC is
+// 9999-01-01T00:00:00Z/P365D). Other packages of slamath keep to the
+// same rule.
+//
 // # Sets
 //
 // A [Set] is a normalized set of intervals: sorted, disjoint, with touching

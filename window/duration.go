@@ -20,7 +20,7 @@ type isoDuration struct {
 }
 
 // Bounds past which a duration ends after year 9999 from any start in
-// year 0 or later, whatever else it holds; they keep every sum below
+// year 1 or later, whatever else it holds; they keep every sum below
 // inside int64.
 const (
 	maxISOMonths = 12 * 10000
@@ -60,7 +60,8 @@ const maxFracDigits = 18
 // on years and months, which have no fixed length; the fraction must
 // come to a whole number of nanoseconds. Weeks may appear with the other
 // components, as ISO 8601-2 and java.time allow. Numbers have no sign;
-// a value that would end after year 9999 from any start is refused.
+// a value that would end after year 9999 from any start is refused with
+// an error wrapping [ErrYearRange].
 func parseISODuration(s string) (isoDuration, error) {
 	var d isoDuration
 	if len(s) == 0 || s[0] != 'P' {
@@ -161,7 +162,7 @@ func isoNumber(s string) (n, frac uint64, digits int, decimal bool, tail string,
 
 // add adds n and the fraction frac/10^digits of unit u to d.
 func (d *isoDuration) add(u isoUnit, n, frac uint64, digits int) error {
-	tooLarge := fmt.Errorf("%d %s ends after year 9999", n, u.name)
+	tooLarge := fmt.Errorf("%d %s from any start: %w", n, u.name, ErrYearRange)
 	if u.months > 0 {
 		if n > maxISOMonths {
 			return tooLarge
@@ -208,25 +209,19 @@ func pow10(n int) uint64 {
 // durations to dateTimes"), defines it: the months are added to t's
 // civil year and month in t's location, the day of the month clamped to
 // the last day of the month reached (31 January plus a month is 28 or 29
-// February), the time of day kept; then the exact seconds are added. It
-// fails when the end is after year 9999.
-func (d isoDuration) addTo(t time.Time) (time.Time, error) {
+// February), the time of day kept; then the exact seconds are added. The
+// bounds of parseISODuration keep the result within about 20,000 years;
+// the caller checks it against the package's years.
+func (d isoDuration) addTo(t time.Time) time.Time {
 	y, m, day := t.Date()
 	months := int64(y)*12 + int64(m-1) + d.months
 	ny, nm := int(months/12), time.Month(months%12+1)
-	if ny > 9999 {
-		return time.Time{}, errors.New("ends after year 9999")
-	}
 	day = min(day, daysIn(ny, nm))
 	hh, mm, ss := t.Clock()
 	end := time.Date(ny, nm, day, hh, mm, ss, t.Nanosecond(), t.Location())
 	// Seconds since the epoch, not a Duration: d.secs may exceed the
 	// 292 years a Duration holds and still end before year 10000.
-	end = time.Unix(end.Unix()+d.secs, int64(end.Nanosecond())+d.nanos).In(t.Location())
-	if end.Year() > 9999 {
-		return time.Time{}, errors.New("ends after year 9999")
-	}
-	return end, nil
+	return time.Unix(end.Unix()+d.secs, int64(end.Nanosecond())+d.nanos).In(t.Location())
 }
 
 // daysIn returns the number of days in month m of year y (proleptic

@@ -72,7 +72,7 @@ func TestParseIntervalISODuration(t *testing.T) {
 		// 324 days of 2342 (not a leap year) end on 21 November.
 		{"seconds past a Duration", "2026-01-01T00:00:00Z/PT10000000000S", utc(2342, 11, 21, 17, 46, 40)},
 		{"to the last nanosecond of 9999", "9999-12-31T00:00:00Z/PT23H59M59.999999999S", time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC)},
-		{"years from year 0", "0000-03-01T00:00:00Z/P9999Y", utc(9999, 3, 1, 0, 0, 0)},
+		{"years from year 1", "0001-03-01T00:00:00Z/P9998Y", utc(9999, 3, 1, 0, 0, 0)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,11 +123,12 @@ func TestParseIntervalISODurationErrors(t *testing.T) {
 		{"negative duration", "2026-01-01T00:00:00Z/-P1D", "negative"},
 		{"lower case", "2026-01-01T00:00:00Z/P1d", "unknown"},
 		{"alternative form", "2026-01-01T00:00:00Z/P0001-02-03", "unknown"},
-		{"past year 9999 by months", "9999-12-01T00:00:00Z/P1M", "after year 9999"},
-		{"past year 9999 by seconds", "9999-12-31T23:59:59Z/PT1S", "after year 9999"},
-		{"years past any end", "0000-01-01T00:00:00Z/P10001Y", "after year 9999"},
-		{"days past any end", "0000-01-01T00:00:00Z/P99999999999D", "after year 9999"},
-		{"seconds past any end", "0000-01-01T00:00:00Z/PT999999999999S", "after year 9999"},
+		// The last end is 10000-01-01T00:00:00-12:00, 10000-01-01T12:00:00Z.
+		{"past the last end by months", "9999-12-01T12:00:01Z/P1M", "end 10000-01-01T12:00:01Z: outside years 1-9999"},
+		{"past the last end by a nanosecond", "9999-12-31T12:00:00Z/PT86400.000000001S", "end 10000-01-01T12:00:00.000000001Z: outside years 1-9999"},
+		{"years past any end", "0001-01-01T00:00:00Z/P10001Y", "end: 10001 years from any start: outside years 1-9999"},
+		{"days past any end", "0001-01-01T00:00:00Z/P99999999999D", "end: 99999999999 days from any start: outside years 1-9999"},
+		{"seconds past any end", "0001-01-01T00:00:00Z/PT999999999999S", "end: 999999999999 seconds from any start: outside years 1-9999"},
 		{"number past 64 bits", "2026-01-01T00:00:00Z/PT99999999999999999999S", "too large"},
 	}
 	for _, tt := range tests {

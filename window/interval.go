@@ -1,8 +1,10 @@
 package window
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,20 +96,80 @@ func (i Interval) Equal(j Interval) bool {
 	return i.Start.Equal(j.Start) && i.End.Equal(j.End)
 }
 
-// String returns the ISO 8601 form start/end, each instant in RFC 3339
-// with as many fractional digits as it needs, in its own offset.
+// String returns the text form of the interval, ISO 8601 start/end:
+// each instant in RFC 3339 with as many fractional digits as it needs,
+// in its own offset — or in UTC ("Z") when that offset has seconds, as
+// local mean times do, or when the year written in it would be 0 or
+// 10000. An End that RFC 3339 cannot write even in UTC, one in year
+// 10000 (see "Years" in the package doc), is written as an exact ISO
+// 8601 duration from the start in days, hours, minutes and seconds:
+// the year 9999 in UTC is "9999-01-01T00:00:00Z/P365D". For an interval
+// whose End is not before its Start and that [Interval.MarshalText]
+// accepts, [ParseInterval] of String gives the same instants back.
 func (i Interval) String() string {
-	return i.Start.Format(time.RFC3339Nano) + "/" + i.End.Format(time.RFC3339Nano)
+	b := appendInstant(nil, i.Start)
+	b = append(b, '/')
+	if toInstant(i.End).sec >= afterYearsSec && checkYears(i.Start, i.End) == nil {
+		return string(appendExact(b, toInstant(i.End), toInstant(i.Start)))
+	}
+	return string(appendInstant(b, i.End))
+}
+
+// appendInstant appends t in RFC 3339, in its own offset when that
+// offset is whole minutes and the year written is 1 to 9999, else in
+// UTC.
+func appendInstant(b []byte, t time.Time) []byte {
+	_, off := t.Zone()
+	if y := t.Year(); off%60 != 0 || y < 1 || y > 9999 {
+		t = t.UTC()
+	}
+	return t.AppendFormat(b, time.RFC3339Nano)
+}
+
+// appendExact appends end − start, which is positive, as an ISO 8601
+// duration in days (each of 86,400 seconds, as ParseInterval adds
+// them), hours, minutes and seconds, leaving out the zero components.
+func appendExact(b []byte, end, start instant) []byte {
+	secs, nanos := end.sec-start.sec, int64(end.nsec)-int64(start.nsec)
+	if nanos < 0 {
+		secs, nanos = secs-1, nanos+1e9
+	}
+	b = append(b, 'P')
+	if days := secs / 86400; days > 0 {
+		b = strconv.AppendInt(b, days, 10)
+		b = append(b, 'D')
+	}
+	secs %= 86400
+	if secs == 0 && nanos == 0 {
+		return b
+	}
+	b = append(b, 'T')
+	if h := secs / 3600; h > 0 {
+		b = strconv.AppendInt(b, h, 10)
+		b = append(b, 'H')
+	}
+	if m := secs % 3600 / 60; m > 0 {
+		b = strconv.AppendInt(b, m, 10)
+		b = append(b, 'M')
+	}
+	if s := secs % 60; s > 0 || nanos > 0 {
+		b = strconv.AppendInt(b, s, 10)
+		if nanos > 0 {
+			frac := strconv.AppendInt(nil, 1e9+nanos, 10)[1:]
+			b = append(b, '.')
+			b = append(b, bytes.TrimRight(frac, "0")...)
+		}
+		b = append(b, 'S')
+	}
+	return b
 }
 
 // MarshalText implements [encoding.TextMarshaler] with the form of
-// [Interval.String]. It fails for an instant whose year is outside
-// 0000–9999, which RFC 3339 cannot write.
+// [Interval.String]. It fails, wrapping [ErrYearRange], for an instant
+// outside the years the package doc's "Years" section allows.
 func (i Interval) MarshalText() ([]byte, error) {
-	for _, t := range [2]time.Time{i.Start, i.End} {
-		if y := t.Year(); y < 0 || y > 9999 {
-			return nil, fmt.Errorf("window: interval %s: year %d is outside 0000-9999", i, y)
-		}
+	if err := checkYears(i.Start, i.End); err != nil {
+		return nil, fmt.Errorf("window: interval %s: %w", i, err)
 	}
 	return []byte(i.String()), nil
 }
@@ -147,7 +209,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // where start and end are RFC 3339 instants and duration is either a Go
 // duration ("4h30m") or an ISO 8601 duration ("PT4H30M", "P1DT2H",
 // "P1M", "P1W", "PT0.5S", "P1.5D"). The interval may be empty, but its
-// end must not come before its start, nor after year 9999.
+// end must not come before its start, and both must keep to "Years" in
+// the package doc; an error for either wraps [ErrEndBeforeStart] or
+// [ErrYearRange].
 //
 // An ISO 8601 duration is PnYnMnWnDTnHnMnS: any of the components in
 // that order, at least one, with T before hours, minutes or seconds.
@@ -177,23 +241,33 @@ func ParseInterval(s string) (Interval, error) {
 		return fail(errors.New("want start/end or start/duration"))
 	}
 	start, err := parseInstant(left)
+	if errors.Is(err, errLongYear) {
+		return fail(fmt.Errorf("start %s: %w", quote.Text(left), ErrYearRange))
+	}
 	if err != nil {
 		return fail(fmt.Errorf("start: %w", err))
+	}
+	if err := checkStart(start); err != nil {
+		return fail(err)
 	}
 	var end time.Time
 	switch {
 	case strings.HasPrefix(right, "P"):
 		d, err := parseISODuration(right)
+		if errors.Is(err, ErrYearRange) {
+			return fail(fmt.Errorf("end: %w", err))
+		}
 		if err != nil {
 			return fail(fmt.Errorf("duration: %w", err))
 		}
-		if end, err = d.addTo(start); err != nil {
-			return fail(fmt.Errorf("duration: %w", err))
-		}
+		end = d.addTo(start)
 	case strings.HasPrefix(right, "-P"):
 		return fail(fmt.Errorf("duration: negative: %w", ErrEndBeforeStart))
 	case looksLikeInstant(right):
-		if end, err = parseInstant(right); err != nil {
+		if end, err = parseInstant(right); errors.Is(err, errLongYear) {
+			return fail(fmt.Errorf("end: %w; write an end after year 9999 as a duration from the start", err))
+		}
+		if err != nil {
 			return fail(fmt.Errorf("end: %w", err))
 		}
 	default:
@@ -209,19 +283,31 @@ func ParseInterval(s string) (Interval, error) {
 	if end.Before(start) {
 		return fail(ErrEndBeforeStart)
 	}
-	if y := end.Year(); y < 0 || y > 9999 {
-		return fail(fmt.Errorf("end: year %d is outside 0000-9999", y))
+	if err := checkEnd(end); err != nil {
+		return fail(err)
 	}
 	return Interval{Start: start, End: end}, nil
 }
 
 func looksLikeInstant(s string) bool {
-	// An RFC 3339 instant starts with a four-digit year and a dash; no Go
-	// duration does.
-	return len(s) >= 5 && s[4] == '-'
+	// An RFC 3339 instant starts with a four-digit year and a dash, and an
+	// attempt at one past year 9999 with more digits; no Go duration
+	// starts with digits and a dash.
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i >= 4 && i < len(s) && s[i] == '-'
 }
 
+// errLongYear is the error for an instant written with a year of five
+// digits or more.
+var errLongYear = errors.New("has a year of more than four digits, which RFC 3339 cannot write")
+
 func parseInstant(s string) (time.Time, error) {
+	if len(s) > 4 && s[4] >= '0' && s[4] <= '9' && looksLikeInstant(s) {
+		return time.Time{}, fmt.Errorf("%s: %w", quote.Text(s), errLongYear)
+	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("not an RFC 3339 instant: %s", quote.Text(s))

@@ -15,7 +15,9 @@
 //
 //	go run ./examples/deadline -target 99.95% -zone Europe/Berlin
 //
-// Both can be asked for at once. -now defaults to the current time. Bad
-// input is reported on standard error, naming the flag or file, with exit
-// status 2.
+// Both can be asked for at once. -now defaults to the current time;
+// -start and -now lie in the years 1 to 9999, as in package window
+// ("Years"). Bad input is reported on standard error, naming the flag or
+// file (a deadline missing -calendar, -start or -within names those
+// missing), with exit status 2.
 package main

@@ -112,10 +112,28 @@ func report(o options, w io.Writer) error {
 		}
 	}
 	if given > 0 && given < len(deadlineFlags) {
+		var have, missing []string
 		for _, name := range deadlineFlags {
-			if !o.set[name] {
-				return usagef("-%s is needed with -calendar, -start and -within", name)
+			if o.set[name] {
+				have = append(have, "-"+name)
+			} else {
+				missing = append(missing, "-"+name)
 			}
+		}
+		verb := "is"
+		if len(missing) > 1 {
+			verb = "are"
+		}
+		return usagef("%s %s needed with %s: a deadline takes -calendar, -start and -within",
+			strings.Join(missing, " and "), verb, strings.Join(have, " and "))
+	}
+	// Instants lie in the years 1 to 9999, as in package window ("Years").
+	for _, f := range []struct {
+		name string
+		t    time.Time
+	}{{"start", o.start}, {"now", o.now}} {
+		if y := f.t.UTC().Year(); o.set[f.name] && (y < 1 || y > 9999) {
+			return usagef("-%s: %s is in year %d (UTC), outside years 1-9999", f.name, f.t.Format(time.RFC3339Nano), y)
 		}
 	}
 	if given == 0 && !o.set["target"] {

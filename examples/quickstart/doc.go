@@ -100,7 +100,9 @@
 // contract's first calendar by name, else UTC; without it the month of
 // --now, or else of the files' last record. The month is evaluated at its
 // end, or at --now, and the report shows instants in the same zone. With
-// --now inside the month the report covers the month to date.
+// --now inside the month the report covers the month to date. Months and
+// instants lie in the years 1 to 9999, as in package window ("Years"):
+// December 9999 can be reported on, year 0 is refused.
 //
 // # Bounds and errors
 //
@@ -126,7 +128,10 @@
 // ([contract.Contract.WithHolidays]): the GOV.UK bank-holidays JSON, a
 // Nager.Date public-holiday JSON or an iCalendar file of all-day events,
 // told apart by their contents (package calendar/holidayfile), with
-// --region choosing a GOV.UK division or a Nager.Date subdivision.
+// --region choosing a GOV.UK division or a Nager.Date subdivision; a
+// GOV.UK file of several divisions needs it, and it is an error without
+// --holidays. An iCalendar file without all-day events gives no holidays
+// and a warning on stderr.
 // --maintenance FILE reads an iCalendar file whose timed events,
 // recurring ones included, are the period's maintenance windows
 // (package calendar/ical; contract.Observations.Maintenance): excluded

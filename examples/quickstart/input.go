@@ -16,6 +16,7 @@ import (
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/calendar/holidayfile"
 	"github.com/slamath/slamath/calendar/ical"
+	"github.com/slamath/slamath/calendar/ukbank"
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/ticket"
@@ -605,8 +606,10 @@ func list(names []string) string {
 
 // readHolidays reads a holiday file in any of the formats of
 // calendar/holidayfile, taking the days of the years first through last,
-// and for a file of several places the one region names.
-func readHolidays(path, region string, first, last int) ([]calendar.Rule, error) {
+// and for a file of several places the one region names. It returns a
+// warning for an iCalendar file that holds no all-day event, from which
+// no holiday is read.
+func readHolidays(path, region string, first, last int) (rules []calendar.Rule, warning string, err error) {
 	o := holidayfile.Options{
 		First: calendar.Date{Year: first, Month: time.January, Day: 1},
 		Last:  calendar.Date{Year: last, Month: time.December, Day: 31},
@@ -614,16 +617,31 @@ func readHolidays(path, region string, first, last int) ([]calendar.Rule, error)
 	// A region names a GOV.UK division or a Nager.Date subdivision; the
 	// option of the other format is ignored by its reader.
 	o.Division, o.County = region, region
-	f, err := openInput(path)
+	data, _, err := readInput(path, nil, "")
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	defer f.Close()
-	rules, _, err := holidayfile.Read(f, o)
+	format := holidayfile.Detect(data)
+	if format == holidayfile.UKBank && region == "" {
+		// The reader would name its Options.Division; the command's
+		// name for it is --region.
+		if f, err := ukbank.Parse(data); err == nil && len(f.Divisions) > 1 {
+			var names []string
+			for d := range f.Divisions {
+				names = append(names, string(d))
+			}
+			slices.Sort(names)
+			return nil, "", &inputError{File: path, Msg: fmt.Sprintf("--holidays: the file has %d divisions (%s); choose one with --region", len(names), list(names))}
+		}
+	}
+	rules, _, err = holidayfile.Read(bytes.NewReader(data), o)
 	if err != nil {
-		return nil, &inputError{File: path, Msg: "--holidays: " + err.Error()}
+		return nil, "", &inputError{File: path, Msg: "--holidays: " + err.Error()}
 	}
-	return rules, nil
+	if format == holidayfile.ICalendar && len(rules) == 0 {
+		warning = fmt.Sprintf("no all-day events in %s: no holidays read", path)
+	}
+	return rules, warning, nil
 }
 
 // openInput opens the file at path, with the error readInput gives for a

@@ -465,7 +465,12 @@ END:VCALENDAR
 		want string
 	}{
 		{"both files", []string{"--period", "2026-03", "--holidays", holidays, "--maintenance", maint}, 0, "Network upgrade"},
-		{"a file of several divisions without --region", []string{"--period", "2026-03", "--holidays", uk}, 2, "england-and-wales"},
+		{"a file of several divisions without --region", []string{"--period", "2026-03", "--holidays", uk}, 2,
+			uk + `: --holidays: the file has 2 divisions ("england-and-wales", "scotland"); choose one with --region`},
+		{"--region without --holidays", []string{"--period", "2026-03", "--region", "scotland"}, 2,
+			"quickstart: --region needs --holidays"},
+		{"an iCalendar file without all-day events", []string{"--period", "2026-03", "--holidays", maint}, 0,
+			"quickstart: warning: no all-day events in " + maint + ": no holidays read\n"},
 		{"no such holiday file", []string{"--holidays", filepath.Join(dir, "none.ics")}, 2, "none.ics: cannot read"},
 		{"not a holiday file", []string{"--holidays", write("outages.csv", "start,end\n")}, 2, "outages.csv: --holidays: holidayfile: not a holiday file"},
 		{"maintenance file not iCalendar", []string{"--period", "2026-03", "--maintenance", uk}, 2, "--maintenance"},

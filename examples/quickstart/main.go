@@ -80,8 +80,9 @@ Period:
   --period YYYY-MM is a local month, from midnight to midnight, in the time
   zone of the calendar of the contract's obligations, else of its first
   calendar by name, else UTC. Without it: the month of --now, or else the
-  month of the last record in the files. --now evaluates at that instant;
-  inside the month, the report covers the month to date. The months before
+  month of the last record in the files, in the years 1 to 9999. --now
+  evaluates at that instant; inside the month, the report covers the
+  month to date. The months before
   and the year to date are shown beside the period when the files reach
   back to them. Outages, requests and tickets outside the period are
   counted nowhere, and the report says how many there are.
@@ -112,7 +113,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&in.period, "period", "", "the `MONTH` to evaluate, YYYY-MM, in the contract's zone; default: the month of --now or of the last record")
 	fs.StringVar(&in.now, "now", "", "evaluate at `INSTANT` (RFC 3339); inside the month, the month to date")
 	fs.StringVar(&in.holidaysFile, "holidays", "", "holidays `FILE` added to every calendar of the contract: GOV.UK bank-holidays JSON, Nager.Date JSON or iCalendar (all-day events)")
-	fs.StringVar(&in.region, "region", "", "the `PLACE` to take from --holidays: a GOV.UK division such as england-and-wales, or a Nager.Date subdivision such as DE-BY")
+	fs.StringVar(&in.region, "region", "", "the `PLACE` to take from --holidays (needs it): a GOV.UK division such as england-and-wales, or a Nager.Date subdivision such as DE-BY")
 	fs.StringVar(&in.maintenanceFile, "maintenance", "", "maintenance `FILE` (iCalendar: timed events, recurring ones included), excluded from the measured time")
 	format := fs.String("format", "text", "output `FORMAT`: text, markdown, json or svg")
 	fs.Usage = func() {
@@ -130,6 +131,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quickstart: unexpected argument %s; see --help\n", quote(fs.Arg(0)))
 		return exitUsage
 	}
+	if in.region != "" && in.holidaysFile == "" {
+		fmt.Fprintln(stderr, "quickstart: --region needs --holidays: it chooses the division or subdivision of that file")
+		return exitUsage
+	}
 	render, ok := renderers[*format]
 	if !ok {
 		fmt.Fprintf(stderr, "quickstart: --format: %s is not one of text, markdown, json, svg\n", quote(*format))
@@ -139,6 +144,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintf(stderr, "quickstart: %s\n", shorten(err.Error()))
 		return exitUsage
+	}
+	for _, note := range r.Notes {
+		fmt.Fprintf(stderr, "quickstart: warning: %s\n", note)
 	}
 	var buf bytes.Buffer
 	if err := render(&buf, r); err != nil {
@@ -257,10 +265,14 @@ func (in inputs) evaluate() (*report, error) {
 	// for the previous period, and the year after for deadlines that run
 	// past the period's end.
 	from := ch.Period.Start.In(loc).Year() - 1
+	var notes []string
 	if in.holidaysFile != "" {
-		rules, err := readHolidays(in.holidaysFile, in.region, from, from+2)
+		rules, warning, err := readHolidays(in.holidaysFile, in.region, from, from+2)
 		if err != nil {
 			return nil, err
+		}
+		if warning != "" {
+			notes = append(notes, warning)
 		}
 		if c, err = c.WithHolidays("", rules...); err != nil {
 			return nil, err
@@ -280,7 +292,12 @@ func (in inputs) evaluate() (*report, error) {
 	}
 	obs.Maintenance = window.NewSet(spans...)
 	obs.Now = ch.Now
-	return newReport(c, loc, ch, obs, maint, seen)
+	r, err := newReport(c, loc, ch, obs, maint, seen)
+	if err != nil {
+		return nil, err
+	}
+	r.Notes = notes
+	return r, nil
 }
 
 // reportZone returns the zone the period is measured and the report shown

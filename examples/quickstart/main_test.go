@@ -291,6 +291,27 @@ func TestPeriod(t *testing.T) {
 	assert.NotContains(t, stdout, "Beside this period", "the data does not reach back to February")
 }
 
+// TestPeriodYear9999: the last month of the calendar can be reported on;
+// it ends at 10000-01-01T05:00:00Z, the end of year 9999 in New York.
+// December keeps EST throughout, so it lasts 31 × 24 = 744 h.
+func TestPeriodYear9999(t *testing.T) {
+	code, stdout, stderr := runArgs(t, "--period", "9999-12")
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	assert.Contains(t, stdout, "Period:        1–31 December 9999 (744h, America/New_York)")
+
+	// A ticket resolved ten days after it opened misses both P1 levels of
+	// the sample contract; the breach records hold the period, whose end
+	// is in year 10000 in UTC.
+	tickets := filepath.Join(t.TempDir(), "t.csv")
+	require.NoError(t, os.WriteFile(tickets, []byte("id,priority,event,at\n"+
+		"T-1,P1,open,9999-12-10T09:00:00-05:00\n"+
+		"T-1,P1,resolve,9999-12-20T09:00:00-05:00\n"), 0o644))
+	code, stdout, stderr = runArgs(t, "--period", "9999-12", "--tickets", tickets)
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	assert.Contains(t, stdout, "Breaches: 2\n")
+	assert.Contains(t, stdout, "tickets/T-1/resolve/1")
+}
+
 // TestWrongPeriod: a period the data does not touch is not "all levels
 // met" without a word: the report and stderr say that nothing was
 // recorded in it and what lies outside.
@@ -387,6 +408,10 @@ func TestErrors(t *testing.T) {
 			"quickstart: --format: \"xml\" is not one of text, markdown, json, svg\n"},
 		{"bad period", []string{"--period", "2026-13"},
 			"quickstart: --period: \"2026-13\" is not a month such as 2026-03\n"},
+		{"period in year 0", []string{"--period", "0000-01"},
+			"quickstart: --period: \"0000-01\" is in year 0, outside years 1-9999\n"},
+		{"now in year 0", []string{"--now", "0000-12-31T23:00:00Z"},
+			"quickstart: --now: 0000-12-31T23:00:00Z is in year 0 (UTC), outside years 1-9999\n"},
 		{"bad now", []string{"--now", "tomorrow"},
 			"quickstart: --now: \"tomorrow\" is not an RFC 3339 instant such as 2026-03-15T14:00:00-04:00\n"},
 		{"own contract, no data, no period", []string{"--contract", write("c.json", string(sampleContract))},

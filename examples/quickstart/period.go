@@ -29,6 +29,9 @@ func choosePeriod(periodText, nowText string, loc *time.Location, data dataSpan)
 		if err != nil {
 			return choice{}, fmt.Errorf("--now: %s is not an RFC 3339 instant such as 2026-03-15T14:00:00-04:00", quote(nowText))
 		}
+		if y := t.UTC().Year(); y < 1 || y > 9999 {
+			return choice{}, fmt.Errorf("--now: %s is in year %d (UTC), outside years 1-9999", nowText, y)
+		}
 		now = t
 	}
 	var month window.Interval
@@ -37,6 +40,9 @@ func choosePeriod(periodText, nowText string, loc *time.Location, data dataSpan)
 		m, err := time.Parse("2006-01", periodText)
 		if err != nil {
 			return choice{}, fmt.Errorf("--period: %s is not a month such as 2026-03", quote(periodText))
+		}
+		if m.Year() < 1 {
+			return choice{}, fmt.Errorf("--period: %s is in year 0, outside years 1-9999", quote(periodText))
 		}
 		month = window.Month.Containing(time.Date(m.Year(), m.Month(), 15, 12, 0, 0, 0, loc), loc)
 	case !now.IsZero():

@@ -19,6 +19,8 @@ import (
 type report struct {
 	Contract contract.Contract
 	Warnings contract.Warnings
+	// Notes are warnings about the inputs, written to stderr.
+	Notes []string
 	// Zone is where instants are shown and the period was measured.
 	Zone   *time.Location
 	Choice choice
