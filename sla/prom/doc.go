@@ -67,6 +67,15 @@
 // PromQL may fire (81 errors of 5625 requests is exactly 0.0144 and
 // Prometheus computes 0.014400000000000001). The Replay decides exactly.
 //
+// Exact equality is not rare: a steady error rate equal to a threshold —
+// 144 errors in every 10,000 requests against 0.0144, a round rate a
+// synthetic check or a fixed fraction of failing clients produces —
+// sits on the tie at every evaluation, and Prometheus 2.42 was seen to
+// page at 18 of 199 evaluations of such a series (81 in 5,625: 154 of
+// 199), where the workbook's rule, burn strictly above the factor, and
+// Replay never page. A team for whom such a page matters decides it from
+// the data with Replay, or with the exact arithmetic of package sla.
+//
 // # Business hours
 //
 // PromQL's time functions know UTC only, so a local schedule with
