@@ -39,7 +39,10 @@
 // that JSON reads alike, written with the standard library. Alert labels
 // and annotations are Prometheus templates; the objective's own labels are
 // copied onto its alerts with "{{" escaped, while Alerting's labels and
-// annotations are written as given, so {{ $value }} works in them.
+// annotations are written as given, so {{ $value }} works in them. Those
+// must parse as Prometheus parses them, or WriteRules refuses the
+// objective rather than write a file promtool check rules rejects (see
+// Alerting for what is checked).
 //
 // # Thresholds
 //

@@ -1,6 +1,7 @@
 package prom
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -34,6 +35,10 @@ const (
 	recOpenErrors      = "slamath:sli_errors:open_increase"
 	recOpenEvents      = "slamath:sli_events:open_increase"
 )
+
+// defaultAlertName is the name of the alerts of an objective whose
+// Alerting has no Name.
+const defaultAlertName = "ErrorBudgetBurn"
 
 // ErrorRatioRecord returns the name of the series the rules record for the
 // error ratio over a window, as Sloth names it: slo:sli_error:ratio_rate5m
@@ -207,10 +212,7 @@ func (b *builder) meta(shortest time.Duration) {
 // of the rule's windows are strictly above its threshold.
 func (b *builder) alerts(p sla.AlertPolicy) error {
 	a := b.o.Alerts
-	name := a.Name
-	if name == "" {
-		name = "ErrorBudgetBurn"
-	}
+	name := cmp.Or(a.Name, defaultAlertName)
 	var order []sla.Severity
 	conds := map[sla.Severity][]string{}
 	for _, r := range p.Rules {
