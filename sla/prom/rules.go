@@ -201,7 +201,15 @@ func (b *builder) meta(shortest time.Duration) {
 	b.record(recBudget, "vector("+budget+")", nil)
 	b.record(recPeriodDays, "vector("+days+")", nil)
 	burn := func(w time.Duration) string {
-		return fmt.Sprintf("max without (%s) (%s%s) / %s", labelWindow, ErrorRatioRecord(w), b.sel, budget)
+		ratio := fmt.Sprintf("max without (%s) (%s%s)", labelWindow, ErrorRatioRecord(w), b.sel)
+		if b.budget.Sign() == 0 {
+			// No budget (a 100% target): ratio / 0 would be NaN for a
+			// ratio of 0. The burn is +Inf once any error is counted
+			// and 0 before, as sla.Budget.FractionConsumed has it; a
+			// ratio that is NaN (no events) stays NaN.
+			return fmt.Sprintf("(%s > 0) / 0 or %s * 0", ratio, ratio)
+		}
+		return ratio + " / " + budget
 	}
 	b.record(recCurrentBurn, burn(shortest), nil)
 	b.record(recPeriodBurn, burn(b.o.Period), nil)
