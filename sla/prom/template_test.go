@@ -7,6 +7,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"text/template"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/require"
 
@@ -161,4 +163,52 @@ func TestAlertLabelsPrometheusSets(t *testing.T) {
 	o := availability999()
 	o.Alerts.Annotations = map[string]string{"alertname": "x"}
 	require.NoError(t, o.Validate())
+}
+
+// FuzzAlertTemplates: for any text, Validate does not panic, and accepts
+// as an annotation only what WriteRules then writes; as a label of the
+// objective any UTF-8 text is accepted, and Go's text/template, expanding
+// the alert's labels after Prometheus's variable definitions as
+// Prometheus does, gives the text back unchanged.
+func FuzzAlertTemplates(f *testing.F) {
+	for _, s := range []string{"{{", "{{{", "x{{`", "}}{{ $value }}", "{{- 1 -}}", "`{{`}}", "\xff{{"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		o := availability999()
+		o.Alerts.Annotations = map[string]string{"d": v}
+		if err := o.Validate(); err == nil {
+			require.NoError(t, prom.WriteRules(&bytes.Buffer{}, o))
+		}
+
+		o = availability999()
+		o.Labels = map[string]string{"note": v}
+		var buf bytes.Buffer
+		err := prom.WriteRules(&buf, o)
+		if !utf8.ValidString(v) {
+			require.ErrorIs(t, err, prom.ErrObjective)
+			return
+		}
+		require.NoError(t, err)
+		data := struct {
+			Labels, ExternalLabels map[string]string
+			ExternalURL            string
+			Value                  float64
+		}{}
+		var alerts int
+		for _, r := range parseRules(t, buf.Bytes()) {
+			if r.alert == "" {
+				require.Equal(t, v, r.labels["note"], "record %s", r.record)
+				continue
+			}
+			alerts++
+			tmpl, err := template.New("__alert_" + r.alert).Parse(
+				"{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}" + r.labels["note"])
+			require.NoError(t, err, "label %q", r.labels["note"])
+			var out strings.Builder
+			require.NoError(t, tmpl.Execute(&out, data))
+			require.Equal(t, v, out.String())
+		}
+		require.Equal(t, 2, alerts)
+	})
 }
