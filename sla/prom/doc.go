@@ -23,6 +23,17 @@
 // follow the convention of the Sloth rule generator, so the Grafana
 // dashboards published for Sloth read these series as they are.
 //
+// The burn rates are the error ratio over the shortest window and over
+// the period divided by the budget, 1 − target, and the budget remaining
+// is 1 − the period's burn. A 100% target has no budget: its burn rates
+// are 0 while the window holds no error and +Inf once it holds one, and
+// the budget remaining 1 and then −Inf, as sla.Budget.FractionConsumed
+// has it (a plain ratio / 0 would give NaN for 0/0). Every threshold of
+// its alerts is burn × 0 = 0, so each rule fires at the first evaluation
+// at which both its windows hold an error. A window with no events has
+// the ratio 0/0, NaN, and so do its burn and budget remaining, whatever
+// the target.
+//
 // Records come before the alerts in the same group: Prometheus evaluates
 // a group's rules in order at one timestamp and a rule sees the series
 // recorded before it at that timestamp, so an alert reads the ratios of
@@ -39,7 +50,10 @@
 // that JSON reads alike, written with the standard library. Alert labels
 // and annotations are Prometheus templates; the objective's own labels are
 // copied onto its alerts with "{{" escaped, while Alerting's labels and
-// annotations are written as given, so {{ $value }} works in them.
+// annotations are written as given, so {{ $value }} works in them. Those
+// must parse as Prometheus parses them, or WriteRules refuses the
+// objective rather than write a file promtool check rules rejects (see
+// Alerting for what is checked).
 //
 // # Thresholds
 //

@@ -1,11 +1,15 @@
 package prom
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"text/template/parse"
 	"time"
 	"unicode/utf8"
 
@@ -98,6 +102,15 @@ func (s SLI) events() bool { return !s.Errors.IsZero() || !s.Total.IsZero() }
 // and told apart by the sloth_severity label ("page", "ticket"). Labels
 // and Annotations go on every alert; the Page and Ticket maps on the alert
 // of that severity, over the common ones.
+//
+// Every value of these maps is a Prometheus template, written as given:
+// it must parse as Go's text/template does with the variables $labels,
+// $externalLabels, $externalURL and $value defined, as Prometheus 2
+// defines them, so "{{ $value | humanizePercentage }}" is valid and
+// "{{ .Foo" is not. Validate checks that syntax; it does not check
+// function names, which depend on the Prometheus version. A literal "{{"
+// is written {{"{{"}}. Label names follow the rule of Objective.Labels:
+// no sloth_ names the rules set, no alertname, no alertstate.
 type Alerting struct {
 	// Name is the alert name; empty means "ErrorBudgetBurn".
 	Name                            string
@@ -135,8 +148,10 @@ type Objective struct {
 	// every window must then be a whole number of. Zero means one minute.
 	// A Replay of the objective needs whole steps in any case.
 	Step time.Duration
-	// Labels go on every series and alert the rules write. They may not
-	// use the sloth_ names the rules set themselves.
+	// Labels go on every series and alert the rules write, as literal
+	// text (a "{{" in a value is escaped on the alerts). They may not use
+	// the sloth_ names the rules set themselves, nor alertname and
+	// alertstate, which Prometheus sets on alerts over any given value.
 	Labels map[string]string
 	Alerts Alerting
 }
@@ -163,9 +178,32 @@ var (
 	labelName  = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
 )
 
-// reserved are the labels the rules set themselves.
-var reserved = map[string]bool{
-	labelID: true, labelService: true, labelSLO: true, labelWindow: true, labelSeverity: true,
+// reserved are the labels the rules set themselves, and those Prometheus
+// sets on an alert over any the rule gives: alertname on the alert, and
+// alertstate on its ALERTS series.
+var reserved = map[string]string{
+	labelID: "set by the rules themselves", labelService: "set by the rules themselves",
+	labelSLO: "set by the rules themselves", labelWindow: "set by the rules themselves",
+	labelSeverity: "set by the rules themselves",
+	"alertname":   "Prometheus sets it to the alert's name over any value given",
+	"alertstate":  "Prometheus sets it on the ALERTS series over any value given",
+}
+
+// templateDefs are the variable definitions Prometheus 2 prepends to an
+// alert's label and annotation values before it parses and expands them
+// as Go templates (rules/alerting.go and, for promtool check rules,
+// model/rulefmt/rulefmt.go).
+const templateDefs = "{{$labels := .Labels}}{{$externalLabels := .ExternalLabels}}{{$externalURL := .ExternalURL}}{{$value := .Value}}"
+
+// checkTemplate reports why Prometheus would refuse text as the value of
+// an alert label or annotation: a syntax error of text/template once the
+// variable definitions are prepended. Function names are not checked;
+// which exist depends on the Prometheus version.
+func checkTemplate(text string) error {
+	t := parse.New("template")
+	t.Mode = parse.SkipFuncCheck
+	_, err := t.Parse(templateDefs+text, "", "", map[string]*parse.Tree{})
+	return err
 }
 
 func objErr(o Objective, field string, format string, args ...any) error {
@@ -173,7 +211,8 @@ func objErr(o Objective, field string, format string, args ...any) error {
 }
 
 // Validate reports the first reason the objective cannot be written as
-// rules, as an error naming the field that wraps ErrObjective.
+// rules, as an error naming the field (and, for a map, the key, the keys
+// taken in sorted order) that wraps ErrObjective.
 func (o Objective) Validate() error {
 	if o.Service == "" || !utf8.ValidString(o.Service) {
 		return objErr(o, "Service", "want a non-empty UTF-8 name")
@@ -220,27 +259,48 @@ func (o Objective) Validate() error {
 	if a.Name != "" && !metricName.MatchString(a.Name) {
 		return objErr(o, "Alerts.Name", "%s: want a name of letters, digits, _ and :", quote.Text(a.Name))
 	}
+	alert := quote.Text(cmp.Or(a.Name, defaultAlertName))
 	for _, m := range []struct {
 		field string
 		m     map[string]string
 		label bool
+		which string
 	}{
-		{"Alerts.Labels", a.Labels, true}, {"Alerts.PageLabels", a.PageLabels, true}, {"Alerts.TicketLabels", a.TicketLabels, true},
-		{"Alerts.Annotations", a.Annotations, false}, {"Alerts.PageAnnotations", a.PageAnnotations, false}, {"Alerts.TicketAnnotations", a.TicketAnnotations, false},
+		{"Alerts.Labels", a.Labels, true, "every alert"}, {"Alerts.PageLabels", a.PageLabels, true, "the page alert"},
+		{"Alerts.TicketLabels", a.TicketLabels, true, "the ticket alert"}, {"Alerts.Annotations", a.Annotations, false, "every alert"},
+		{"Alerts.PageAnnotations", a.PageAnnotations, false, "the page alert"}, {"Alerts.TicketAnnotations", a.TicketAnnotations, false, "the ticket alert"},
 	} {
 		if m.label {
 			if err := checkLabels(o, m.field, m.m); err != nil {
 				return err
 			}
-			continue
 		}
-		for k, v := range m.m {
-			if !labelName.MatchString(k) || !utf8.ValidString(v) {
+		for _, k := range slices.Sorted(maps.Keys(m.m)) {
+			v := m.m[k]
+			if !m.label && (!labelName.MatchString(k) || !utf8.ValidString(v)) {
 				return objErr(o, m.field, "%s: want a label-like name and a UTF-8 text", quote.Text(k))
+			}
+			if err := checkTemplate(v); err != nil {
+				return objErr(o, m.field, "%s: value %s, on %s %s, is not a Prometheus template: %s",
+					quote.Text(k), quote.Text(v), m.which, alert, templateMessage(err))
 			}
 		}
 	}
 	return nil
+}
+
+// templateMessage returns the message of a template parse error without
+// the template's name and position ("template: template:1: unclosed
+// action" gives "unclosed action"): the position counts the prepended
+// definitions, not the value.
+func templateMessage(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "template: template:"); ok {
+		if _, m, ok := strings.Cut(rest, ": "); ok {
+			msg = m
+		}
+	}
+	return quote.Message(msg)
 }
 
 // checkWindow checks that a window can be written as a range: a positive
@@ -305,12 +365,13 @@ func checkSelector(o Objective, field string, s Selector) error {
 }
 
 func checkLabels(o Objective, field string, m map[string]string) error {
-	for k, v := range m {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		v := m[k]
 		if !labelName.MatchString(k) || strings.HasPrefix(k, "__") {
 			return objErr(o, field, "%s: want a label name of letters, digits and _, not starting with __", quote.Text(k))
 		}
-		if reserved[k] {
-			return objErr(o, field, "%s: set by the rules themselves", quote.Text(k))
+		if why, ok := reserved[k]; ok {
+			return objErr(o, field, "%s: %s", quote.Text(k), why)
 		}
 		if !utf8.ValidString(v) {
 			return objErr(o, field, "%s: want a UTF-8 value", quote.Text(k))

@@ -1,6 +1,7 @@
 package prom
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"maps"
@@ -34,6 +35,10 @@ const (
 	recOpenErrors      = "slamath:sli_errors:open_increase"
 	recOpenEvents      = "slamath:sli_events:open_increase"
 )
+
+// defaultAlertName is the name of the alerts of an objective whose
+// Alerting has no Name.
+const defaultAlertName = "ErrorBudgetBurn"
 
 // ErrorRatioRecord returns the name of the series the rules record for the
 // error ratio over a window, as Sloth names it: slo:sli_error:ratio_rate5m
@@ -196,7 +201,15 @@ func (b *builder) meta(shortest time.Duration) {
 	b.record(recBudget, "vector("+budget+")", nil)
 	b.record(recPeriodDays, "vector("+days+")", nil)
 	burn := func(w time.Duration) string {
-		return fmt.Sprintf("max without (%s) (%s%s) / %s", labelWindow, ErrorRatioRecord(w), b.sel, budget)
+		ratio := fmt.Sprintf("max without (%s) (%s%s)", labelWindow, ErrorRatioRecord(w), b.sel)
+		if b.budget.Sign() == 0 {
+			// No budget (a 100% target): ratio / 0 would be NaN for a
+			// ratio of 0. The burn is +Inf once any error is counted
+			// and 0 before, as sla.Budget.FractionConsumed has it; a
+			// ratio that is NaN (no events) stays NaN.
+			return fmt.Sprintf("(%s > 0) / 0 or %s * 0", ratio, ratio)
+		}
+		return ratio + " / " + budget
 	}
 	b.record(recCurrentBurn, burn(shortest), nil)
 	b.record(recPeriodBurn, burn(b.o.Period), nil)
@@ -207,10 +220,7 @@ func (b *builder) meta(shortest time.Duration) {
 // of the rule's windows are strictly above its threshold.
 func (b *builder) alerts(p sla.AlertPolicy) error {
 	a := b.o.Alerts
-	name := a.Name
-	if name == "" {
-		name = "ErrorBudgetBurn"
-	}
+	name := cmp.Or(a.Name, defaultAlertName)
 	var order []sla.Severity
 	conds := map[sla.Severity][]string{}
 	for _, r := range p.Rules {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -90,14 +91,24 @@ func TestWriteRulesDuplicate(t *testing.T) {
 }
 
 // TestHundredPercent: a 100% target has no budget; every threshold is 0,
-// so any error pages, as sla.BurnRate gives an infinite burn.
+// so any error pages, as sla.BurnRate gives an infinite burn. The rules
+// of each kind of SLI load in promtool; TestPromtoolHundredPercent runs
+// them.
 func TestHundredPercent(t *testing.T) {
-	o := availability999()
-	o.Target = sla.MustTarget("100%")
-	var buf bytes.Buffer
-	require.NoError(t, prom.WriteRules(&buf, o))
-	require.Contains(t, buf.String(), `> 0 and ignoring (sloth_window)`)
-	require.Contains(t, buf.String(), `"vector(0)"`) // the budget
+	t.Parallel()
+	for _, obj := range []func() prom.Objective{availability999, probe9995, businessHours} {
+		o := obj()
+		o.Target = sla.MustTarget("100%")
+		t.Run(o.ID(), func(t *testing.T) {
+			rules, err := os.ReadFile(writeRules(t, o))
+			require.NoError(t, err)
+			require.Contains(t, string(rules), `> 0 and ignoring (sloth_window)`)
+			require.Contains(t, string(rules), `"vector(0)"`) // the budget
+			// The period's burn: +Inf above 0, 0 at 0.
+			period := `max without (sloth_window) (` + prom.ErrorRatioRecord(o.Period) + `{sloth_id=\"` + o.ID() + `\"})`
+			require.Contains(t, string(rules), `"(`+period+` > 0) / 0 or `+period+` * 0"`)
+		})
+	}
 }
 
 // TestAwkwardStrings writes label values and annotations that need every
@@ -169,4 +180,97 @@ func ExampleWriteRules() {
 	// Output:
 	// "max without (sloth_window) (slo:sli_error:ratio_rate1h > 0.00672 and ignoring (sloth_window) slo:sli_error:ratio_rate5m > 0.00672) or max without (sloth_window) (slo:sli_error:ratio_rate6h > 0.0028 and ignoring (sloth_window) slo:sli_error:ratio_rate30m > 0.0028)"
 	// "max without (sloth_window) (slo:sli_error:ratio_rate1d > 0.0014 and ignoring (sloth_window) slo:sli_error:ratio_rate2h > 0.0014) or max without (sloth_window) (slo:sli_error:ratio_rate3d > 0.00046666666666666666 and ignoring (sloth_window) slo:sli_error:ratio_rate6h > 0.00046666666666666666)"
+}
+
+// TestPromtoolHundredPercent runs the rules of a 100% target through
+// promtool. With no budget, sla.Budget.FractionConsumed is 0 while no
+// error is counted and +Inf after any, so the burn rates must read 0 and
+// then +Inf, and the budget remaining, 1 − the period's burn, 1 and then
+// −Inf — never NaN (0/0). Every threshold is 0 × burn = 0, so both
+// severities fire at the first evaluation whose windows hold an error.
+//
+// Counters sampled every minute from time 0: 100 requests a minute, and
+// one error in the minute that ends at minute 11. At minute 10 every
+// window has 0 errors: burns 0, remaining 1, no alert. At minute 11 the
+// 5m window and the period hold the error: both burns +Inf, remaining
+// −Inf, and every rule, its long and short windows alike holding the
+// error, fires. At minute 20 the 5m window, (15m, 20m], holds no error
+// again: the current burn is back to 0, the period's stays +Inf, and the
+// page still fires through its 6h/30m rule.
+func TestPromtoolHundredPercent(t *testing.T) {
+	t.Parallel()
+	o := objective999("hundred")
+	o.Target = sla.MustTarget("100%")
+	es, ts := selectors("hundred")
+	s := scenario{minutes: 30, start: epoch, errSel: es, tSel: ts,
+		errs: func(k int) int64 {
+			if k == 11 {
+				return 1
+			}
+			return 0
+		},
+		total: func(int) int64 { return 100 }}
+	f := checkEveryMinute(t, o, s, nil)
+	for _, sev := range []sla.Severity{sla.SeverityPage, sla.SeverityTicket} {
+		first, ok := f.First(sev)
+		require.True(t, ok, "%v never fired", sev)
+		require.Equal(t, 11*time.Minute, first.Sub(epoch), "%v", sev)
+	}
+
+	_, ev, tv := s.samples()
+	labels := func(name string) string {
+		return name + `{sloth_id="checkout-hundred", sloth_service="checkout", sloth_slo="hundred"}`
+	}
+	sel := `{sloth_id="checkout-hundred"}`
+	test := promtest.RuleTest{
+		RuleFile: writeRules(t, o),
+		Series:   []promtest.InputSeries{{Series: es, Values: promtest.Notation(ev)}, {Series: ts, Values: promtest.Notation(tv)}},
+	}
+	for _, c := range []struct {
+		at                       time.Duration
+		current, period, remains string
+	}{
+		{5 * time.Minute, "0", "0", "1"},
+		{10 * time.Minute, "0", "0", "1"},
+		{11 * time.Minute, "+Inf", "+Inf", "-Inf"},
+		{20 * time.Minute, "0", "+Inf", "-Inf"},
+	} {
+		for _, e := range []struct{ name, value string }{
+			{"slo:current_burn_rate:ratio", c.current},
+			{"slo:period_burn_rate:ratio", c.period},
+			{"slo:period_error_budget_remaining:ratio", c.remains},
+		} {
+			test.Exprs = append(test.Exprs, promtest.ExprCheck{At: c.at, Expr: e.name + sel,
+				Samples: []promtest.Sample{{Labels: labels(e.name), Value: e.value}}})
+		}
+	}
+	test.Run(t)
+}
+
+// TestPromtoolHundredPercentNoEvents: with no events in a window the
+// error ratio is 0/0, NaN, for every target; the burn rates of a 100%
+// target keep that NaN as those of any other target do (NaN / budget),
+// rather than read it as 0 errors.
+func TestPromtoolHundredPercentNoEvents(t *testing.T) {
+	t.Parallel()
+	for _, target := range []string{"100%", "99.9%"} {
+		t.Run(target, func(t *testing.T) {
+			t.Parallel()
+			o := objective999("idle")
+			o.Target = sla.MustTarget(target)
+			es, ts := selectors("idle")
+			test := promtest.RuleTest{
+				RuleFile: writeRules(t, o),
+				Series:   []promtest.InputSeries{{Series: es, Values: "0x10"}, {Series: ts, Values: "7x10"}},
+			}
+			for _, name := range []string{"slo:current_burn_rate:ratio", "slo:period_burn_rate:ratio", "slo:period_error_budget_remaining:ratio"} {
+				// promtool 2.42 finds no NaN equal to an expected NaN;
+				// NaN is the only value not equal to itself.
+				x := name + `{sloth_id="checkout-idle"}`
+				test.Exprs = append(test.Exprs, promtest.ExprCheck{At: 5 * time.Minute, Expr: "count(" + x + " != " + x + ")",
+					Samples: []promtest.Sample{{Labels: "{}", Value: "1"}}})
+			}
+			test.Run(t)
+		})
+	}
 }

@@ -3,6 +3,7 @@ package promtest
 import (
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -57,7 +58,9 @@ type ExprCheck struct {
 }
 
 // Sample is an expected sample: a label set in PromQL notation ("{}" for
-// none, `up{job="api"}`) and a value as a Go float literal.
+// none, `up{job="api"}`) and a value as a Go float literal, "+Inf" and
+// "-Inf" included. (An expected "NaN" is written too, but promtool 2.42
+// finds no sample equal to it.)
 type Sample struct {
 	Labels string
 	Value  string
@@ -115,13 +118,28 @@ func (t RuleTest) YAML() []byte {
 		}
 		b.WriteString("        exp_samples:\n")
 		for _, s := range e.Samples {
-			if _, err := strconv.ParseFloat(s.Value, 64); err != nil {
-				panic(fmt.Sprintf("promtest: sample value %q is not a number", s.Value))
-			}
-			b.WriteString("          - labels: " + q(s.Labels) + "\n            value: " + s.Value + "\n")
+			b.WriteString("          - labels: " + q(s.Labels) + "\n            value: " + yamlFloat(s.Value) + "\n")
 		}
 	}
 	return []byte(b.String())
+}
+
+// yamlFloat writes a Go float literal as YAML reads it into a float64:
+// as it is, or, for the infinities and NaN, which YAML spells apart,
+// .inf, -.inf or .nan. It panics on a value that is not a number.
+func yamlFloat(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	switch {
+	case err != nil:
+		panic(fmt.Sprintf("promtest: sample value %q is not a number", v))
+	case math.IsInf(f, 1):
+		return ".inf"
+	case math.IsInf(f, -1):
+		return "-.inf"
+	case math.IsNaN(f):
+		return ".nan"
+	}
+	return v
 }
 
 // flowMap writes a map as a YAML flow mapping with quoted keys and values,

@@ -112,6 +112,20 @@ func TestRuleTestExprs(t *testing.T) {
 		Exprs: []ExprCheck{
 			{At: 2 * time.Minute, Expr: "job:x:sum", Samples: []Sample{{Labels: `job:x:sum`, Value: "8"}}},
 			{At: 2 * time.Minute, Expr: `x{a="3"}`},
+			// 1/0 and −1/0 in PromQL are the float64 infinities.
+			{At: 2 * time.Minute, Expr: `x{a="2"} / 0`, Samples: []Sample{{Labels: `{a="2"}`, Value: "+Inf"}}},
+			{At: 2 * time.Minute, Expr: `-x{a="2"} / 0`, Samples: []Sample{{Labels: `{a="2"}`, Value: "-Inf"}}},
 		},
 	}.Run(t)
+}
+
+func TestYAMLFloat(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"8", "8"}, {"0.5", "0.5"}, {"-1e-3", "-1e-3"},
+		{"+Inf", ".inf"}, {"Inf", ".inf"}, {"-Inf", "-.inf"}, {"NaN", ".nan"},
+	} {
+		if got := yamlFloat(tc.in); got != tc.want {
+			t.Errorf("yamlFloat(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
 }
