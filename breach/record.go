@@ -184,7 +184,7 @@ func (f Facts) normalize() (Facts, error) {
 		// The End of a period may be the end of year 9999 in any zone, as
 		// window's rule of years allows; the ledger writes the period in
 		// window's text form, so window decides.
-		if _, err := f.Period.MarshalText(); err != nil {
+		if err := f.Period.CheckYears(); err != nil {
 			return Facts{}, fmt.Errorf("breach: record %s: Period.End %v: %w: %w", quote.Text(f.ID), f.Period.End, ErrInvalid, err)
 		}
 		f.Period = window.Between(f.Period.Start.UTC(), f.Period.End.UTC())

@@ -106,13 +106,21 @@ func (i Interval) Equal(j Interval) bool {
 // the year 9999 in UTC is "9999-01-01T00:00:00Z/P365D". For an interval
 // whose End is not before its Start and that [Interval.MarshalText]
 // accepts, [ParseInterval] of String gives the same instants back.
-func (i Interval) String() string {
-	b := appendInstant(nil, i.Start)
+func (i Interval) String() string { return string(i.appendText(make([]byte, 0, maxTextLen))) }
+
+// maxTextLen is the longest text of an interval in the years the package
+// allows: two RFC 3339 instants with nine fractional digits and an
+// offset, and the slash (35 + 1 + 35 bytes).
+const maxTextLen = 71
+
+// appendText appends the text form of the interval to b.
+func (i Interval) appendText(b []byte) []byte {
+	b = appendInstant(b, i.Start)
 	b = append(b, '/')
 	if toInstant(i.End).sec >= afterYearsSec && checkYears(i.Start, i.End) == nil {
-		return string(appendExact(b, toInstant(i.End), toInstant(i.Start)))
+		return appendExact(b, toInstant(i.End), toInstant(i.Start))
 	}
-	return string(appendInstant(b, i.End))
+	return appendInstant(b, i.End)
 }
 
 // appendInstant appends t in RFC 3339, in its own offset when that
@@ -171,7 +179,7 @@ func (i Interval) MarshalText() ([]byte, error) {
 	if err := checkYears(i.Start, i.End); err != nil {
 		return nil, fmt.Errorf("window: interval %s: %w", i, err)
 	}
-	return []byte(i.String()), nil
+	return i.appendText(make([]byte, 0, maxTextLen)), nil
 }
 
 // UnmarshalText implements [encoding.TextUnmarshaler] with

@@ -22,6 +22,13 @@ const (
 	lastEndSec    = afterYearsSec + 12*3600
 )
 
+// CheckYears returns an error wrapping ErrYearRange when i's Start or End
+// lies outside the years that "Years" in the package doc allows, and nil
+// otherwise; it allocates only for the error. The zero Interval, whose
+// Start and End are in year 1, passes. It is the check [Interval.MarshalText]
+// makes, for a caller that stores an interval in another form.
+func (i Interval) CheckYears() error { return checkYears(i.Start, i.End) }
+
 // checkYears reports, wrapping ErrYearRange, whether start or end breaks
 // the "Years" rule.
 func checkYears(start, end time.Time) error {

@@ -38,6 +38,12 @@ func TestYearBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			// CheckYears is the check MarshalText makes.
+			if err := tt.iv.CheckYears(); tt.ok {
+				assert.NoError(t, err)
+			} else {
+				assert.ErrorIs(t, err, window.ErrYearRange)
+			}
 			text, err := tt.iv.MarshalText()
 			if !tt.ok {
 				require.Error(t, err)
@@ -217,5 +223,33 @@ func TestIntervalTextRoundTrip(t *testing.T) {
 		again, err := back.MarshalText()
 		require.NoError(t, err)
 		require.Equal(t, string(text), string(again), "the text of %v", iv)
+	}
+}
+
+// TestCheckYearsAllocatesNothing: CheckYears is called for every record
+// a breach ledger writes, so an interval within the years costs no
+// allocation.
+func TestCheckYearsAllocatesNothing(t *testing.T) {
+	iv := window.Between(afterYears.Add(-time.Hour), lastEnd)
+	if n := testing.AllocsPerRun(100, func() { _ = iv.CheckYears() }); n != 0 {
+		t.Errorf("CheckYears allocates %v times, want 0", n)
+	}
+}
+
+// TestIntervalTextAllocatesOnce: MarshalText and String build the text
+// in one buffer of the longest text's size; a breach ledger writes the
+// period of every record it appends.
+func TestIntervalTextAllocatesOnce(t *testing.T) {
+	ny := load(t, "America/New_York")
+	for _, iv := range []window.Interval{
+		window.Between(time.Date(2026, 3, 1, 0, 0, 0, 123456789, ny), time.Date(2026, 4, 1, 0, 0, 0, 987654321, ny)),
+		window.Month.Containing(time.Date(9999, 12, 15, 0, 0, 0, 0, ny), ny),
+	} {
+		if n := testing.AllocsPerRun(100, func() { _, _ = iv.MarshalText() }); n != 1 {
+			t.Errorf("MarshalText of %v allocates %v times, want 1", iv, n)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = iv.String() }); n > 2 {
+			t.Errorf("String of %v allocates %v times, want at most 2", iv, n)
+		}
 	}
 }
