@@ -66,7 +66,7 @@ func syntaxFault(s string, rational bool) string {
 			case state == atStart:
 				return "no number before %"
 			case state == afterPoint:
-				return afterPointFault(s, i-1)
+				return afterPointFault(s, i-1, "%")
 			case state == afterPct:
 				return fmt.Sprintf("a second %% at byte %d", i)
 			}
@@ -106,7 +106,7 @@ func syntaxFault(s string, rational bool) string {
 	case atStart:
 		return "no digits"
 	case afterPoint:
-		return afterPointFault(s, len(s)-1)
+		return afterPointFault(s, len(s)-1, "")
 	case afterSlash:
 		return fmt.Sprintf("no digit after / at byte %d", len(s)-1)
 	}
@@ -114,8 +114,9 @@ func syntaxFault(s string, rational bool) string {
 }
 
 // afterPointFault is the fault of a decimal point at byte i of s with no
-// digit after it: "5." is 5 or 5.0.
-func afterPointFault(s string, i int) string {
+// digit after it: "5." is 5 or 5.0, and "99.%", whose point stands before
+// the suffix %, is 99% or 99.0%.
+func afterPointFault(s string, i int, suffix string) string {
 	whole := s[:i]
 	if j := strings.LastIndexAny(whole, "/"); j >= 0 {
 		whole = whole[j+1:]
@@ -123,7 +124,7 @@ func afterPointFault(s string, i int) string {
 	if len(whole) > 8 {
 		return fmt.Sprintf("no digit after the decimal point at byte %d", i)
 	}
-	return fmt.Sprintf("no digit after the decimal point at byte %d; write %s or %s.0", i, whole, whole)
+	return fmt.Sprintf("no digit after the decimal point at byte %d; write %s%s or %s.0%s", i, whole, suffix, whole, suffix)
 }
 
 // spaceFault is the fault of white space at byte i of s, reached in

@@ -163,7 +163,7 @@ func TestParseTargetRejects(t *testing.T) {
 		{" 5%", sla.ErrSyntax, "want digits"},
 		{"5 %", sla.ErrSyntax, "want digits"},
 		{"1e2%", sla.ErrSyntax, "want digits"},
-		{"99.%", sla.ErrSyntax, "no digit after the decimal point at byte 2"},
+		{"99.%", sla.ErrSyntax, "no digit after the decimal point at byte 2; write 99% or 99.0%"},
 		{".5", sla.ErrSyntax, "want digits"},
 		{"100.0000000000000001%", sla.ErrRange, "above 100%"},
 		{"1.000000000000000001", sla.ErrRange, "[0, 1]"},

@@ -134,8 +134,8 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 			// The decoder says EOF at the end of the file whether or not
 			// a calendar was left open there; windows in a file cut
 			// short must not vanish without a word.
-			if begun := calendarsBegun(data); begun > calendars {
-				return nil, &Error{Err: errf(ErrInvalid, "VCALENDAR %d has no END:VCALENDAR: the file ends inside it (cut short?)", calendars+1)}
+			if top, inner, open := unclosed(data); open {
+				return nil, &Error{Err: errf(ErrInvalid, "VCALENDAR %d has no END:VCALENDAR: the file ends inside %s (cut short?)", top, quote.Text(inner))}
 			}
 			break
 		}
@@ -144,6 +144,13 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 		}
 		calendars++
 		for _, c := range cal.Children {
+			if c.Name == goical.CompCalendar {
+				// RFC 5545 section 3.4: a stream is a sequence of
+				// VCALENDARs, never one inside another. Its events would
+				// not be read, so the file is refused rather than read
+				// in part.
+				return nil, &Error{Err: errf(ErrInvalid, "VCALENDAR %d holds a VCALENDAR: calendars follow one another, never nest (RFC 5545, 3.4)", calendars)}
+			}
 			if c.Name != goical.CompEvent {
 				continue
 			}
@@ -166,17 +173,30 @@ func parse(r io.Reader, loc *time.Location) (*file, error) {
 	return f, nil
 }
 
-// calendarsBegun counts the content lines of data that are
-// BEGIN:VCALENDAR (in any case), after unfolding (RFC 5545 section 3.1:
-// a line that starts with a space or a tab continues the one before).
-func calendarsBegun(data []byte) int {
-	n := 0
+// unclosed reports whether data ends inside a component: a BEGIN line
+// whose END never comes, as in a file cut short. It returns the 1-based
+// number of the top-level component left open and the name of the
+// innermost one. Lines are read after unfolding (RFC 5545 section 3.1: a
+// line that starts with a space or a tab continues the one before), and
+// BEGIN and END in any case; components may nest, a VCALENDAR inside
+// another included.
+func unclosed(data []byte) (top int, inner string, open bool) {
+	var stack []string
 	var line []byte // the logical line so far
 	flush := func() {
-		if strings.EqualFold(string(bytes.TrimRight(line, " \t")), "BEGIN:VCALENDAR") {
-			n++
-		}
+		l := string(bytes.TrimRight(line, " \t"))
 		line = line[:0]
+		name, value, ok := strings.Cut(l, ":")
+		switch {
+		case !ok:
+		case strings.EqualFold(name, "BEGIN"):
+			if len(stack) == 0 {
+				top++
+			}
+			stack = append(stack, strings.ToUpper(value))
+		case strings.EqualFold(name, "END") && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
 	}
 	for rest := data; len(rest) > 0; {
 		l, after, _ := bytes.Cut(rest, []byte("\n"))
@@ -190,7 +210,10 @@ func calendarsBegun(data []byte) int {
 		line = append(line, l...)
 	}
 	flush()
-	return n
+	if len(stack) == 0 {
+		return 0, "", false
+	}
+	return top, stack[len(stack)-1], true
 }
 
 // decode decodes the next calendar; the decoder's panics, if any, are

@@ -72,6 +72,8 @@ func TestErrors(t *testing.T) {
 		{"unclosed", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n", ical.ErrInvalid, "ical: invalid iCalendar: VCALENDAR 1 has no END:VCALENDAR"},
 		{"unclosed, lower case", "begin:vcalendar\nVERSION:2.0\n", ical.ErrInvalid, "VCALENDAR 1 has no END:VCALENDAR"},
 		{"unclosed, folded", "BEGIN:VCAL\r\n ENDAR\r\nVERSION:2.0\r\n", ical.ErrInvalid, "VCALENDAR 1 has no END:VCALENDAR"},
+		{"nested", "BEGIN:VCALENDAR\r\nBEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:n\r\nDTSTART:20260302T010000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\nEND:VCALENDAR\r\n", ical.ErrInvalid, "VCALENDAR 1 holds a VCALENDAR"},
+		{"unclosed inside an event", "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260302T010000Z\r\n", ical.ErrInvalid, `VCALENDAR 1 has no END:VCALENDAR: the file ends inside "VEVENT"`},
 		{"unclosed after a whole one", calendarOf("DTSTART:20260301T010000Z") + "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20260302T010000Z\r\n", ical.ErrInvalid, "VCALENDAR 2 has no END:VCALENDAR"},
 		{"no DTSTART", calendarOf("UID:x\nSUMMARY:s"), ical.ErrInvalid, `ical: event 1 (UID "x"): DTSTART: invalid iCalendar: an event needs a DTSTART`},
 		{"bad DTSTART", calendarOf("DTSTART:2026-03-01T01:00:00Z"), ical.ErrInvalid, `ical: event 1: DTSTART: invalid iCalendar: "2026-03-01T01:00:00Z" is not a DATE-TIME (YYYYMMDDTHHMMSS, Z for UTC)`},
