@@ -45,8 +45,8 @@ type Schedule struct {
 //	mux.Handle("GET /metrics/schedules", h)
 //
 // It answers GET and HEAD, and 405 to other methods. A ScheduleHandler is
-// safe for concurrent use; its zero value is not usable, build one with
-// NewScheduleHandler.
+// safe for concurrent use. Build one with NewScheduleHandler: the zero
+// value answers every GET or HEAD with 500 and a message saying so.
 type ScheduleHandler struct {
 	now       func() time.Time
 	schedules []Schedule // sorted by name
@@ -92,6 +92,12 @@ func (h *ScheduleHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if h.now == nil {
+		// The zero value has no clock and no schedules: a scrape of it
+		// fails loudly rather than report that nothing is scheduled.
+		http.Error(w, "prom: the zero ScheduleHandler serves no schedules: build one with NewScheduleHandler", http.StatusInternalServerError)
+		return
+	}
 	if r.Method == http.MethodHead {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slamath/slamath/calendar"
@@ -130,4 +131,22 @@ func TestScheduleHandlerZeroCalendar(t *testing.T) {
 	_, err := prom.NewScheduleHandler(time.Now, prom.Schedule{Name: "office", Calendar: &calendar.Calendar{}})
 	require.ErrorIs(t, err, prom.ErrSchedule)
 	require.ErrorIs(t, err, calendar.ErrZeroCalendar)
+}
+
+// TestZeroScheduleHandler: the zero ScheduleHandler, which has no clock,
+// dereferenced nil when scraped; it now answers 500 with a message, so a
+// handler mounted before it was built fails loudly.
+func TestZeroScheduleHandler(t *testing.T) {
+	var h prom.ScheduleHandler
+	for _, method := range []string{http.MethodGet, http.MethodHead} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(method, "/metrics/schedules", nil))
+		assert.Equal(t, http.StatusInternalServerError, rec.Code, method)
+		if method == http.MethodGet {
+			assert.Contains(t, rec.Body.String(), "build one with NewScheduleHandler")
+		}
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/metrics/schedules", nil))
+	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
 }
