@@ -61,8 +61,20 @@ func (g Grid) Validate() error {
 func (g Grid) Span() window.Interval { return window.Between(g.Start, g.End) }
 
 // Len returns the number of points, (End − Start)/Step + 1. The grid must
-// be valid.
-func (g Grid) Len() int { return int(g.End.Sub(g.Start)/g.Step) + 1 }
+// be valid: Len of one that is not panics with the error of Validate, as
+// an index out of range does, rather than divide by a zero step.
+func (g Grid) Len() int {
+	g.mustBeValid("Len")
+	return int(g.End.Sub(g.Start)/g.Step) + 1
+}
+
+// mustBeValid panics with the reason g is not valid, for the methods
+// whose answer a grid that is not valid does not have.
+func (g Grid) mustBeValid(method string) {
+	if err := g.Validate(); err != nil {
+		panic(fmt.Errorf("prom: Grid.%s: %w", method, err))
+	}
+}
 
 // At returns the instant of point k.
 func (g Grid) At(k int) time.Time { return g.Start.Add(time.Duration(k) * g.Step) }
@@ -79,8 +91,10 @@ func (g Grid) index(t time.Time) (int, bool) {
 // Split returns consecutive grids of at most n points each (n below 2
 // counts as 2) that together hold the points of g once each, in order:
 // the queries to send to a server that answers at most n points per
-// series. The grid must be valid.
+// series. The grid must be valid: Split of one that is not panics with
+// the error of Validate (a step of zero would never reach End).
 func (g Grid) Split(n int) []Grid {
+	g.mustBeValid("Split")
 	n = max(n, 2)
 	var out []Grid
 	for start := g.Start; ; {

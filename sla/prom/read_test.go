@@ -419,3 +419,38 @@ func TestGridSpanBeyondDuration(t *testing.T) {
 	g := prom.Grid{Start: start, End: start.Add(106_751 * 24 * time.Hour), Step: 24 * time.Hour}
 	require.NoError(t, g.Validate())
 }
+
+// TestGridNotValidPanics: Split of a grid with a zero or negative step
+// looped for ever, allocating, and Len divided by zero. Both panic at
+// once with the reason the grid is not valid, wrapping ErrGrid.
+func TestGridNotValidPanics(t *testing.T) {
+	start := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		g    prom.Grid
+		want string
+	}{
+		{"zero", prom.Grid{}, "grid step 0s"},
+		{"zero step", prom.Grid{Start: start, End: start.Add(time.Hour)}, "grid step 0s"},
+		{"negative step", prom.Grid{Start: start, End: start.Add(time.Hour), Step: -time.Minute}, "grid step -1m0s"},
+		{"end before start", prom.Grid{Start: start, End: start.Add(-time.Hour), Step: time.Minute}, "end before start"},
+	} {
+		for _, method := range []string{"Len", "Split"} {
+			t.Run(tc.name+"/"+method, func(t *testing.T) {
+				defer func() {
+					p := recover()
+					err, ok := p.(error)
+					require.True(t, ok, "panic value %v", p)
+					require.ErrorIs(t, err, prom.ErrGrid)
+					require.ErrorContains(t, err, "prom: Grid."+method+": ")
+					require.ErrorContains(t, err, tc.want)
+				}()
+				if method == "Len" {
+					_ = tc.g.Len()
+				} else {
+					_ = tc.g.Split(2)
+				}
+			})
+		}
+	}
+}
