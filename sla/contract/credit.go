@@ -82,7 +82,7 @@ type Warning struct {
 }
 
 // Error returns "contract: warning: PATH: what".
-func (w Warning) Error() string { return "contract: warning: " + w.Path + ": " + w.Err.Error() }
+func (w Warning) Error() string { return "contract: warning: " + w.Path + ": " + cause(w.Err) }
 
 // Unwrap returns Err.
 func (w Warning) Unwrap() error { return w.Err }

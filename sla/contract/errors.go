@@ -78,8 +78,18 @@ func (e *FieldError) Error() string {
 		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
 	}
-	b.WriteString(strings.TrimPrefix(e.Err.Error(), "contract: "))
+	b.WriteString(cause(e.Err))
 	return b.String()
+}
+
+// cause is the text of err, the Err of an error of this package, without
+// the package's prefix; a nil Err, as in a zero error value, reads as the
+// package's sentinel.
+func cause(err error) string {
+	if err == nil {
+		return ErrContract.Error()
+	}
+	return strings.TrimPrefix(err.Error(), "contract: ")
 }
 
 // Unwrap returns Err.

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/slamath/slamath/internal/quote"
@@ -92,8 +91,7 @@ func (e *TicketError) Error() string {
 	if e.Event >= 0 && errors.As(e.Err, &ee) {
 		return fmt.Sprintf("contract: tickets[%d] %s: events[%d] (%v): %v", e.Index, quote.Text(e.ID), e.Event, ee.Event, ee.Err)
 	}
-	msg := strings.TrimPrefix(e.Err.Error(), "contract: ")
-	return fmt.Sprintf("contract: tickets[%d] %s: %s", e.Index, quote.Text(e.ID), msg)
+	return fmt.Sprintf("contract: tickets[%d] %s: %s", e.Index, quote.Text(e.ID), cause(e.Err))
 }
 
 // Unwrap returns Err.
@@ -109,7 +107,7 @@ type IncidentError struct {
 }
 
 func (e *IncidentError) Error() string {
-	return fmt.Sprintf("contract: incidents[%d] %s: %s", e.Index, quote.Text(e.ID), strings.TrimPrefix(e.Err.Error(), "contract: "))
+	return fmt.Sprintf("contract: incidents[%d] %s: %s", e.Index, quote.Text(e.ID), cause(e.Err))
 }
 
 // Unwrap returns Err.
@@ -127,7 +125,9 @@ func (e *IncidentError) Unwrap() error { return e.Err }
 // Outages, samples and tickets outside the period count nowhere and are
 // reported in Report.LeftOut.
 //
-// A contract built in Go that holds a zero calendar.Calendar (in
+// A contract with no terms is an error, as Validate says, rather than a
+// report that every period was met. A contract built in Go that holds a
+// zero calendar.Calendar (in
 // Calendars, a segment's schedule, a response term or the obligations)
 // is an error: a *FieldError wrapping ErrContract and
 // calendar.ErrZeroCalendar, as Validate and MarshalJSON return.
@@ -141,6 +141,10 @@ func (c Contract) Evaluate(period window.Interval, obs Observations) (Report, er
 	}
 	if now.Before(period.Start) {
 		return Report{}, fmt.Errorf("contract: %w: now %v is before the period %v", ErrContract, now, period)
+	}
+	if len(c.Terms) == 0 {
+		// Nothing to measure would report every period met.
+		return Report{}, fieldError("terms", ErrMissing, "a contract needs at least one term")
 	}
 	if err := c.checkCalendars(); err != nil {
 		return Report{}, err

@@ -80,3 +80,31 @@ func TestZeroCalendar(t *testing.T) {
 		assert.ErrorIs(t, err, calendar.ErrZeroCalendar)
 	})
 }
+
+// TestZeroValues: the zero Contract evaluated reported Met with nothing
+// measured; it is an error, as Validate says. The zero values of the
+// package's error types read sensibly instead of dereferencing a nil Err.
+func TestZeroValues(t *testing.T) {
+	period := window.Between(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
+	_, err := contract.Contract{}.Evaluate(period, contract.Observations{})
+	var fe *contract.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "terms", fe.Path)
+	require.ErrorIs(t, err, contract.ErrMissing)
+	require.ErrorIs(t, err, contract.ErrContract)
+
+	for _, tc := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"FieldError", new(contract.FieldError), "contract: invalid contract"},
+		{"TicketError", new(contract.TicketError), `contract: tickets[0] "": invalid contract`},
+		{"IncidentError", new(contract.IncidentError), `contract: incidents[0] "": invalid contract`},
+		{"Warning", contract.Warning{}, "contract: warning: : invalid contract"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.Equal(t, tc.want, tc.err.Error())
+		})
+	}
+}
