@@ -6,7 +6,8 @@ import "errors"
 // of them and name the record, field or line concerned.
 var (
 	// ErrInvalid: a field of a record, an obligation or an event is
-	// missing or out of range.
+	// missing or out of range, or a [Ledger] or [File] is the zero value,
+	// which no constructor built.
 	ErrInvalid = errors.New("invalid")
 	// ErrNoReason: a breach was reported without a reason.
 	ErrNoReason = errors.New("no reason given")

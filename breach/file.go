@@ -75,6 +75,14 @@ type FileOptions struct {
 // be removed by hand.
 //
 // A File is safe for concurrent use by many goroutines.
+//
+// Build a File with [OpenFile]. The zero File (File{}, new(File)) holds
+// no file and a nil *Ledger, and never panics: its [Ledger] methods
+// behave as on the zero Ledger (changes fail with [ErrInvalid], reads
+// answer as for an empty ledger), and [File.TruncateTorn], [File.Flush]
+// and [File.Close] return an error wrapping [ErrInvalid] that says to
+// build one with OpenFile. Close included: a File that was never opened
+// was not closed either, and succeeding would hide the misuse.
 type File struct {
 	*Ledger
 	path    string
@@ -212,6 +220,9 @@ func syncDir(dir string) error {
 	return d.Sync()
 }
 
+// errZeroFile is the error of the File methods of the zero File.
+var errZeroFile = fmt.Errorf("breach: the zero File is not usable: build one with OpenFile: %w", ErrInvalid)
+
 // afterWrite runs under the Ledger's lock after each append.
 func (lf *File) afterWrite() error {
 	lf.pending++
@@ -234,6 +245,9 @@ func (lf *File) release() {
 // any other value, or a File without a torn line, is an error and
 // changes nothing.
 func (lf *File) TruncateTorn(offset int64) error {
+	if lf.Ledger == nil {
+		return errZeroFile
+	}
 	lf.mu.Lock()
 	defer lf.mu.Unlock()
 	if lf.f == nil {
@@ -265,6 +279,9 @@ func truncateSync(f *os.File, size int64) error {
 
 // Flush syncs every append so far to stable storage.
 func (lf *File) Flush() error {
+	if lf.Ledger == nil {
+		return errZeroFile
+	}
 	lf.mu.Lock()
 	defer lf.mu.Unlock()
 	if lf.f == nil {
@@ -280,6 +297,9 @@ func (lf *File) Flush() error {
 // Close syncs and closes the file and releases its lock. Appends after
 // Close fail with [ErrClosed]; the records stay readable.
 func (lf *File) Close() error {
+	if lf.Ledger == nil {
+		return errZeroFile
+	}
 	lf.mu.Lock()
 	defer lf.mu.Unlock()
 	if lf.f == nil {

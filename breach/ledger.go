@@ -32,8 +32,12 @@ type LineError struct {
 }
 
 // Error returns the message, naming the line, its offset and length, and
-// the cause.
+// the cause; a LineError without a cause (Err nil) is told by the line
+// alone.
 func (e *LineError) Error() string {
+	if e.Err == nil {
+		return "breach: ledger " + e.where()
+	}
 	return "breach: ledger " + e.where() + ": " + e.Err.Error()
 }
 
@@ -347,6 +351,17 @@ func (st *state) add(r Record) error {
 // A Ledger is safe for concurrent use by many goroutines; changes are
 // written in the order they take its lock. One Ledger per log: two
 // writers to the same log interleave unchecked.
+//
+// Build a Ledger with [NewLedger], or a [File] with [OpenFile]. The zero
+// Ledger (Ledger{}, new(Ledger)) and a nil *Ledger — the one a zero File
+// holds — have no log to append to, and never panic: [Ledger.Open],
+// [Ledger.Report] and [Ledger.Resolve] return an error wrapping
+// [ErrInvalid] that says to build one with NewLedger, and change
+// nothing, while [Ledger.Len], [Ledger.Records], [Ledger.Record] and
+// [Ledger.Summarize] answer as for an empty ledger (0, none, not found,
+// none). Empty answers are true ones here, since no record was ever
+// written to it; any misuse still surfaces at the first change, as an
+// error, rather than as a panic in a reader that cannot return one.
 type Ledger struct {
 	mu    sync.Mutex
 	w     io.Writer
@@ -373,10 +388,21 @@ func NewLedger(w io.Writer, existing []Record) (*Ledger, error) {
 	return &Ledger{w: w, st: st}, nil
 }
 
+// errZeroLedger is the error of a change to the zero Ledger.
+var errZeroLedger = fmt.Errorf("breach: the zero Ledger is not usable: build one with NewLedger, or a File with OpenFile: %w", ErrInvalid)
+
+// isZero reports whether l is nil or the zero Ledger, which no
+// constructor built. l.st is set by the constructors only, never changed
+// after, so it is read without the lock.
+func (l *Ledger) isZero() bool { return l == nil || l.st == nil }
+
 // Open opens a record for f with ob, as [Open] does, and appends its
 // opened event. It fails with [ErrDuplicateID] when the ledger holds the
 // ID already.
 func (l *Ledger) Open(f Facts, ob contract.Obligations) (Record, error) {
+	if l.isZero() {
+		return Record{}, errZeroLedger
+	}
 	r, err := Open(f, ob)
 	if err != nil {
 		return Record{}, err
@@ -409,6 +435,9 @@ func (l *Ledger) Resolve(id string, at time.Time) (Record, error) {
 }
 
 func (l *Ledger) change(id, event string, step func(Record) (Record, error)) (Record, error) {
+	if l.isZero() {
+		return Record{}, errZeroLedger
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	i, ok := l.st.index[id]
@@ -461,6 +490,9 @@ func (l *Ledger) write(ev eventJSON) error {
 // Record returns the current state of record id, and whether the ledger
 // holds it.
 func (l *Ledger) Record(id string) (Record, bool) {
+	if l.isZero() {
+		return Record{}, false
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	i, ok := l.st.index[id]
@@ -473,6 +505,9 @@ func (l *Ledger) Record(id string) (Record, bool) {
 // Records returns every record in the ledger, in the order opened, as a
 // new slice.
 func (l *Ledger) Records() []Record {
+	if l.isZero() {
+		return nil
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return append([]Record(nil), l.st.records...)
@@ -480,6 +515,9 @@ func (l *Ledger) Records() []Record {
 
 // Len returns the number of records in the ledger.
 func (l *Ledger) Len() int {
+	if l.isZero() {
+		return 0
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return len(l.st.records)

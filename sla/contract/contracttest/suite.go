@@ -19,6 +19,12 @@ import (
 // Suite is a contract under test and the zone its cases are written in.
 // Build one with For; its methods build the observations and
 // expectations of cases. A Suite is used by one test.
+//
+// The zero Suite (Suite{}, new(Suite)) and a nil *Suite have no test to
+// report to and no zone: every method panics at once with the message
+// "contracttest: the zero Suite is not usable: build one with For". A
+// test helper misused is a mistake in the test's code, not a failure of
+// the contract under test, and there is no test to fail.
 type Suite struct {
 	t   testing.TB
 	c   contract.Contract
@@ -34,6 +40,16 @@ func For(t testing.TB, c contract.Contract, zone string) *Suite {
 		t.Fatalf("contracttest: zone %q: %v", zone, err)
 	}
 	return &Suite{t: t, c: c, loc: loc}
+}
+
+// errZeroSuite is the panic message of the methods of the zero Suite.
+const errZeroSuite = "contracttest: the zero Suite is not usable: build one with For"
+
+// mustBeBuilt panics with errZeroSuite when s is nil or the zero Suite.
+func (s *Suite) mustBeBuilt() {
+	if s == nil || s.t == nil {
+		panic(errZeroSuite)
+	}
 }
 
 // Item is an observation or an expectation of a case.
@@ -68,6 +84,7 @@ type check struct {
 // Case returns the case called name, the sentence it checks, with its
 // observations and expectations.
 func (s *Suite) Case(name string, items ...Item) Case {
+	s.mustBeBuilt()
 	c := Case{name: name}
 	if _, file, line, ok := runtime.Caller(1); ok {
 		c.where = fmt.Sprintf("%s:%d: ", filepath.Base(file), line)
@@ -81,6 +98,7 @@ func (s *Suite) Case(name string, items ...Item) Case {
 // Run evaluates each case in a subtest named by the case and reports
 // every expectation that does not hold as a diff (-want +got).
 func (s *Suite) Run(cases ...Case) {
+	s.mustBeBuilt()
 	s.t.Helper()
 	for _, c := range cases {
 		run := func(t testing.TB) {
@@ -109,6 +127,7 @@ func (s *Suite) Run(cases ...Case) {
 // Evaluate returns the report of the case made of items, for checks a
 // case cannot state.
 func (s *Suite) Evaluate(items ...Item) contract.Report {
+	s.mustBeBuilt()
 	s.t.Helper()
 	return s.evaluate(s.t, s.Case("", items...))
 }
@@ -182,12 +201,14 @@ func (c *Case) seen(t time.Time) {
 // Outage is down time from start for d, counted against every term
 // measured by outages.
 func (s *Suite) Outage(start string, d time.Duration) Item {
+	s.mustBeBuilt()
 	return s.OutageOf("", start, d)
 }
 
 // OutageOf is down time from start for d, counted against the term
 // called term only.
 func (s *Suite) OutageOf(term, start string, d time.Duration) Item {
+	s.mustBeBuilt()
 	from := s.at(start)
 	return item(func(c *Case) {
 		c.seen(from)
@@ -197,6 +218,7 @@ func (s *Suite) OutageOf(term, start string, d time.Duration) Item {
 
 // Maintenance is the period's maintenance, from start for d.
 func (s *Suite) Maintenance(start string, d time.Duration) Item {
+	s.mustBeBuilt()
 	from := s.at(start)
 	return item(func(c *Case) {
 		c.obs.Maintenance = c.obs.Maintenance.Union(window.NewSet(window.Between(from, from.Add(d))))
@@ -206,6 +228,7 @@ func (s *Suite) Maintenance(start string, d time.Duration) Item {
 // Requests is a sample of requests at an instant for the term called
 // term (empty for every term measured by requests): good of total.
 func (s *Suite) Requests(term, at string, good, total uint64) Item {
+	s.mustBeBuilt()
 	when := s.at(at)
 	return item(func(c *Case) {
 		c.seen(when)
@@ -220,6 +243,7 @@ func (s *Suite) Requests(term, at string, good, total uint64) Item {
 // events written "KIND INSTANT": "open 2026-03-06 17:30", "respond
 // 2026-03-06 17:40". Kinds are those of ticket.ParseEventKind.
 func (s *Suite) Ticket(id, priority string, events ...string) Item {
+	s.mustBeBuilt()
 	tk := contract.Ticket{ID: id, Priority: priority}
 	for _, e := range events {
 		kind, at, ok := strings.Cut(e, " ")
@@ -239,18 +263,21 @@ func (s *Suite) Ticket(id, priority string, events ...string) Item {
 
 // Now is the instant of evaluation; without it, the end of the period.
 func (s *Suite) Now(at string) Item {
+	s.mustBeBuilt()
 	now := s.at(at)
 	return item(func(c *Case) { c.obs.Now = now })
 }
 
 // Month makes the case's period the local month of year and month.
 func (s *Suite) Month(year int, month time.Month) Item {
+	s.mustBeBuilt()
 	p := window.Month.Containing(time.Date(year, month, 15, 12, 0, 0, 0, s.loc), s.loc)
 	return item(func(c *Case) { c.period = p })
 }
 
 // Period makes the case's period [start, end).
 func (s *Suite) Period(start, end string) Item {
+	s.mustBeBuilt()
 	p := window.Between(s.at(start), s.at(end))
 	return item(func(c *Case) { c.period = p })
 }
@@ -262,19 +289,27 @@ func expect(key, want string, got func(contract.Report) (string, error)) Item {
 
 // Credit expects the credit of the period, a share such as "10%".
 func (s *Suite) Credit(share string) Item {
+	s.mustBeBuilt()
 	return expect("credit", canonicalShare(s.t, share), func(r contract.Report) (string, error) { return r.Credit.String(), nil })
 }
 
 // Amount expects the credit of the period in money, such as "120.00 USD".
 func (s *Suite) Amount(money string) Item {
+	s.mustBeBuilt()
 	return expect("credit amount", money, func(r contract.Report) (string, error) { return r.CreditAmount.String(), nil })
 }
 
 // Met expects every level of the contract met in the period.
-func (s *Suite) Met() Item { return expect("verdict", "met", verdict) }
+func (s *Suite) Met() Item {
+	s.mustBeBuilt()
+	return expect("verdict", "met", verdict)
+}
 
 // Missed expects some level of the contract missed in the period.
-func (s *Suite) Missed() Item { return expect("verdict", "missed", verdict) }
+func (s *Suite) Missed() Item {
+	s.mustBeBuilt()
+	return expect("verdict", "missed", verdict)
+}
 
 func verdict(r contract.Report) (string, error) { return metText(r.Met), nil }
 
@@ -295,7 +330,11 @@ func canonicalShare(t testing.TB, text string) string {
 }
 
 // SegmentWant is what a case expects of one segment. Its methods add
-// expectations; it is itself an Item of the case.
+// expectations; it is itself an Item of the case. Build one with
+// Suite.Segment: the zero SegmentWant names no segment of no suite, and
+// its methods, and a case given it as an Item, panic at once with the
+// message "contracttest: the zero SegmentWant is not usable: build one
+// with Suite.Segment".
 type SegmentWant struct {
 	s      *Suite
 	name   string
@@ -305,11 +344,27 @@ type SegmentWant struct {
 // Segment returns the expectations of the segment called name, in
 // whichever availability term has it; "TERM/SEGMENT" names one in a
 // given term.
-func (s *Suite) Segment(name string) *SegmentWant { return &SegmentWant{s: s, name: name} }
+func (s *Suite) Segment(name string) *SegmentWant {
+	s.mustBeBuilt()
+	return &SegmentWant{s: s, name: name}
+}
 
-func (w *SegmentWant) apply(c *Case) { c.checks = append(c.checks, w.checks...) }
+// suite returns the suite of w; it panics when w is nil or the zero
+// SegmentWant.
+func (w *SegmentWant) suite() *Suite {
+	if w == nil || w.s == nil {
+		panic("contracttest: the zero SegmentWant is not usable: build one with Suite.Segment")
+	}
+	return w.s
+}
+
+func (w *SegmentWant) apply(c *Case) {
+	w.suite()
+	c.checks = append(c.checks, w.checks...)
+}
 
 func (w *SegmentWant) add(what, want string, read func(contract.SegmentResult) string) *SegmentWant {
+	w.suite()
 	name := w.name
 	w.checks = append(w.checks, check{key: name + ": " + what, want: want, got: func(r contract.Report) (string, error) {
 		seg, err := segment(r, name)
@@ -349,7 +404,7 @@ func (w *SegmentWant) Missed() *SegmentWant {
 
 // Credit expects the credit the segment earns, a share such as "10%".
 func (w *SegmentWant) Credit(share string) *SegmentWant {
-	return w.add("credit", canonicalShare(w.s.t, share), func(s contract.SegmentResult) string { return s.Credit.String() })
+	return w.add("credit", canonicalShare(w.suite().t, share), func(s contract.SegmentResult) string { return s.Credit.String() })
 }
 
 // segment finds the segment called name ("SEGMENT" or "TERM/SEGMENT").
@@ -378,7 +433,11 @@ func segment(r contract.Report, name string) (contract.SegmentResult, error) {
 }
 
 // ClockWant is what a case expects of one clock of one ticket. Its
-// methods add expectations; it is itself an Item of the case.
+// methods add expectations; it is itself an Item of the case. Build one
+// with Suite.Clock: the zero ClockWant names no ticket of no suite, and
+// its methods, and a case given it as an Item, panic at once with the
+// message "contracttest: the zero ClockWant is not usable: build one
+// with Suite.Clock".
 type ClockWant struct {
 	s      *Suite
 	id     string
@@ -388,11 +447,27 @@ type ClockWant struct {
 
 // Clock returns the expectations of the clock of ticket id for goal,
 // "respond" or "resolve" (the current resolution cycle).
-func (s *Suite) Clock(id, goal string) *ClockWant { return &ClockWant{s: s, id: id, goal: goal} }
+func (s *Suite) Clock(id, goal string) *ClockWant {
+	s.mustBeBuilt()
+	return &ClockWant{s: s, id: id, goal: goal}
+}
 
-func (w *ClockWant) apply(c *Case) { c.checks = append(c.checks, w.checks...) }
+// suite returns the suite of w; it panics when w is nil or the zero
+// ClockWant.
+func (w *ClockWant) suite() *Suite {
+	if w == nil || w.s == nil {
+		panic("contracttest: the zero ClockWant is not usable: build one with Suite.Clock")
+	}
+	return w.s
+}
+
+func (w *ClockWant) apply(c *Case) {
+	w.suite()
+	c.checks = append(c.checks, w.checks...)
+}
 
 func (w *ClockWant) add(what, want string, read func(ticket.Cycle) string) *ClockWant {
+	w.suite()
 	id, goal := w.id, w.goal
 	w.checks = append(w.checks, check{key: id + " " + goal + ": " + what, want: want, got: func(r contract.Report) (string, error) {
 		c, err := clock(r, id, goal)
@@ -411,7 +486,8 @@ func (w *ClockWant) Elapsed(d time.Duration) *ClockWant {
 
 // Due expects the clock's due instant, written in the suite's zone.
 func (w *ClockWant) Due(at string) *ClockWant {
-	return w.add("due", w.s.show(w.s.at(at)), func(c ticket.Cycle) string { return w.s.show(c.Due) })
+	s := w.suite()
+	return w.add("due", s.show(s.at(at)), func(c ticket.Cycle) string { return s.show(c.Due) })
 }
 
 // Breached expects the clock breached.

@@ -154,8 +154,21 @@ func flowMap(m map[string]string) string {
 
 // Run writes the test file and runs `promtool test rules` on it, failing
 // the test with promtool's output unless every check passes.
+//
+// A RuleTest that checks nothing — no Alerts and no Exprs, as the zero
+// RuleTest — or that names no RuleFile fails the test at once (Fatalf),
+// before promtool is looked for: promtool passes a file without checks,
+// so such a test would pass having tested nothing.
 func (t RuleTest) Run(tb testing.TB) {
 	tb.Helper()
+	if len(t.Alerts) == 0 && len(t.Exprs) == 0 {
+		tb.Fatalf("promtest: the RuleTest of rule file %q checks nothing: give it Alerts or Exprs", t.RuleFile)
+		return
+	}
+	if t.RuleFile == "" {
+		tb.Fatalf("promtest: the RuleTest names no RuleFile: give the path of the rule file under test")
+		return
+	}
 	file := WriteFile(tb, "rules_test.yml", t.YAML())
 	out, ok := run(tb, "", "test", "rules", file)
 	if !ok || !strings.Contains(out, "SUCCESS") {

@@ -114,7 +114,10 @@ func BuildTSDB(tb testing.TB, series ...prom.Series) string {
 	return dir
 }
 
-// Server is a Prometheus server started for a test.
+// Server is a Prometheus server started for a test. Build one with
+// StartServer. The zero Server runs no process: Log returns "", as no
+// server has logged anything, and Client returns a Client of the empty
+// URL, whose queries fail with an error.
 type Server struct {
 	// URL is the server's base URL, http://127.0.0.1:port.
 	URL string
@@ -127,8 +130,14 @@ func (s *Server) Client() prom.Client {
 	return prom.Client{URL: s.URL, HTTP: &http.Client{Timeout: time.Minute}}
 }
 
-// Log returns what the server has logged so far.
-func (s *Server) Log() string { return s.log.String() }
+// Log returns what the server has logged so far; "" for the zero
+// Server.
+func (s *Server) Log() string {
+	if s.log == nil {
+		return ""
+	}
+	return s.log.String()
+}
 
 // StartServer starts prometheus on a free port of 127.0.0.1 with storage
 // in dataDir (such as BuildTSDB made), no scrape targets, a retention of
