@@ -52,7 +52,8 @@ type FieldError struct {
 
 // Error returns "calendar: line 3: holidays[2].day: ...", without the
 // line when it is 0 and without the path when it is empty; a path longer
-// than 64 bytes (a long unknown key) is cut.
+// than 64 bytes (a long unknown key) is cut. Without an Err (the zero
+// FieldError, say) it reads "invalid value" where the reason would stand.
 func (e *FieldError) Error() string {
 	var b strings.Builder
 	b.WriteString("calendar: ")
@@ -62,6 +63,10 @@ func (e *FieldError) Error() string {
 	if e.Path != "" {
 		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
+	}
+	if e.Err == nil {
+		b.WriteString("invalid value")
+		return b.String()
 	}
 	// An inner error from this package already carries the prefix.
 	b.WriteString(strings.TrimPrefix(e.Err.Error(), "calendar: "))
@@ -77,6 +82,11 @@ func fieldErr(path string, format string, args ...any) error {
 // ParseError describes a text that is not a valid date, clock, span,
 // weekday set or observance policy. Its message quotes the input, or a
 // short prefix of a long one (64 bytes in all, then the input's length).
+//
+// A ParseError built by hand may leave fields empty: without What it
+// names a "value", without Err the message ends after the input, and
+// without Err or Input after What, so the zero ParseError reads
+// "calendar: invalid value".
 type ParseError struct {
 	What  string // what was being parsed: "date", "clock", "span", "weekdays", "observed"
 	Input string // the text as given
@@ -84,7 +94,17 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("calendar: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
+	what := e.What
+	if what == "" {
+		what = "value"
+	}
+	switch {
+	case e.Err != nil:
+		return fmt.Sprintf("calendar: invalid %s %s: %v", what, quote.Text(e.Input), e.Err)
+	case e.Input != "":
+		return fmt.Sprintf("calendar: invalid %s %s", what, quote.Text(e.Input))
+	}
+	return "calendar: invalid " + what
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

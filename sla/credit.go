@@ -150,13 +150,25 @@ type CreditSchedule struct {
 // -1), and Err is ErrEmptyTier or ErrTierOverlap. Its text names tiers
 // as a contract document does, credits[i]. It is not modified after it is
 // returned, so it is safe for concurrent use.
+//
+// A TierError not made by Validate (the zero TierError, say) has no tiers
+// to show: it reads "sla: invalid credit tier", followed by Err's text
+// when Err is set.
 type TierError struct {
 	Tier, Other int
 	Err         error
 	msg         string
 }
 
-func (e *TierError) Error() string { return e.msg }
+func (e *TierError) Error() string {
+	switch {
+	case e.msg != "":
+		return e.msg
+	case e.Err != nil:
+		return "sla: invalid credit tier: " + e.Err.Error()
+	}
+	return "sla: invalid credit tier"
+}
 
 // Unwrap returns Err.
 func (e *TierError) Unwrap() error { return e.Err }

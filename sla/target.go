@@ -39,6 +39,11 @@ var (
 // read, the Input as given, and Err, which says what was wrong and wraps
 // ErrSyntax, ErrRange or ErrPrecision. The message quotes the input, or a
 // short prefix of a long one (64 bytes in all, then its length).
+//
+// A ParseError built by hand may leave fields empty: without What it
+// names a "value", without Err the message ends after the input, and
+// without Err or Input after What, so the zero ParseError reads
+// "sla: invalid value".
 type ParseError struct {
 	What  string // "target", "share", "rational", "exclusion policy", "empty policy", "severity", "minute rule" or "rule order"
 	Input string // the text as given
@@ -46,7 +51,17 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("sla: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
+	what := e.What
+	if what == "" {
+		what = "value"
+	}
+	switch {
+	case e.Err != nil:
+		return fmt.Sprintf("sla: invalid %s %s: %v", what, quote.Text(e.Input), e.Err)
+	case e.Input != "":
+		return fmt.Sprintf("sla: invalid %s %s", what, quote.Text(e.Input))
+	}
+	return "sla: invalid " + what
 }
 
 // Unwrap returns Err.

@@ -201,6 +201,11 @@ var ErrEndBeforeStart = errors.New("end is before start")
 // duration. Input holds the text as given; the message quotes only a
 // short prefix of a long one (64 bytes in all, quotes and escapes
 // included, then its length).
+//
+// A ParseError built by hand may leave fields empty: without What it
+// names a "value", without Err the message ends after the input, and
+// without Err or Input after What, so the zero ParseError reads
+// "window: invalid value".
 type ParseError struct {
 	What  string // what was being parsed: "interval", "duration", "unit"
 	Input string // the text as given
@@ -208,7 +213,17 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("window: invalid %s %s: %v", e.What, quote.Text(e.Input), e.Err)
+	what := e.What
+	if what == "" {
+		what = "value"
+	}
+	switch {
+	case e.Err != nil:
+		return fmt.Sprintf("window: invalid %s %s: %v", what, quote.Text(e.Input), e.Err)
+	case e.Input != "":
+		return fmt.Sprintf("window: invalid %s %s", what, quote.Text(e.Input))
+	}
+	return "window: invalid " + what
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }

@@ -79,19 +79,34 @@ func (u Unit) In(loc *time.Location) Periods {
 // loc (nil means UTC), with weeks starting on Monday. It panics if u is
 // not a defined Unit.
 func (u Unit) Containing(t time.Time, loc *time.Location) Interval {
+	u.mustBeDefined("Unit.Containing")
 	return u.In(loc).Containing(t)
 }
 
 // Overlapping returns an iterator over the consecutive periods of unit u
-// in loc that overlap span, with weeks starting on Monday. It panics if u
-// is not a defined Unit.
+// in loc that overlap span, with weeks starting on Monday. It panics,
+// when called, if u is not a defined Unit.
 func (u Unit) Overlapping(span Interval, loc *time.Location) iter.Seq[Interval] {
+	u.mustBeDefined("Unit.Overlapping")
 	return u.In(loc).Overlapping(span)
 }
 
+// mustBeDefined panics, naming method, if u is not a defined Unit.
+func (u Unit) mustBeDefined(method string) {
+	if !u.valid() {
+		panic(fmt.Sprintf("window: %s on %v, which is not a defined Unit: use Day, Week, Month, Quarter or Year", method, u))
+	}
+}
+
 // Periods is the sequence of consecutive calendar periods of one unit in
-// one location. Build it with [Unit.In]. The zero value is not usable.
-// Periods is a plain value, safe for concurrent use.
+// one location. Build it with [Unit.In]. Periods is a plain value, safe
+// for concurrent use.
+//
+// The zero Periods is not usable, nor are the Periods of a Unit that is
+// not defined: [Periods.Containing] and [Periods.Overlapping] panic on
+// them with a message that names the method and says how to build one.
+// [Periods.Unit] and [Periods.Location] answer them (the Unit as it was
+// given, a nil Location for the zero Periods).
 type Periods struct {
 	unit      Unit
 	loc       *time.Location
@@ -114,9 +129,7 @@ func (p Periods) Location() *time.Location { return p.loc }
 // Containing returns the period that contains t. It panics if p was not
 // built with [Unit.In] from a defined Unit.
 func (p Periods) Containing(t time.Time) Interval {
-	if !p.unit.valid() || p.loc == nil {
-		panic(fmt.Sprintf("window: Containing on invalid periods of %v", p.unit))
-	}
+	p.mustBeUsable("Periods.Containing")
 	y, m, d := t.In(p.loc).Date()
 	iv := p.startingOn(y, m, d, t)
 	// Where a zone turns its clock back across midnight, the local date of
@@ -169,9 +182,20 @@ func (p Periods) after(iv Interval) Interval {
 	return next
 }
 
+// mustBeUsable panics, naming method, unless p was built with [Unit.In]
+// from a defined Unit.
+func (p Periods) mustBeUsable(method string) {
+	if !p.unit.valid() || p.loc == nil {
+		panic("window: " + method + ": the zero Periods (or an undefined Unit) has no periods: " +
+			"build one with Unit.In from Day, Week, Month, Quarter or Year")
+	}
+}
+
 // Overlapping returns an iterator over the consecutive periods that
-// overlap span, in order. An empty span overlaps no period.
+// overlap span, in order. An empty span overlaps no period. It panics,
+// when called, if p was not built with [Unit.In] from a defined Unit.
 func (p Periods) Overlapping(span Interval) iter.Seq[Interval] {
+	p.mustBeUsable("Periods.Overlapping")
 	return func(yield func(Interval) bool) {
 		if span.Empty() {
 			return

@@ -32,7 +32,8 @@ var (
 // whole), UID its UID where it has one, and Property the property at
 // fault ("RRULE", "DTSTART"), or "". Its message reads
 // `ical: event 3 (UID "abc@example.com"): RRULE: ...`, quoting at most a
-// short prefix of a long UID or value.
+// short prefix of a long UID or value. Without an Err (the zero Error,
+// say) it reads "invalid value" where the reason would stand.
 type Error struct {
 	Event    int
 	UID      string
@@ -54,7 +55,11 @@ func (e *Error) Error() string {
 		b.WriteString(e.Property)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err == nil {
+		b.WriteString("invalid value")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
 	return b.String()
 }
 

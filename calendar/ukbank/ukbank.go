@@ -166,10 +166,14 @@ func event(r *jsonkey.Reader, path string) (Event, error) {
 // year, if a name comes back within one), computed from the file's dates,
 // rather than a rule per day, so that ten years of a division stay well
 // within [calendar.MaxHolidays]. It fails, wrapping [ErrNoDivision], when
-// the file has no such division.
+// the file has no such division; the message lists the divisions it has,
+// or says it has none (an empty file, or the zero File).
 func (f File) Rules(d Division) ([]calendar.Rule, error) {
 	events, ok := f.Divisions[d]
 	if !ok {
+		if len(f.Divisions) == 0 {
+			return nil, fmt.Errorf("ukbank: %w %s; the file has no divisions", ErrNoDivision, quote.Text(string(d)))
+		}
 		var have []string
 		for k := range f.Divisions {
 			have = append(have, string(k))

@@ -166,3 +166,37 @@ func TestByteOrderMark(t *testing.T) {
 	_, err = ukbank.Parse([]byte("\ufeff" + strings.Replace(doc, "2026-11-30", "2026-11-31", 1)))
 	require.ErrorContains(t, err, "ukbank: line 2: scotland.events[0].date: ")
 }
+
+// TestRulesOfAFileWithoutDivisions: asking a file with no divisions (an
+// empty document, or the zero File) for one says the file has none;
+// before, the message ended in "the file has " and nothing after it.
+func TestRulesOfAFileWithoutDivisions(t *testing.T) {
+	empty, err := ukbank.Parse([]byte(`{}`))
+	require.NoError(t, err)
+	one := ukbank.File{Divisions: map[ukbank.Division][]ukbank.Event{ukbank.Scotland: nil}}
+	tests := []struct {
+		name string
+		file ukbank.File
+		ask  ukbank.Division
+		want string
+	}{
+		{"zero File", ukbank.File{}, ukbank.Scotland, `ukbank: no such division "scotland"; the file has no divisions`},
+		{"empty document", empty, ukbank.Scotland, `ukbank: no such division "scotland"; the file has no divisions`},
+		{"another division", one, ukbank.EnglandAndWales, `ukbank: no such division "england-and-wales"; the file has "scotland"`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rules, err := tc.file.Rules(tc.ask)
+			require.ErrorIs(t, err, ukbank.ErrNoDivision)
+			require.Nil(t, rules)
+			if diff := cmp.Diff(tc.want, err.Error()); diff != "" {
+				t.Errorf("Rules(%q) error (-want +got):\n%s", tc.ask, diff)
+			}
+		})
+	}
+	// FieldError is the module's shared document error; its zero value
+	// has no package to name, and says so without panicking.
+	if diff := cmp.Diff("invalid value", new(ukbank.FieldError).Error()); diff != "" {
+		t.Errorf("new(FieldError).Error() (-want +got):\n%s", diff)
+	}
+}

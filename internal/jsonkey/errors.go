@@ -31,13 +31,17 @@ type FieldError struct {
 	Err  error  // why; wraps ErrInvalid or ErrTooLarge
 }
 
-// Error returns "pkg: line 3: path: ...", without the line when it is 0
-// and without the path when it is empty; a path longer than 64 bytes
-// (long keys, deep nesting) is cut.
+// Error returns "pkg: line 3: path: ...", without the prefix when Pkg is
+// empty, the line when it is 0 and the path when it is empty; a path
+// longer than 64 bytes (long keys, deep nesting) is cut. Without an Err
+// (the zero FieldError, say) it reads "invalid value" where the reason
+// would stand.
 func (e *FieldError) Error() string {
 	var b strings.Builder
-	b.WriteString(e.Pkg)
-	b.WriteString(": ")
+	if e.Pkg != "" {
+		b.WriteString(e.Pkg)
+		b.WriteString(": ")
+	}
 	if e.Line > 0 {
 		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
@@ -45,7 +49,11 @@ func (e *FieldError) Error() string {
 		b.WriteString(quote.Cut(e.Path, quote.Limit))
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err == nil {
+		b.WriteString("invalid value")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
 	return b.String()
 }
 

@@ -62,7 +62,9 @@ var (
 //
 // (with "line 14, column 7" when the input has no name).
 // Err holds the reason and wraps one of the sentinel errors of this
-// package (and, where the library decided, the library's error too).
+// package (and, where the library decided, the library's error too);
+// without one (the zero Error, say) the message reads "invalid value"
+// where the reason would stand.
 type Error struct {
 	File   string // the name given in Options.Name; "" when none
 	Doc    int    // index of the YAML document in the stream, from 0; -1 when unknown
@@ -115,7 +117,11 @@ func (e *Error) Error() string {
 		b.WriteString(subject)
 		b.WriteString(": ")
 	}
-	b.WriteString(e.Err.Error())
+	if e.Err == nil {
+		b.WriteString("invalid value")
+	} else {
+		b.WriteString(e.Err.Error())
+	}
 	return b.String()
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/stretchr/testify/require"
 
 	"github.com/slamath/slamath/sla"
@@ -493,5 +494,31 @@ func TestErrorsQuoteAPrefix(t *testing.T) {
 	require.Error(t, err)
 	if n := len(err.Error()); n > 300 {
 		t.Errorf("ParseDecimal: error of %d bytes: %.300s…", n, err)
+	}
+}
+
+// TestErrorWithoutAReason: an Error without Err, the zero one included,
+// reads as a sentence with the package prefix and the fields that are
+// set (Doc and Item 0 of the zero Error are document 0, item 0); before,
+// Error panicked on a nil Err. A complete Error reads as it always has.
+func TestErrorWithoutAReason(t *testing.T) {
+	tests := []struct {
+		name string
+		err  *openslo.Error
+		want string
+	}{
+		{"zero", new(openslo.Error), "openslo: document 0 item 0: invalid value"},
+		{"nothing known", &openslo.Error{Doc: -1, Item: -1}, "openslo: invalid value"},
+		{"place and subject", &openslo.Error{File: "slo.yaml", Line: 14, Column: 7, Doc: 0, Item: -1, Kind: "SLO", Name: "checkout", Path: "spec.objectives[1].targetPercent"},
+			`openslo: slo.yaml:14:7: document 0: SLO "checkout" spec.objectives[1].targetPercent: invalid value`},
+		{"complete", &openslo.Error{Line: 2, Column: 1, Doc: 1, Item: -1, Kind: "SLO", Err: openslo.ErrMissingField},
+			"openslo: line 2, column 1: document 1: SLO: missing field"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, tc.err.Error()); diff != "" {
+				t.Errorf("Error() (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

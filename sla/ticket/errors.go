@@ -46,6 +46,11 @@ var (
 // what was wrong and wraps ErrSyntax, ErrRange, or ErrEventKind for an
 // event kind. The message quotes the input, or a short prefix of a long
 // one (64 bytes in all, then its length).
+//
+// A ParseError built by hand may leave fields empty: without What it
+// names a "value", without Err the message ends after the input, and
+// without Err or Input after What, so the zero ParseError reads
+// "ticket: invalid value".
 type ParseError struct {
 	What  string // "limit", "basis", "event kind", "clock event kind" or "clock state"
 	Input string // the text as given
@@ -53,7 +58,17 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("ticket: invalid %s %s: %v", e.What, quote(e.Input), e.Err)
+	what := e.What
+	if what == "" {
+		what = "value"
+	}
+	switch {
+	case e.Err != nil:
+		return fmt.Sprintf("ticket: invalid %s %s: %v", what, quote(e.Input), e.Err)
+	case e.Input != "":
+		return fmt.Sprintf("ticket: invalid %s %s", what, quote(e.Input))
+	}
+	return "ticket: invalid " + what
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
@@ -76,9 +91,14 @@ type FieldError struct {
 }
 
 // Error returns "ticket: line 3: priorities[1].resolve: ...", without the
-// line when it is 0 and without the path when it is empty.
+// line when it is 0 and without the path when it is empty. Without an Err
+// (the zero FieldError, say) it reads "invalid value" where the reason
+// would stand.
 func (e *FieldError) Error() string {
-	msg := strings.TrimPrefix(e.Err.Error(), "ticket: ")
+	msg := "invalid value"
+	if e.Err != nil {
+		msg = strings.TrimPrefix(e.Err.Error(), "ticket: ")
+	}
 	var where string
 	if e.Line > 0 {
 		where = "line " + strconv.Itoa(e.Line) + ": "
