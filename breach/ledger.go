@@ -374,8 +374,14 @@ type Ledger struct {
 // NewLedger returns a Ledger that appends to w and starts from existing,
 // the records already in the log (as returned by [Replay]), or none. It
 // fails with [ErrDuplicateID] or [ErrInvalid] for an existing record
-// that repeats an ID or is the zero Record.
+// that repeats an ID or is the zero Record, and with ErrInvalid for a nil
+// w (give io.Discard for a ledger kept in memory only).
 func NewLedger(w io.Writer, existing []Record) (*Ledger, error) {
+	if w == nil {
+		// Every change writes its line first; without a writer the first
+		// one would dereference nil.
+		return nil, fmt.Errorf("breach: ledger: a nil writer: give io.Discard to keep records in memory only: %w", ErrInvalid)
+	}
 	st := newState()
 	for _, r := range existing {
 		if r.facts.ID == "" {

@@ -147,3 +147,12 @@ func TestLineErrorWithoutCause(t *testing.T) {
 		t.Errorf("Unwrap of the zero LineError = %v, want nil", got)
 	}
 }
+
+// TestNewLedgerNilWriter: a ledger made with a nil writer dereferenced
+// nil at its first change; NewLedger refuses it.
+func TestNewLedgerNilWriter(t *testing.T) {
+	l, err := NewLedger(nil, nil)
+	if l != nil || !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "io.Discard") {
+		t.Errorf("NewLedger(nil, nil) = %v, %v; want nil and an error wrapping ErrInvalid that names io.Discard", l, err)
+	}
+}
