@@ -80,7 +80,8 @@ type Facts struct {
 	// response breach, the reporting period the ticket counts in. It is
 	// either the zero Interval or a non-empty one within the years of the
 	// window package (see "Years" in its doc): its End may be the end of
-	// year 9999 in any zone.
+	// year 9999 in any zone. Its Start may not be the zero time.Time,
+	// 0001-01-01T00:00:00Z, which reads as no period.
 	Period window.Interval
 
 	// Target and Measured hold an availability breach: Measured is

@@ -9,8 +9,8 @@ var errZero = fmt.Errorf("calendar: %w", ErrZeroCalendar)
 // new(Calendar) that no constructor built: the one value on which every
 // other query panics (see [Calendar]). A package that takes a calendar
 // and returns an error can check it and return an error wrapping
-// [ErrZeroCalendar] instead. c must not be nil.
-func (c *Calendar) IsZero() bool { return c.loc == nil }
+// [ErrZeroCalendar] instead. A nil *Calendar counts as zero too.
+func (c *Calendar) IsZero() bool { return c == nil || c.loc == nil }
 
 // mustBeBuilt panics with errZero when c is the zero Calendar. It is a
 // load and a branch, so that the queries keep their cost; without it a

@@ -23,7 +23,11 @@
 // an End that RFC 3339 cannot write in UTC, one in year 10000, is
 // written as an exact duration from the start (the year 9999 in UTC is
 // 9999-01-01T00:00:00Z/P365D). Other packages of slamath keep to the
-// same rule.
+// same rule: a period may end where year 9999 ends in any zone, while an
+// instant they write on its own — a report's evaluation instant, a
+// breach record's times — lies before 10000-01-01T00:00:00Z. (A report
+// on December 9999 west of UTC, evaluated at the month's end, has such
+// an instant: give it an evaluation instant within the month.)
 //
 // # Sets
 //

@@ -234,7 +234,9 @@ func (e *ParseError) Unwrap() error { return e.Err }
 // "P1M", "P1W", "PT0.5S", "P1.5D"). The interval may be empty, but its
 // end must not come before its start, and both must keep to "Years" in
 // the package doc; an error for either wraps [ErrEndBeforeStart] or
-// [ErrYearRange].
+// [ErrYearRange]. An end written as an instant with a five-digit year is
+// a syntax error, whichever instant it names: RFC 3339 cannot hold it,
+// and the error says to write such an end as a duration.
 //
 // An ISO 8601 duration is PnYnMnWnDTnHnMnS: any of the components in
 // that order, at least one, with T before hours, minutes or seconds.

@@ -102,7 +102,10 @@
 // end, or at --now, and the report shows instants in the same zone. With
 // --now inside the month the report covers the month to date. Months and
 // instants lie in the years 1 to 9999, as in package window ("Years"):
-// December 9999 can be reported on, year 0 is refused.
+// December 9999 can be reported on, year 0 is refused. West of UTC,
+// December 9999 ends in year 10000 of UTC, where no instant can be
+// written: its JSON report and its breach records need --now within the
+// month.
 //
 // # Bounds and errors
 //

@@ -83,7 +83,8 @@ func join(path, field string) string {
 // pointer to a struct or a map: unknown fields, duplicate keys and values
 // of the wrong type are *FieldErrors naming their path.
 //
-// Keys are exact, as in every document of the module: a key of a struct
+// Keys are exact, as in the module's other documents (a Prometheus
+// response, whose keys the server writes, excepted): a key of a struct
 // is one of its fields' names as the json tags write them, and a key in
 // another case ("Target"), which encoding/json would take for the field,
 // is an unknown field whose error gives the right spelling. The keys of a

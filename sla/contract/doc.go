@@ -100,5 +100,7 @@
 // A Contract and its parts are plain data, safe for concurrent use as
 // long as no goroutine modifies them. Nothing here reads the clock, and
 // no document makes the package panic or hang. Only programmer errors
-// panic: During and Outside on a nil calendar.
+// panic: During and Outside on a nil calendar, and the Open of a Schedule
+// over a zero calendar.Calendar, which Validate and Evaluate report as an
+// error wrapping calendar.ErrZeroCalendar before anything opens it.
 package contract

@@ -105,8 +105,14 @@ func (h *ScheduleHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // WriteAt writes the exposition of the schedules at instant t, in the
-// order of their names, and returns the bytes written.
+// order of their names, and returns the bytes written. The zero
+// ScheduleHandler writes nothing and returns an error wrapping
+// ErrSchedule: it has no schedules, and an empty exposition would read
+// as "nothing scheduled".
 func (h *ScheduleHandler) WriteAt(w io.Writer, t time.Time) (int64, error) {
+	if h.now == nil {
+		return 0, fmt.Errorf("prom: the zero ScheduleHandler serves no schedules: build one with NewScheduleHandler: %w", ErrSchedule)
+	}
 	var b strings.Builder
 	b.WriteString("# HELP " + ScheduleMetric + " Whether the business schedule is open (1) or closed (0).\n")
 	b.WriteString("# TYPE " + ScheduleMetric + " gauge\n")

@@ -150,3 +150,15 @@ func TestZeroScheduleHandler(t *testing.T) {
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/metrics/schedules", nil))
 	assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
 }
+
+// TestZeroScheduleHandlerWriteAt: WriteAt of the zero handler wrote the
+// header of an empty exposition with no error; it is an error, as a
+// scrape of it is.
+func TestZeroScheduleHandlerWriteAt(t *testing.T) {
+	var h prom.ScheduleHandler
+	var b strings.Builder
+	n, err := h.WriteAt(&b, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
+	require.ErrorIs(t, err, prom.ErrSchedule)
+	assert.Zero(t, n)
+	assert.Empty(t, b.String())
+}

@@ -63,3 +63,28 @@ func TestClockWithCalendar(t *testing.T) {
 		assert.Equal(t, 5*time.Hour, cur.Elapsed, "Tue 09:00-13:00 and Thu 11:00-12:00")
 	})
 }
+
+// TestZeroCalendarSchedule: a zero or nil *calendar.Calendar as the
+// business schedule panicked inside the calendar at the first count; the
+// clocks refuse it first with an error wrapping ErrClock.
+func TestZeroCalendarSchedule(t *testing.T) {
+	open := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	business := ticket.Limit{Within: time.Hour, Basis: ticket.Business}
+	policy := ticket.Policy{Priorities: []ticket.Priority{{Name: "P1", Respond: business}}}
+	var nilCal *calendar.Calendar
+	for _, tc := range []struct {
+		name string
+		s    ticket.Schedule
+	}{
+		{"zero", new(calendar.Calendar)},
+		{"nil pointer", nilCal},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := policy.Status("P1", []ticket.Event{{Kind: ticket.Open, At: open}}, tc.s, open.Add(time.Hour))
+			require.ErrorIs(t, err, ticket.ErrClock)
+			assert.Contains(t, err.Error(), "zero value")
+			_, err = ticket.Clock{Target: time.Hour, Schedule: tc.s}.Status([]ticket.ClockEvent{{Kind: ticket.ClockStart, At: open}}, open.Add(time.Hour))
+			require.ErrorIs(t, err, ticket.ErrClock)
+		})
+	}
+}

@@ -300,6 +300,11 @@ func (p Policy) Status(priority string, events []Event, business Schedule, now t
 	if err := Validate(events); err != nil {
 		return Status{}, err
 	}
+	if business != nil {
+		if err := checkSchedule(business); err != nil {
+			return Status{}, err
+		}
+	}
 	st := Status{Now: now.UTC()}
 	respond, resolve := clockEvents(events, now)
 	for _, goal := range [...]struct {

@@ -149,3 +149,19 @@ func TestPolicyJSONLines(t *testing.T) {
 	require.Equal(t, 0, fe.Line)
 	require.NotContains(t, err.Error(), "line")
 }
+
+// TestPolicyJSONLinesFromTheBrace: lines count from the line of the
+// policy's opening brace, whether encoding/json calls UnmarshalJSON with
+// the value (leading white space already skipped) or a caller passes a
+// document that starts with blank lines.
+func TestPolicyJSONLinesFromTheBrace(t *testing.T) {
+	const doc = "\n\n  {\n\"priorities\": [{\"name\": \"P1\", \"respond\": \"soon\"}]\n}"
+	var a, b Policy
+	errA := json.Unmarshal([]byte(doc), &a)
+	errB := b.UnmarshalJSON([]byte(doc))
+	var feA, feB *FieldError
+	require.ErrorAs(t, errA, &feA)
+	require.ErrorAs(t, errB, &feB)
+	require.Equal(t, 2, feA.Line, "%v", errA) // the brace's line is 1
+	require.Equal(t, feA.Line, feB.Line, "%v", errB)
+}

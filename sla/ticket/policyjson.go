@@ -33,14 +33,16 @@ const limitForm = `a Go duration, then business or wall, such as "4h business" o
 // finds after decoding, carries the line of its field. A policy document
 // is small: a few dozen paths at most.
 type policyReader struct {
-	data []byte         // the whole document; every raw value is a slice of it
-	at   map[string]int // the offset of each path: its key, or an element's first byte
+	data  []byte         // the whole document; every raw value is a slice of it
+	at    map[string]int // the offset of each path: its key, or an element's first byte
+	first int            // the offset of the document's first byte after white space
 }
 
 // newPolicyReader returns a reader of data, a policy document that
 // encoding/json has checked to be one valid JSON value.
 func newPolicyReader(data []byte) *policyReader {
-	return &policyReader{data: data, at: map[string]int{"": 0}}
+	first := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
+	return &policyReader{data: data, at: map[string]int{"": first}, first: first}
 }
 
 // offset returns the offset in r.data at which sub, a slice of r.data,
@@ -58,7 +60,7 @@ func (r *policyReader) placed(err error) error {
 	path := fe.Path
 	for {
 		if off, ok := r.at[path]; ok {
-			fe.Line = 1 + bytes.Count(r.data[:off], []byte("\n"))
+			fe.Line = 1 + bytes.Count(r.data[r.first:off], []byte("\n"))
 			return fe
 		}
 		i := strings.LastIndexAny(path, ".[")

@@ -13,6 +13,9 @@ func (c Clock) validate() error {
 	if i, why := checkLevels(c.Warnings); i >= 0 {
 		return fmt.Errorf("ticket: %w: warnings[%d]: %s: %w", ErrClock, i, why, ErrRange)
 	}
+	if c.Schedule != nil {
+		return checkSchedule(c.Schedule)
+	}
 	return nil
 }
 
