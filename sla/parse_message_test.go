@@ -38,6 +38,10 @@ func TestParseMessagesSayWhatIsWrong(t *testing.T) {
 		{"exponent", "1e-3", "an exponent at byte 1; write the number out, as in 0.001", "an exponent at byte 1; write the number out, as in 0.001", sla.ErrSyntax, sla.ErrSyntax},
 		{"plus sign", "+0.5", "a sign at byte 0; write the number without one", "a sign at byte 0; write the number without one", sla.ErrSyntax, sla.ErrSyntax},
 		{"minus sign", "-0.5", "negative; a %s is between 0% and 100%", "negative; a rational here is 0 or more", sla.ErrRange, sla.ErrRange},
+		// A sign with no digit after it is not a negative number.
+		{"lone minus sign", "-", "a sign at byte 0; write the number without one", "a sign at byte 0; write the number without one", sla.ErrSyntax, sla.ErrSyntax},
+		{"minus sign and letters", "-abc", "a sign at byte 0; write the number without one", "a sign at byte 0; write the number without one", sla.ErrSyntax, sla.ErrSyntax},
+		{"zero denominator", "1/00", "a / at byte 1; write a decimal, as in 0.5 or 50%", "a zero denominator at byte 2", sla.ErrSyntax, sla.ErrSyntax},
 		{"two decimal points", "0.5.5", "a second decimal point at byte 3", "a second decimal point at byte 3", sla.ErrSyntax, sla.ErrSyntax},
 		{"above 100 percent", "100.1%", "above 100%", "a % at byte 5; a rational is written without %", sla.ErrRange, sla.ErrSyntax},
 		{"no digit before the point", ".5", "no digit before the decimal point at byte 0; write 0.5", "no digit before the decimal point at byte 0; write 0.5", sla.ErrSyntax, sla.ErrSyntax},

@@ -245,7 +245,7 @@ func parseRat(s string) (*big.Rat, error) {
 		return fail(ErrSyntax, "empty; "+wantRational)
 	case len(s) > maxRationalText:
 		return fail(ErrSyntax, fmt.Sprintf("longer than %d characters; %s", maxRationalText, wantRational))
-	case s[0] == '-':
+	case s[0] == '-' && len(s) > 1 && s[1] >= '0' && s[1] <= '9':
 		return fail(ErrRange, "negative; a rational here is 0 or more")
 	}
 	digits := func(d string) bool { return d != "" && allDigits(d) }
@@ -254,7 +254,7 @@ func parseRat(s string) (*big.Rat, error) {
 			return fail(ErrSyntax, syntaxFault(s, true)+"; "+wantRational)
 		}
 		if strings.Trim(den, "0") == "" {
-			return fail(ErrSyntax, "zero denominator")
+			return fail(ErrSyntax, fmt.Sprintf("a zero denominator at byte %d; %s", len(num)+1, wantRational))
 		}
 		return new(big.Rat).SetFrac(decimalInt(num), decimalInt(den)), nil
 	}

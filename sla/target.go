@@ -125,7 +125,7 @@ func parseFixed(what, s string) (uint64, error) {
 	if body == "" {
 		return fail(ErrSyntax, "%s", "no number before %; "+wantFixed)
 	}
-	if body[0] == '-' {
+	if body[0] == '-' && len(body) > 1 && body[1] >= '0' && body[1] <= '9' {
 		return fail(ErrRange, "negative; a %s is between 0%% and 100%%", what)
 	}
 	intPart, fracPart, hasDot := strings.Cut(body, ".")
