@@ -255,6 +255,11 @@ func (s Set) Clip(iv Interval) Set {
 	if first == last {
 		return Set{}
 	}
+	if !s.spans[first].start.before(lo) && !hi.before(s.spans[last-1].end) {
+		// Nothing to trim: a Set is immutable, so the clip shares the
+		// members it keeps (capacity cut, so nothing appends into them).
+		return Set{spans: s.spans[first:last:last]}
+	}
 	out := make([]span, last-first)
 	copy(out, s.spans[first:last])
 	out[0].start = maxInstant(out[0].start, lo)

@@ -253,3 +253,36 @@ func TestIntervalTextAllocatesOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestClipWithinSharesMembers: clipping a set to an interval that trims
+// none of the members it keeps — a calendar's open hours to the period
+// they were built for — allocates nothing; one that trims copies.
+func TestClipWithinSharesMembers(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	var ivs []window.Interval
+	for d := 2; d <= 27; d++ {
+		ivs = append(ivs, window.Between(day(d).Add(9*time.Hour), day(d).Add(17*time.Hour)))
+	}
+	s := window.NewSet(ivs...)
+	march := window.Between(day(1), time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC))
+	if n := testing.AllocsPerRun(100, func() { _ = s.Clip(march) }); n != 0 {
+		t.Errorf("Clip within allocates %v times, want 0", n)
+	}
+	if got := s.Clip(march); !got.Equal(s) {
+		t.Errorf("Clip(%v) = %v, want the set itself", march, got)
+	}
+	// Trimming the first member copies, and leaves s as it was.
+	cut := window.Between(day(2).Add(12*time.Hour), march.End)
+	got := s.Clip(cut)
+	if want := window.NewSet(append([]window.Interval{window.Between(day(2).Add(12*time.Hour), day(2).Add(17*time.Hour))}, ivs[1:]...)...); !got.Equal(want) {
+		t.Errorf("Clip(%v) = %v, want %v", cut, got, want)
+	}
+	if !s.Equal(window.NewSet(ivs...)) {
+		t.Errorf("Clip changed its receiver: %v", s)
+	}
+	// Keeping members from the middle shares them too.
+	mid := window.Between(day(10), day(20))
+	if want := window.NewSet(ivs[8:18]...); !s.Clip(mid).Equal(want) {
+		t.Errorf("Clip(%v) = %v, want %v", mid, s.Clip(mid), want)
+	}
+}

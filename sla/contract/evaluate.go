@@ -272,12 +272,29 @@ type evaluation struct {
 	now    time.Time
 	obs    Observations
 	rep    Report
+	// open holds the open time of each schedule over the period, built
+	// once: segments share a few schedules (during or outside each
+	// calendar), and building one walks the calendar over the period.
+	open map[Schedule]*window.Set
 }
 
 // scope returns the measured scope of a segment of an availability term.
 func (e *evaluation) scope(a *AvailabilityTerm, seg Segment) sla.Scope {
-	hours := seg.Schedule.Open(e.period)
-	return sla.Scope{Period: e.period, Schedule: &hours, Exclusions: e.exclusions(a), Exclusion: a.Exclusion}
+	return sla.Scope{Period: e.period, Schedule: e.openOf(seg.Schedule), Exclusions: e.exclusions(a), Exclusion: a.Exclusion}
+}
+
+// openOf returns the open time of s over the period, from the cache; a
+// window.Set is immutable, so segments share it.
+func (e *evaluation) openOf(s Schedule) *window.Set {
+	if hours, ok := e.open[s]; ok {
+		return hours
+	}
+	if e.open == nil {
+		e.open = map[Schedule]*window.Set{}
+	}
+	hours := s.Open(e.period)
+	e.open[s] = &hours
+	return &hours
 }
 
 func (e *evaluation) exclusions(a *AvailabilityTerm) window.Set {
