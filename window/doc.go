@@ -27,7 +27,10 @@
 // instant they write on its own — a report's evaluation instant, a
 // breach record's times — lies before 10000-01-01T00:00:00Z. (A report
 // on December 9999 west of UTC, evaluated at the month's end, has such
-// an instant: give it an evaluation instant within the month.)
+// an instant: give it an evaluation instant within the month.) The last
+// week of 9999, Monday 27 December to Monday 3 January of year 10000,
+// ends past every zone's end of the year: Week.Containing gives it, and
+// MarshalText refuses it with ErrYearRange.
 //
 // # Sets
 //
