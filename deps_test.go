@@ -135,3 +135,27 @@ func keys(m map[string][]string) []string {
 	}
 	return out
 }
+
+// TestCoreBuildsWithoutDottedPaths: a core package builds from packages
+// whose paths hold no dot, besides this module's: net/http would bring
+// crypto/internal/entropy/v1.0.0 and the other versioned packages of Go's
+// FIPS module into it, which a reader of the dependency list cannot tell
+// from a module outside the standard library. The HTTP side of sla/prom
+// is sla/prom/promhttp for this reason.
+func TestCoreBuildsWithoutDottedPaths(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command:", err)
+	}
+	for _, pkg := range []string{"window", "calendar", "sla", "sla/ticket", "sla/contract", "sla/prom", "breach"} {
+		out, err := exec.Command(goBin, "list", "-deps", "-test=false", module+"/"+pkg).Output()
+		if err != nil {
+			t.Fatalf("go list %s: %v", pkg, err)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if !strings.HasPrefix(dep, module) && strings.Contains(dep, ".") {
+				t.Errorf("%s builds with %s", pkg, dep)
+			}
+		}
+	}
+}

@@ -16,7 +16,7 @@
 // and adds float fields, named *_display, for dashboards only.
 //
 // GET /metrics/schedules serves business schedules for Prometheus to
-// scrape, through sla/prom's ScheduleHandler: whether each schedule is
+// scrape, through sla/prom/promhttp's ScheduleHandler: whether each schedule is
 // open now, as the gauge slamath_schedule_open{schedule="…"} in the text
 // exposition format. That series is what the business-hours rules of
 // sla/prom gate errors and requests with, since PromQL cannot compute a

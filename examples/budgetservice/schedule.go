@@ -9,6 +9,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 )
 
 // readBounded reads the file at path, refusing one longer than limit
@@ -72,7 +73,7 @@ func loadSchedules(files []scheduleFile) ([]prom.Schedule, error) {
 // Prometheus scrape job: the series the business-hours rules of sla/prom
 // gate errors and requests with. Requests there are not counted.
 func (s *server) serveSchedules(schedules ...prom.Schedule) error {
-	h, err := prom.NewScheduleHandler(s.now, schedules...)
+	h, err := promhttp.NewScheduleHandler(s.now, schedules...)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla"
-	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 	"github.com/slamath/slamath/window"
 )
 
@@ -25,7 +25,7 @@ type server struct {
 	counts *counter
 	now    func() time.Time
 	// schedules, when set, serves business schedules for Prometheus.
-	schedules *prom.ScheduleHandler
+	schedules *promhttp.ScheduleHandler
 }
 
 // newServer returns a server for target over a rolling period, with now as

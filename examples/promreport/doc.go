@@ -1,6 +1,6 @@
 // Command promreport evaluates a service level contract over a month from
 // what a Prometheus server recorded: it queries the server's HTTP API
-// (query_range, through [prom.Client.QueryRange]) for the month at
+// (query_range, through [promhttp.Client.QueryRange]) for the month at
 // one-minute steps, reads the answers exactly ([prom.DownTime],
 // [prom.Events]) and prints the report of [contract.Contract.Evaluate].
 // Thanos, Mimir and Cortex serve the same API.

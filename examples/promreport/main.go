@@ -15,6 +15,7 @@ import (
 
 	"github.com/slamath/slamath/sla/contract"
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 	"github.com/slamath/slamath/window"
 )
 
@@ -75,7 +76,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, cancel := context.WithTimeout(ctx, cfg.timeout)
 	defer cancel()
-	client := prom.Client{URL: cfg.url, HTTP: &http.Client{}}
+	client := promhttp.Client{URL: cfg.url, HTTP: &http.Client{}}
 	data, err := query(ctx, client, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "promreport:", err)

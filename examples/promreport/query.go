@@ -6,6 +6,7 @@ import (
 
 	"github.com/slamath/slamath/sla"
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 	"github.com/slamath/slamath/window"
 )
 
@@ -30,7 +31,7 @@ func (cfg config) termExpr(term string) string {
 // availability terms need, once, and the request counters when given.
 // Each expression must give one series: several are an error (ask for
 // min(up) rather than up), none means no data at any step.
-func query(ctx context.Context, c prom.Client, cfg config) (monthData, error) {
+func query(ctx context.Context, c promhttp.Client, cfg config) (monthData, error) {
 	data := monthData{coverage: map[string]prom.Coverage{}}
 	for _, t := range cfg.contract.Terms {
 		if t.Availability == nil {
@@ -80,7 +81,7 @@ func query(ctx context.Context, c prom.Client, cfg config) (monthData, error) {
 
 // one queries expr over the month and returns its one series, or false
 // when the server has none.
-func one(ctx context.Context, c prom.Client, cfg config, expr string) (prom.Series, bool, error) {
+func one(ctx context.Context, c promhttp.Client, cfg config, expr string) (prom.Series, bool, error) {
 	m, err := c.QueryRange(ctx, expr, cfg.grid)
 	if err != nil {
 		return prom.Series{}, false, fmt.Errorf("%s: %w", expr, err)

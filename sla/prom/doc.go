@@ -94,10 +94,11 @@
 //
 // PromQL's time functions know UTC only, so a local schedule with
 // daylight saving and holidays cannot be written in PromQL. A
-// ScheduleHandler serves calendar.Calendar.IsOpen of named calendars as
-// the gauge slamath_schedule_open{schedule="…"}, for any service to mount
-// on its ServeMux; an Objective with a Schedule counts errors and events
-// only while that series is 1.
+// promhttp.ScheduleHandler (package sla/prom/promhttp) serves
+// calendar.Calendar.IsOpen of named calendars as the gauge
+// slamath_schedule_open{schedule="…"}, for any service to mount on its
+// ServeMux; an Objective with a Schedule counts errors and events only
+// while that series is 1.
 //
 // The rules record, at every evaluation, the increase of the error and
 // total counters over the step that just ended, times the schedule series
@@ -132,8 +133,11 @@
 //
 // # Reading Prometheus data
 //
-// ParseMatrix reads the JSON of /api/v1/query_range (Client.QueryRange
-// asks a server for it, in parts of at most 11,000 points). Timestamps
+// ParseMatrix reads the JSON of /api/v1/query_range (promhttp's
+// Client.QueryRange asks a server for it, in parts of at most 11,000
+// points). This package imports no net/http: the HTTP side is package
+// sla/prom/promhttp, so that a program that only writes rules or reads
+// saved results carries no HTTP stack. Timestamps
 // are read from their literal exactly and values are kept as the strings
 // the API writes, so that a decision reads "1" or "0", never a float64.
 // A Grid is the query's start, end and step; DownTime reads an up-like
@@ -171,7 +175,7 @@
 // package promtest holds the helpers for other packages' tests.
 //
 // All values are immutable and safe for concurrent use. Nothing here calls
-// time.Now: the ScheduleHandler reads the clock function it is given.
+// time.Now.
 // Nothing in a response body, a series or an objective makes the package
 // panic or hang.
 package prom

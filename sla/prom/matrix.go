@@ -21,7 +21,7 @@ import (
 const MaxResponseBytes = 64 << 20
 
 // Errors wrapped by the errors of ParseMatrix, ReadMatrix and
-// Client.QueryRange, for errors.Is.
+// promhttp.Client.QueryRange, for errors.Is.
 var (
 	// ErrResponse: the response is not a well-formed query_range answer.
 	ErrResponse = errors.New("malformed query_range response")

@@ -139,7 +139,8 @@ type Objective struct {
 	// sla.DefaultAlertPolicy(Period). Its thresholds are burn rates, and
 	// each rule's error-ratio threshold is Burn × (1 − Target), exactly.
 	Policy sla.AlertPolicy
-	// Schedule, when set, names a schedule served by a ScheduleHandler:
+	// Schedule, when set, names a schedule served by a
+	// promhttp.ScheduleHandler:
 	// errors and events count only in steps that begin while it is open
 	// (see "Business hours" in the package documentation).
 	Schedule string

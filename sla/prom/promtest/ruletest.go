@@ -245,7 +245,7 @@ func Notation(vals []Value) string {
 
 // ScheduleValues returns the n values of the schedule gauge of cal
 // (1 open, 0 closed) at start, start+step, …, in Notation: the input
-// series that stands for what a ScheduleHandler serves, sampled at those
+// series that stands for what a promhttp.ScheduleHandler serves, sampled at those
 // instants. Because promtool's series start at the Unix epoch, a test
 // lays real instants at offsets from start; rules that read the schedule
 // as a series never see the difference.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 )
 
 // escape escapes a label value as OpenMetrics does: \\, \" and \n.
@@ -125,9 +126,9 @@ type Server struct {
 	log *lockedBuffer
 }
 
-// Client returns a prom.Client for the server.
-func (s *Server) Client() prom.Client {
-	return prom.Client{URL: s.URL, HTTP: &http.Client{Timeout: time.Minute}}
+// Client returns a promhttp.Client for the server.
+func (s *Server) Client() promhttp.Client {
+	return promhttp.Client{URL: s.URL, HTTP: &http.Client{Timeout: time.Minute}}
 }
 
 // Log returns what the server has logged so far; "" for the zero

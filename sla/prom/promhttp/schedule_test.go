@@ -1,4 +1,4 @@
-package prom_test
+package promhttp_test
 
 import (
 	"fmt"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/slamath/slamath/calendar"
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 )
 
 func TestScheduleHandler(t *testing.T) {
@@ -30,7 +31,7 @@ func TestScheduleHandler(t *testing.T) {
 		{time.Date(2026, 3, 6, 12, 30, 0, 0, time.UTC), "0"},
 		{time.Date(2026, 3, 9, 12, 30, 0, 0, time.UTC), "1"},
 	} {
-		h, err := prom.NewScheduleHandler(func() time.Time { return tc.now },
+		h, err := promhttp.NewScheduleHandler(func() time.Time { return tc.now },
 			prom.Schedule{Name: "new-york", Calendar: ny},
 			prom.Schedule{Name: `odd "name"\` + "\n", Calendar: always})
 		require.NoError(t, err)
@@ -47,7 +48,7 @@ func TestScheduleHandler(t *testing.T) {
 }
 
 func TestScheduleHandlerMethods(t *testing.T) {
-	h, err := prom.NewScheduleHandler(time.Now, prom.Schedule{Name: "x", Calendar: calendar.Always(time.UTC)})
+	h, err := promhttp.NewScheduleHandler(time.Now, prom.Schedule{Name: "x", Calendar: calendar.Always(time.UTC)})
 	require.NoError(t, err)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", nil))
@@ -73,7 +74,7 @@ func TestScheduleHandlerErrors(t *testing.T) {
 		{"twice", time.Now, []prom.Schedule{{Name: "x", Calendar: c}, {Name: "x", Calendar: c}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := prom.NewScheduleHandler(tc.now, tc.schedules...)
+			_, err := promhttp.NewScheduleHandler(tc.now, tc.schedules...)
 			require.ErrorIs(t, err, prom.ErrSchedule)
 		})
 	}
@@ -82,7 +83,7 @@ func TestScheduleHandlerErrors(t *testing.T) {
 // TestScheduleHandlerOnMux mounts the handler on a ServeMux with a
 // method pattern and scrapes it over HTTP, as Prometheus would.
 func TestScheduleHandlerOnMux(t *testing.T) {
-	h, err := prom.NewScheduleHandler(func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) },
+	h, err := promhttp.NewScheduleHandler(func() time.Time { return time.Date(2026, 3, 9, 15, 0, 0, 0, time.UTC) },
 		prom.Schedule{Name: "new-york", Calendar: newYorkBusiness(t)})
 	require.NoError(t, err)
 	mux := http.NewServeMux()
@@ -109,7 +110,7 @@ func ExampleScheduleHandler() {
 	// A service passes time.Now; this example fixes the clock at 08:30 in
 	// New York on Monday 9 March 2026, the first weekday of daylight time.
 	now := func() time.Time { return time.Date(2026, 3, 9, 12, 30, 0, 0, time.UTC) }
-	h, err := prom.NewScheduleHandler(now, prom.Schedule{Name: "new-york-business", Calendar: hours})
+	h, err := promhttp.NewScheduleHandler(now, prom.Schedule{Name: "new-york-business", Calendar: hours})
 	if err != nil {
 		panic(err)
 	}
@@ -128,7 +129,7 @@ func ExampleScheduleHandler() {
 // TestScheduleHandlerZeroCalendar: a zero calendar.Calendar is refused
 // when the handler is built, not found by a panic at the first scrape.
 func TestScheduleHandlerZeroCalendar(t *testing.T) {
-	_, err := prom.NewScheduleHandler(time.Now, prom.Schedule{Name: "office", Calendar: &calendar.Calendar{}})
+	_, err := promhttp.NewScheduleHandler(time.Now, prom.Schedule{Name: "office", Calendar: &calendar.Calendar{}})
 	require.ErrorIs(t, err, prom.ErrSchedule)
 	require.ErrorIs(t, err, calendar.ErrZeroCalendar)
 }
@@ -137,7 +138,7 @@ func TestScheduleHandlerZeroCalendar(t *testing.T) {
 // dereferenced nil when scraped; it now answers 500 with a message, so a
 // handler mounted before it was built fails loudly.
 func TestZeroScheduleHandler(t *testing.T) {
-	var h prom.ScheduleHandler
+	var h promhttp.ScheduleHandler
 	for _, method := range []string{http.MethodGet, http.MethodHead} {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, httptest.NewRequest(method, "/metrics/schedules", nil))
@@ -155,10 +156,31 @@ func TestZeroScheduleHandler(t *testing.T) {
 // header of an empty exposition with no error; it is an error, as a
 // scrape of it is.
 func TestZeroScheduleHandlerWriteAt(t *testing.T) {
-	var h prom.ScheduleHandler
+	var h promhttp.ScheduleHandler
 	var b strings.Builder
 	n, err := h.WriteAt(&b, time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC))
 	require.ErrorIs(t, err, prom.ErrSchedule)
 	assert.Zero(t, n)
 	assert.Empty(t, b.String())
+}
+
+// TestScheduleNameErrorQuotesAPrefix: a long schedule name is quoted by
+// a prefix in the error, as every error of the module quotes its input.
+func TestScheduleNameErrorQuotesAPrefix(t *testing.T) {
+	long := strings.Repeat("x", 1<<20)
+	_, err := promhttp.NewScheduleHandler(time.Now, prom.Schedule{Name: long + "\xff"})
+	require.ErrorIs(t, err, prom.ErrSchedule)
+	if n := len(err.Error()); n > 200 {
+		t.Errorf("error of %d bytes, more than 200: %.300s…", n, err)
+	}
+}
+
+// newYorkBusiness is Monday to Friday 08:00–18:00 in New York.
+func newYorkBusiness(t *testing.T) *calendar.Calendar {
+	t.Helper()
+	ny, err := time.LoadLocation("America/New_York")
+	require.NoError(t, err)
+	cal, err := calendar.New(ny, calendar.Weekly(calendar.MondayToFriday, calendar.MustSpan("08:00-18:00")))
+	require.NoError(t, err)
+	return cal
 }

@@ -1,4 +1,4 @@
-package prom
+package promhttp
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/slamath/slamath/sla/prom"
 )
 
 // Client queries the HTTP API of a Prometheus server, or of anything that
@@ -23,18 +25,18 @@ type Client struct {
 }
 
 // QueryRange evaluates expr at every point of g and returns the result.
-// A grid of more than MaxPointsPerQuery points is asked for in several
-// requests (Grid.Split) whose series are joined by label set, so a month
-// at one-minute steps is one call. Each response is read as ParseMatrix
-// reads it, at most MaxResponseBytes of it; a server error wraps ErrAPI
+// A grid of more than prom.MaxPointsPerQuery points is asked for in several
+// requests (prom.Grid.Split) whose series are joined by label set, so a month
+// at one-minute steps is one call. Each response is read as prom.ParseMatrix
+// reads it, at most prom.MaxResponseBytes of it; a server error wraps prom.ErrAPI
 // with the server's message, a transport error is returned wrapped.
-func (c Client) QueryRange(ctx context.Context, expr string, g Grid) (Matrix, error) {
+func (c Client) QueryRange(ctx context.Context, expr string, g prom.Grid) (prom.Matrix, error) {
 	if err := g.Validate(); err != nil {
 		return nil, err
 	}
-	var out Matrix
+	var out prom.Matrix
 	index := map[string]int{}
-	for _, part := range g.Split(MaxPointsPerQuery) {
+	for _, part := range g.Split(prom.MaxPointsPerQuery) {
 		m, err := c.queryRange(ctx, expr, part)
 		if err != nil {
 			return nil, err
@@ -44,7 +46,7 @@ func (c Client) QueryRange(ctx context.Context, expr string, g Grid) (Matrix, er
 			i, ok := index[key]
 			if !ok {
 				index[key] = len(out)
-				out = append(out, Series{Metric: s.Metric})
+				out = append(out, prom.Series{Metric: s.Metric})
 				i = len(out) - 1
 			}
 			out[i].Points = append(out[i].Points, s.Points...)
@@ -53,11 +55,11 @@ func (c Client) QueryRange(ctx context.Context, expr string, g Grid) (Matrix, er
 	return out, nil
 }
 
-func (c Client) queryRange(ctx context.Context, expr string, g Grid) (Matrix, error) {
+func (c Client) queryRange(ctx context.Context, expr string, g prom.Grid) (prom.Matrix, error) {
 	u := strings.TrimRight(c.URL, "/") + "/api/v1/query_range?" + g.Query(expr).Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {
-		return nil, fmt.Errorf("prom: query_range: %w", err)
+		return nil, fmt.Errorf("promhttp: query_range: %w", err)
 	}
 	hc := c.HTTP
 	if hc == nil {
@@ -65,21 +67,21 @@ func (c Client) queryRange(ctx context.Context, expr string, g Grid) (Matrix, er
 	}
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("prom: query_range: %w", err)
+		return nil, fmt.Errorf("promhttp: query_range: %w", err)
 	}
 	defer resp.Body.Close()
-	data, err := io.ReadAll(io.LimitReader(resp.Body, MaxResponseBytes+1))
+	data, err := io.ReadAll(io.LimitReader(resp.Body, prom.MaxResponseBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("prom: query_range: reading the response: %w", err)
+		return nil, fmt.Errorf("promhttp: query_range: reading the response: %w", err)
 	}
-	m, err := ParseMatrix(data)
+	m, err := prom.ParseMatrix(data)
 	switch {
 	case resp.StatusCode == http.StatusOK:
 		return m, err
-	case errors.Is(err, ErrAPI):
+	case errors.Is(err, prom.ErrAPI):
 		return nil, err // the server's own message
 	}
-	return nil, fmt.Errorf("prom: query_range: HTTP status %d: %w", resp.StatusCode, ErrAPI)
+	return nil, fmt.Errorf("promhttp: query_range: HTTP status %d: %w", resp.StatusCode, prom.ErrAPI)
 }
 
 // labelKey is a label set written canonically, to join series.

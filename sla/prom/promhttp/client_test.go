@@ -1,4 +1,4 @@
-package prom_test
+package promhttp_test
 
 import (
 	"context"
@@ -14,7 +14,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/slamath/slamath/sla/prom"
+	"github.com/slamath/slamath/sla/prom/promhttp"
 )
+
+// t0 is the first instant of March 2026 in UTC.
+var t0 = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // fakeServer answers query_range with one series whose value at each
 // point is its Unix time in seconds, and counts the requests.
@@ -48,7 +52,7 @@ func TestClientSplits(t *testing.T) {
 	srv := fakeServer(t, &requests)
 	defer srv.Close()
 	g := prom.Grid{Start: t0, End: t0.AddDate(0, 1, 0), Step: time.Minute}
-	m, err := prom.Client{URL: srv.URL + "/"}.QueryRange(context.Background(), `up{job="api"}`, g)
+	m, err := promhttp.Client{URL: srv.URL + "/"}.QueryRange(context.Background(), `up{job="api"}`, g)
 	require.NoError(t, err)
 	require.Equal(t, int32(5), requests.Load()) // ⌈44641 / 11000⌉
 	require.Len(t, m, 1)
@@ -77,11 +81,11 @@ func TestClientErrors(t *testing.T) {
 				fmt.Fprint(w, tc.body)
 			}))
 			defer srv.Close()
-			_, err := prom.Client{URL: srv.URL}.QueryRange(context.Background(), "up", g)
+			_, err := promhttp.Client{URL: srv.URL}.QueryRange(context.Background(), "up", g)
 			require.ErrorIs(t, err, prom.ErrAPI)
 			require.Contains(t, err.Error(), tc.mention)
 		})
 	}
-	_, err := prom.Client{URL: "http://127.0.0.1:1"}.QueryRange(context.Background(), "up", prom.Grid{})
+	_, err := promhttp.Client{URL: "http://127.0.0.1:1"}.QueryRange(context.Background(), "up", prom.Grid{})
 	require.ErrorIs(t, err, prom.ErrGrid)
 }
