@@ -82,11 +82,7 @@ func holiday(r *jsonkey.Reader, path string) (Holiday, error) {
 		var err error
 		switch key {
 		case "date":
-			var s string
-			if s, err = r.String(kp, false); err == nil {
-				if h.Date, err = calendar.ParseDate(s); err != nil {
-					return r.Failf(kp, "%v", strings.TrimPrefix(err.Error(), "calendar: "))
-				}
+			if h.Date, err = oneoff.ReadDate(r, kp); err == nil {
 				hasDate = true
 			}
 		case "localName":

@@ -133,11 +133,7 @@ func event(r *jsonkey.Reader, path string) (Event, error) {
 		case "title":
 			e.Title, err = r.String(kp, false)
 		case "date":
-			var s string
-			if s, err = r.String(kp, false); err == nil {
-				if e.Date, err = calendar.ParseDate(s); err != nil {
-					return r.Failf(kp, "%v", strings.TrimPrefix(err.Error(), "calendar: "))
-				}
+			if e.Date, err = oneoff.ReadDate(r, kp); err == nil {
 				hasDate = true
 			}
 		case "notes":
